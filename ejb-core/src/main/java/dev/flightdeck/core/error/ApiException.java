@@ -1,0 +1,48 @@
+package dev.flightdeck.core.error;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The one error type every layer throws for a client-visible failure. The REST layer turns it into
+ * the {@code {code, error}} envelope; EJBs roll back their transaction when it escapes.
+ */
+@ApplicationException(rollback = true)
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+
+    public ApiException(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static ApiException badRequest(String code, String message) {
+        return new ApiException(400, code, message);
+    }
+
+    /** A validation failure that names the offending field. */
+    public static ApiException invalidField(String field, String problem) {
+        return new ApiException(400, "invalid_request", field + ": " + problem);
+    }
+
+    public static ApiException notFound(String code, String message) {
+        return new ApiException(404, code, message);
+    }
+
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(409, code, message);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, "unauthorized", message);
+    }
+}

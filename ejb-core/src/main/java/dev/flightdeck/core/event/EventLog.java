@@ -1,0 +1,114 @@
+package dev.flightdeck.core.event;
+
+import dev.flightdeck.core.json.Json;
+import dev.flightdeck.persistence.event.EventLogEntity;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Durable revisions and the event log. A revision is taken by updating the scope's counter row, whose
+ * lock is held until commit, so revisions of one scope are handed out in commit order on any node.
+ */
+@Stateless
+public class EventLog {
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    @Inject
+    Event<Revisioned> committed;
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_EVENTS_RETENTION_PER_SCOPE", defaultValue = "10000")
+    long keepPerScope;
+
+    /** Creates the counter of a new scope at revision 0. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void createScope(String scope) {
+        em.createNativeQuery("INSERT INTO revision_counters (scope, revision) VALUES (?1, 0)")
+                .setParameter(1, scope).executeUpdate();
+    }
+
+    /**
+     * Takes the next revision of the scope, logs the event built for it, and fires it for broadcast
+     * once the caller's transaction commits.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long append(String scope, String eventType, Set<String> surfaces, LongFunction<Object> payloadAt) {
+        int updated = em.createNativeQuery("UPDATE revision_counters SET revision = revision + 1 WHERE scope = ?1")
+                .setParameter(1, scope).executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("no revision counter for scope " + scope);
+        }
+        long revision = current(scope);
+        String payload = Json.write(payloadAt.apply(revision));
+        EventLogEntity row = new EventLogEntity();
+        row.scope = scope;
+        row.revision = revision;
+        row.eventType = eventType;
+        row.surfaces = String.join(",", surfaces);
+        row.payload = payload;
+        row.createdAt = System.currentTimeMillis();
+        em.persist(row);
+        if (revision > keepPerScope) {
+            em.createNativeQuery("DELETE FROM event_log WHERE scope = ?1 AND revision <= ?2")
+                    .setParameter(1, scope).setParameter(2, revision - keepPerScope).executeUpdate();
+        }
+        committed.fire(new Revisioned(scope, revision, eventType, Set.copyOf(surfaces), payload));
+        return revision;
+    }
+
+    /** The scope's committed revision as this transaction sees it; 0 for an unknown scope. */
+    public long current(String scope) {
+        List<?> rows = em.createNativeQuery("SELECT revision FROM revision_counters WHERE scope = ?1")
+                .setParameter(1, scope).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    public boolean exists(String scope) {
+        return !em.createNativeQuery("SELECT revision FROM revision_counters WHERE scope = ?1")
+                .setParameter(1, scope).getResultList().isEmpty();
+    }
+
+    /** Logged events after {@code since}, oldest first. */
+    public List<Revisioned> since(String scope, long since) {
+        List<EventLogEntity> rows = em.createNamedQuery("EventLog.since", EventLogEntity.class)
+                .setParameter("scope", scope).setParameter("since", since).getResultList();
+        List<Revisioned> out = new ArrayList<>(rows.size());
+        for (EventLogEntity r : rows) {
+            Set<String> surfaces = r.surfaces.isEmpty() ? Set.of()
+                    : new LinkedHashSet<>(Arrays.asList(r.surfaces.split(",")));
+            out.add(new Revisioned(r.scope, r.revision, r.eventType, surfaces, r.payload));
+        }
+        return out;
+    }
+
+    /** What a subscriber of a session surface must be sent, read in one transaction. */
+    public Replay.Decision replaySession(String sessionId, String surface, Long since) {
+        String scope = Scope.session(sessionId);
+        long current = current(scope);
+        List<Revisioned> logged = since == null || since >= current ? List.of() : since(scope, since);
+        return Replay.forSession(surface, since, current, logged);
+    }
+
+    public Replay.Decision replayList(Long since) {
+        return Replay.forList(since, current(Scope.SESSIONS));
+    }
+
+    /** Drops events older than the retention window. */
+    public int pruneOlderThan(long cutoffMillis) {
+        return em.createNativeQuery("DELETE FROM event_log WHERE created_at < ?1")
+                .setParameter(1, cutoffMillis).executeUpdate();
+    }
+}

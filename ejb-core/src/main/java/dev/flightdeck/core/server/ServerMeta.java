@@ -1,0 +1,59 @@
+package dev.flightdeck.core.server;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/** What the server says about itself on connect and at {@code /api/server/meta}. */
+@ApplicationScoped
+public class ServerMeta {
+    /** The oldest OrbitDock client protocol this server speaks. */
+    public static final String MINIMUM_CLIENT_VERSION = "0.1.0";
+    public static final List<String> CAPABILITIES = List.of("dashboard_projection_v1", "session_detail_surface_v1",
+            "session_composer_surface_v1", "conversation_surface_v1", "durable_revisions_v1");
+
+    private final String version = readVersion();
+    private final String instanceId = UUID.randomUUID().toString();
+
+    public record HelloInfo(String serverVersion, String minimumClientVersion, List<String> capabilities) {
+    }
+
+    public record ServerInfo(String type, boolean isPrimary, List<Object> clientPrimaryClaims) {
+    }
+
+    public record Meta(String serverVersion, String minimumClientVersion, List<String> capabilities,
+                       String serverInstanceId, boolean isPrimary, List<Object> clientPrimaryClaims) {
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public HelloInfo hello() {
+        return new HelloInfo(version, MINIMUM_CLIENT_VERSION, CAPABILITIES);
+    }
+
+    public ServerInfo serverInfo() {
+        return new ServerInfo("server_info", true, List.of());
+    }
+
+    public Meta meta() {
+        return new Meta(version, MINIMUM_CLIENT_VERSION, CAPABILITIES, instanceId, true, List.of());
+    }
+
+    private static String readVersion() {
+        try (InputStream in = ServerMeta.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

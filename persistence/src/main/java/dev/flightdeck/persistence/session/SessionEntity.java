@@ -1,0 +1,71 @@
+package dev.flightdeck.persistence.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "sessions")
+@NamedQuery(name = "Session.findActive",
+        query = "SELECT s FROM SessionEntity s WHERE s.status = 'active' ORDER BY s.lastActivityAt DESC")
+@NamedQuery(name = "Session.findRecent",
+        query = "SELECT s FROM SessionEntity s ORDER BY s.lastActivityAt DESC")
+@NamedQuery(name = "Session.findEnded",
+        query = "SELECT s FROM SessionEntity s WHERE s.status = 'ended' ORDER BY s.lastActivityAt DESC, s.id")
+@NamedQuery(name = "Session.countEnded", query = "SELECT COUNT(s) FROM SessionEntity s WHERE s.status = 'ended'")
+@NamedQuery(name = "Session.countAll", query = "SELECT COUNT(s) FROM SessionEntity s")
+public class SessionEntity {
+    @Id
+    public String id;
+    public String provider;
+    @Column(name = "project_path")
+    public String projectPath;
+    @Column(name = "project_name")
+    public String projectName;
+    @Column(name = "current_cwd")
+    public String currentCwd;
+    @Column(name = "git_branch")
+    public String gitBranch;
+    public String model;
+    public String status;
+    @Column(name = "work_status")
+    public String workStatus;
+    @Column(name = "control_mode")
+    public String controlMode;
+    @Column(name = "custom_name")
+    public String customName;
+    public String summary;
+    @Column(name = "first_prompt")
+    public String firstPrompt;
+    @Column(name = "last_message")
+    public String lastMessage;
+    @Column(name = "started_at")
+    public long startedAt;
+    @Column(name = "ended_at")
+    public Long endedAt;
+    @Column(name = "end_reason")
+    public String endReason;
+    @Column(name = "last_activity_at")
+    public long lastActivityAt;
+    @Column(name = "unread_count")
+    public int unreadCount;
+    @Column(name = "prompt_count")
+    public int promptCount;
+    @Column(name = "tool_count")
+    public int toolCount;
+    @Column(name = "input_tokens")
+    public long inputTokens;
+    @Column(name = "output_tokens")
+    public long outputTokens;
+    @Column(name = "cached_tokens")
+    public long cachedTokens;
+    @Column(name = "context_window")
+    public long contextWindow;
+    @Column(name = "forked_from_session_id")
+    public String forkedFromSessionId;
+    /** The PATCH-able agent settings of §1.3 other than model, as a JSON object. */
+    @Column(name = "config_json")
+    public String configJson;
+}

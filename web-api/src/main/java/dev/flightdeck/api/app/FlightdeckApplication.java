@@ -1,0 +1,25 @@
+package dev.flightdeck.api.app;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@ApplicationPath("/")
+@OpenAPIDefinition(
+        info = @Info(title = "Flightdeck", version = "0.1",
+                description = "Control plane for AI coding agents. Speaks OrbitDock's wire contract. "
+                        + "Every error is a {code, error} envelope."),
+        security = @SecurityRequirement(name = "bearer"),
+        tags = {
+                @Tag(name = "auth", description = "API tokens"),
+                @Tag(name = "sessions", description = "Session lists, detail and lifecycle"),
+                @Tag(name = "server", description = "Server metadata")
+        })
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
+public class FlightdeckApplication extends Application {
+}

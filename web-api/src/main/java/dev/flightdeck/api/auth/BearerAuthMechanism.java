@@ -1,0 +1,80 @@
+package dev.flightdeck.api.auth;
+
+import dev.flightdeck.api.error.ErrorBody;
+import dev.flightdeck.core.auth.Caller;
+import dev.flightdeck.core.auth.TokenKind;
+import dev.flightdeck.core.auth.TokenService;
+import dev.flightdeck.core.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bearer-token authentication for every route of the application. The WebSocket upgrade may carry
+ * the token as {@code ?token=} because browsers cannot set headers on it; no other route takes a
+ * token in the URL, where it would end up in access logs.
+ */
+@ApplicationScoped
+public class BearerAuthMechanism implements HttpAuthenticationMechanism {
+    static final String APP_GROUP = "app";
+    private static final String WS_PATH = "/ws";
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/health") || path.startsWith("/health/")) {
+            return context.doNothing();
+        }
+        String token = bearer(request.getHeader("Authorization"))
+                .or(() -> WS_PATH.equals(path) ? Optional.ofNullable(request.getParameter("token")) : Optional.empty())
+                .orElse(null);
+        if (token == null) {
+            return refuse(response, "a bearer token is required (Authorization: Bearer <token>)");
+        }
+        Optional<Caller> caller = tokens.authenticate(token);
+        if (caller.isEmpty()) {
+            return refuse(response, "the bearer token is invalid, expired or revoked");
+        }
+        if (caller.get().kind() != TokenKind.APP) {
+            return refuse(response, "this token is for workspace sync only");
+        }
+        return context.notifyContainerAboutLogin(caller.get().principalName(), Set.of(APP_GROUP));
+    }
+
+    static Optional<String> bearer(String header) {
+        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, String message) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"flightdeck\"");
+            response.setContentType("application/json");
+            byte[] body = Json.write(new ErrorBody("unauthorized", message)).getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // SEND_CONTINUE: the response is complete as written; SEND_FAILURE would make the container
+        // replace it with its own error page.
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.flightdeck.ws.subscription;
+
+import dev.flightdeck.core.auth.TokenRevoked;
+import dev.flightdeck.core.auth.TokenService;
+import dev.flightdeck.core.event.Replay;
+import dev.flightdeck.core.event.Revisioned;
+import dev.flightdeck.core.event.Scope;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Metadata;
+
+/** Open connections, their subscriptions, and the after-commit fan-out of revisioned events. */
+@ApplicationScoped
+public class SubscriptionRegistry {
+    private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
+
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<ListKind, Set<ListSubscription>> listSubs = new ConcurrentHashMap<>();
+    private final Map<String, Set<SurfaceSubscription>> surfaceSubs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Subscription>> byConnection = new ConcurrentHashMap<>();
+    private final Sequencer sequencer = new Sequencer();
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_WS_QUEUE_CAPACITY", defaultValue = "1024")
+    int queueCapacity;
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_WS_PING_INTERVAL_SECONDS", defaultValue = "30")
+    long pingIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_WS_IDLE_TIMEOUT_SECONDS", defaultValue = "90")
+    long idleTimeoutSeconds;
+
+    private Counter invalidationsSent;
+    private ScheduledFuture<?> sweeper;
+    private long lastTokenCheck;
+
+    @PostConstruct
+    void init() {
+        invalidationsSent = metrics.counter(Metadata.builder().withName("flightdeck_ws_invalidations_sent")
+                .withDescription("Invalidation frames queued to WebSocket subscribers").build());
+        metrics.gauge(Metadata.builder().withName("flightdeck_ws_open_connections")
+                .withDescription("Open WebSocket connections").build(), connections, Map::size);
+        long sweepMs = Math.max(200, Math.min(pingIntervalSeconds, idleTimeoutSeconds) * 1000 / 3);
+        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        connections.values().forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping")));
+    }
+
+    public Connection open(Session ws, String tokenId) {
+        Connection c = new Connection(ws, tokenId, queueCapacity);
+        connections.put(c.id(), c);
+        byConnection.put(c.id(), new ConcurrentHashMap<>());
+        return c;
+    }
+
+    public Connection find(Session ws) {
+        return connections.get(ws.getId());
+    }
+
+    public void closed(Session ws) {
+        connections.remove(ws.getId());
+        Map<String, Subscription> subs = byConnection.remove(ws.getId());
+        if (subs != null) {
+            subs.values().forEach(this::detach);
+        }
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /** Registers the subscription first, then computes its replay, so no committed event falls between. */
+    public void subscribeList(Connection c, ListKind kind, java.util.function.Supplier<Replay.Decision> replay) {
+        ListSubscription sub = new ListSubscription(c, kind, invalidationsSent::inc);
+        replace(c, "list:" + kind, sub);
+        listSubs.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(sub);
+        sub.start(replay.get());
+    }
+
+    public void subscribeSurface(Connection c, String sessionId, String surface,
+                                 java.util.function.Supplier<Replay.Decision> replay) {
+        SurfaceSubscription sub = new SurfaceSubscription(c, sessionId, surface, invalidationsSent::inc);
+        replace(c, surfaceKey(sessionId, surface), sub);
+        surfaceSubs.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(sub);
+        sub.start(replay.get());
+    }
+
+    public void unsubscribeList(Connection c, ListKind kind) {
+        remove(c, "list:" + kind);
+    }
+
+    public void unsubscribeSurface(Connection c, String sessionId, String surface) {
+        remove(c, surfaceKey(sessionId, surface));
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revisioned event) {
+        try {
+            sequencer.accept(event, this::dispatch);
+        } catch (RuntimeException e) {
+            // The container swallows observer exceptions; make sure they are seen.
+            LOG.log(Level.SEVERE, "broadcast of " + event.scope() + "@" + event.revision() + " failed", e);
+        }
+    }
+
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokenRevoked revoked) {
+        closeToken(revoked.tokenId());
+    }
+
+    private void dispatch(Revisioned event) {
+        if (Scope.SESSIONS.equals(event.scope())) {
+            listSubs.values().forEach(subs -> subs.forEach(s -> s.deliver(event)));
+            return;
+        }
+        Set<SurfaceSubscription> subs = surfaceSubs.get(event.sessionId());
+        if (subs != null) {
+            subs.forEach(s -> s.deliver(event));
+        }
+    }
+
+    private void closeToken(String tokenId) {
+        connections.values().stream().filter(c -> tokenId.equals(c.tokenId()))
+                .forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked")));
+    }
+
+    private void sweep() {
+        try {
+            long now = System.currentTimeMillis();
+            long idleMs = idleTimeoutSeconds * 1000;
+            for (Connection c : connections.values()) {
+                if (now - c.lastReceivedAt() >= idleMs) {
+                    c.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle timeout"));
+                } else {
+                    c.pingIfIdle(now, pingIntervalSeconds * 1000);
+                }
+            }
+            sequencer.releaseStale(now, 1000, this::dispatch);
+            // A revocation on another node reaches this node's sockets here.
+            if (now - lastTokenCheck >= 10_000) {
+                lastTokenCheck = now;
+                connections.values().stream().map(Connection::tokenId).filter(java.util.Objects::nonNull).distinct()
+                        .filter(id -> !tokens.isLive(id)).forEach(this::closeToken);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "WebSocket sweep failed", e);
+        }
+    }
+
+    private void replace(Connection c, String key, Subscription sub) {
+        Map<String, Subscription> subs = byConnection.get(c.id());
+        if (subs == null) {
+            return;
+        }
+        Subscription old = subs.put(key, sub);
+        if (old != null) {
+            detach(old);
+        }
+    }
+
+    private void remove(Connection c, String key) {
+        Map<String, Subscription> subs = byConnection.get(c.id());
+        Subscription old = subs == null ? null : subs.remove(key);
+        if (old != null) {
+            detach(old);
+        }
+    }
+
+    private void detach(Subscription sub) {
+        if (sub instanceof ListSubscription l) {
+            listSubs.values().forEach(s -> s.remove(l));
+        } else if (sub instanceof SurfaceSubscription s) {
+            Set<SurfaceSubscription> set = surfaceSubs.get(s.sessionId);
+            if (set != null) {
+                set.remove(s);
+            }
+        }
+    }
+
+    private static String surfaceKey(String sessionId, String surface) {
+        return "surface:" + sessionId + ":" + surface;
+    }
+}
