@@ -76,6 +76,28 @@ public class EventLog {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
+    /** Current revisions of many scopes in one round trip; unknown scopes are absent. */
+    public java.util.Map<String, Long> currentMany(java.util.Collection<String> scopes) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        List<String> all = List.copyOf(scopes);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            StringBuilder sql = new StringBuilder("SELECT scope, revision FROM revision_counters WHERE scope IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?").append(i + 1);
+            }
+            jakarta.persistence.Query q = em.createNativeQuery(sql.append(')').toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : q.getResultList()) {
+                Object[] cols = (Object[]) row;
+                out.put((String) cols[0], ((Number) cols[1]).longValue());
+            }
+        }
+        return out;
+    }
+
     public boolean exists(String scope) {
         return !em.createNativeQuery("SELECT revision FROM revision_counters WHERE scope = ?1")
                 .setParameter(1, scope).getResultList().isEmpty();

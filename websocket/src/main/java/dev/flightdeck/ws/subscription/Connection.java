@@ -44,11 +44,19 @@ public final class Connection {
 
     /** Queues a frame; false when the connection is closing or just overflowed. */
     public boolean send(String frame) {
+        return send(frame, true);
+    }
+
+    /**
+     * A replay is sent whole even when longer than the live queue bound: it is itself bounded by the
+     * log's retention, and cutting it would only force the client into the refetch it asked to avoid.
+     */
+    boolean send(String frame, boolean capped) {
         synchronized (this) {
             if (closing) {
                 return false;
             }
-            if (queue.size() >= capacity) {
+            if (capped && queue.size() >= capacity) {
                 // Drop the backlog: the client must re-bootstrap anyway, and the memory is better freed.
                 queue.clear();
                 queue.add(LAGGED);

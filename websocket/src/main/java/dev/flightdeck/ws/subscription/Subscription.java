@@ -39,8 +39,8 @@ public abstract class Subscription {
 
     synchronized void start(Replay.Decision decision) {
         switch (decision.kind()) {
-            case INVALIDATE -> emit(invalidation(decision.revision()));
-            case EVENTS -> decision.events().forEach(e -> framesFor(e).forEach(this::emit));
+            case INVALIDATE -> emit(invalidation(decision.revision()), false);
+            case EVENTS -> decision.events().forEach(e -> framesFor(e).forEach(f -> emit(f, false)));
             case NOTHING -> {
             }
         }
@@ -55,14 +55,14 @@ public abstract class Subscription {
             return;
         }
         lastSent = event.revision();
-        framesFor(event).forEach(this::emit);
+        framesFor(event).forEach(f -> emit(f, true));
     }
 
-    private void emit(String frame) {
+    private void emit(String frame, boolean capped) {
         if (frame.length() > MAX_FRAME_CHARS) {
             frame = invalidation(0);
         }
-        if (connection.send(frame) && frame.contains("_invalidated\"")) {
+        if (connection.send(frame, capped) && frame.contains("_invalidated\"")) {
             onInvalidationSent.run();
         }
     }

@@ -1,0 +1,314 @@
+package dev.flightdeck.core.session;
+
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.Scope;
+import dev.flightdeck.core.event.Surface;
+import dev.flightdeck.persistence.session.SessionEntity;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Session persistence and the revisioned events each change produces. Every mutation runs in one
+ * transaction: the row change, the session revision, the list revision and both log entries commit
+ * together or not at all, and only then are they broadcast.
+ */
+@Stateless
+public class SessionService {
+    private static final Set<String> PROVIDERS = Set.of("claude", "codex");
+    private static final Pattern SESSION_ID = Pattern.compile("od-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Set<String> DETAIL_SURFACES = Set.of(Surface.DETAIL, Surface.COMPOSER);
+    static final int RECENT_LIMIT = 20;
+    static final int MAX_NAME = 1000;
+    static final int MAX_SUMMARY = 10_000;
+
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    @Inject
+    EventLog log;
+
+    public SessionWire.Created create(JsonObject body) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+        }
+        String provider = requiredString(body, "provider");
+        if (!PROVIDERS.contains(provider)) {
+            throw ApiException.invalidField("provider", "must be claude or codex");
+        }
+        String cwd = requiredString(body, "cwd");
+        Path dir = Paths.get(cwd);
+        if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
+            throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
+        }
+        String id = optionalString(body, "session_id");
+        if (id == null) {
+            id = "od-" + UUID.randomUUID();
+        } else if (!SESSION_ID.matcher(id).matches()) {
+            throw ApiException.invalidField("session_id", "must look like od-<uuid>");
+        } else if (em.find(SessionEntity.class, id) != null) {
+            throw ApiException.conflict("session_exists", "session_id: " + id + " already exists");
+        }
+        JsonObject config = configFrom(body);
+        SessionConfig.validate(config);
+
+        long now = System.currentTimeMillis();
+        SessionEntity s = new SessionEntity();
+        s.id = id;
+        s.provider = provider;
+        s.projectPath = dir.normalize().toString();
+        s.projectName = SessionRules.projectName(s.projectPath);
+        s.currentCwd = s.projectPath;
+        s.status = SessionStatus.ACTIVE;
+        s.workStatus = WorkStatus.WAITING;
+        s.controlMode = "direct";
+        s.startedAt = now;
+        s.lastActivityAt = now;
+        String prompt = optionalString(body, "initial_prompt");
+        if (prompt != null && !prompt.isBlank()) {
+            s.firstPrompt = prompt;
+        }
+        applyConfig(s, SessionConfig.merge(JsonValue.EMPTY_JSON_OBJECT, config));
+        em.persist(s);
+        log.createScope(Scope.session(id));
+        long revision = publishDelta(s, Json.createObjectBuilder().add("status", s.status)
+                .add("work_status", s.workStatus).build());
+        return new SessionWire.Created(id, SessionViews.summary(s, revision));
+    }
+
+    public SessionWire.Detail detail(String id) {
+        long revision = log.current(Scope.session(id));
+        SessionEntity s = find(id);
+        return new SessionWire.Detail(revision, SessionViews.state(s, revision));
+    }
+
+    public SessionWire.Summary summary() {
+        long revision = log.current(Scope.SESSIONS);
+        List<SessionEntity> active = em.createNamedQuery("Session.findActive", SessionEntity.class).getResultList();
+        List<SessionEntity> recent = em.createNamedQuery("Session.findEnded", SessionEntity.class)
+                .setMaxResults(RECENT_LIMIT).getResultList();
+        long total = em.createNamedQuery("Session.countAll", Long.class).getSingleResult();
+        SessionWire.Counts activeCounts = SessionViews.counts(active);
+        SessionWire.Counts counts = new SessionWire.Counts((int) total, activeCounts.active(), activeCounts.working(),
+                activeCounts.attention(), activeCounts.ready());
+        return new SessionWire.Summary(revision, counts, summaries(active), summaries(recent));
+    }
+
+    public SessionWire.Active active() {
+        long revision = log.current(Scope.SESSIONS);
+        List<SessionEntity> active = em.createNamedQuery("Session.findActive", SessionEntity.class).getResultList();
+        return new SessionWire.Active(revision, summaries(active), SessionViews.dashboardCounts(active),
+                SessionViews.projectGroups(active));
+    }
+
+    public SessionWire.Archive archive(int limit, int offset) {
+        long revision = log.current(Scope.SESSIONS);
+        long total = em.createNamedQuery("Session.countEnded", Long.class).getSingleResult();
+        List<SessionEntity> page = em.createNamedQuery("Session.findEnded", SessionEntity.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        Integer next = offset + page.size() < total ? offset + page.size() : null;
+        return new SessionWire.Archive(revision, summaries(page), next, total);
+    }
+
+    public SessionWire.Detail patchConfig(String id, JsonObject patch) {
+        if (patch == null) {
+            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+        }
+        SessionConfig.validate(patch);
+        SessionEntity s = lock(id);
+        JsonObject before = currentConfig(s);
+        JsonObject after = SessionConfig.merge(before, patch);
+        JsonObject changes = SessionConfig.changes(before, after);
+        if (!changes.isEmpty()) {
+            applyConfig(s, after);
+            publishDelta(s, changes);
+        }
+        return detail(id);
+    }
+
+    public SessionWire.ReadResult markRead(String id) {
+        SessionEntity s = em.find(SessionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ApiException.notFound("session_not_found", "no session " + id);
+        }
+        if (s.unreadCount != 0) {
+            s.unreadCount = 0;
+            publishDelta(s, Json.createObjectBuilder().add("unread_count", 0).build());
+        }
+        return new SessionWire.ReadResult(id, 0);
+    }
+
+    public SessionWire.Accepted rename(String id, JsonObject body) {
+        String name = nullableString(body, "name", MAX_NAME);
+        SessionEntity s = lock(id);
+        String normalized = name == null || name.isBlank() ? null : name.strip();
+        if (!java.util.Objects.equals(normalized, s.customName)) {
+            s.customName = normalized;
+            publishDelta(s, Json.createObjectBuilder().add("custom_name", jsonOrNull(normalized))
+                    .add("display_title", display(s)).build());
+        }
+        return accepted(id);
+    }
+
+    public SessionWire.Accepted setSummary(String id, JsonObject body) {
+        if (body == null || !body.containsKey("summary")) {
+            throw ApiException.invalidField("summary", "is required");
+        }
+        String summary = nullableString(body, "summary", MAX_SUMMARY);
+        SessionEntity s = lock(id);
+        String normalized = summary == null || summary.isBlank() ? null : summary.strip();
+        if (!java.util.Objects.equals(normalized, s.summary)) {
+            s.summary = normalized;
+            publishDelta(s, Json.createObjectBuilder().add("summary", jsonOrNull(normalized))
+                    .add("display_title", display(s)).build());
+        }
+        return accepted(id);
+    }
+
+    public SessionWire.Accepted end(String id) {
+        SessionEntity s = lock(id);
+        if (SessionStatus.ACTIVE.equals(s.status)) {
+            long now = System.currentTimeMillis();
+            s.status = SessionStatus.ENDED;
+            s.workStatus = WorkStatus.ENDED;
+            s.endedAt = now;
+            s.endReason = "user_requested";
+            s.lastActivityAt = now;
+            String reason = s.endReason;
+            log.append(Scope.session(id), "session_ended", DETAIL_SURFACES,
+                    rev -> new SessionWire.Ended("session_ended", id, rev, reason));
+            listChanged(id);
+        }
+        return accepted(id);
+    }
+
+    private SessionWire.Accepted accepted(String id) {
+        return new SessionWire.Accepted(true, detail(id));
+    }
+
+    /** Logs a session_delta and the list change it implies; returns the new session revision. */
+    private long publishDelta(SessionEntity s, JsonObject changes) {
+        String id = s.id;
+        long revision = log.append(Scope.session(id), "session_delta", DETAIL_SURFACES,
+                rev -> new SessionWire.Delta("session_delta", id, rev, changes));
+        listChanged(id);
+        return revision;
+    }
+
+    private void listChanged(String id) {
+        log.append(Scope.SESSIONS, "sessions_changed", Set.of(),
+                rev -> new SessionWire.ListChanged("sessions_changed", id, rev));
+    }
+
+    private SessionEntity find(String id) {
+        SessionEntity s = id == null ? null : em.find(SessionEntity.class, id);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + id);
+        }
+        return s;
+    }
+
+    /** Loads for update, so concurrent mutations of one session apply one after the other. */
+    private SessionEntity lock(String id) {
+        SessionEntity s = id == null ? null : em.find(SessionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + id);
+        }
+        return s;
+    }
+
+    private static JsonObject currentConfig(SessionEntity s) {
+        JsonObject stored = SessionConfig.parse(s.configJson);
+        return s.model == null ? stored : Json.createObjectBuilder(stored).add("model", s.model).build();
+    }
+
+    /** Stores settings; the model lives in its own column because lists show it. */
+    private static void applyConfig(SessionEntity s, JsonObject config) {
+        s.model = SessionConfig.stringOrNull(config, "model");
+        s.configJson = Json.createObjectBuilder(config).remove("model").build().toString();
+    }
+
+    private static JsonObject configFrom(JsonObject body) {
+        JsonObjectBuilder config = Json.createObjectBuilder();
+        for (String field : SessionConfig.FIELDS.keySet()) {
+            if (body.containsKey(field)) {
+                config.add(field, body.get(field));
+            }
+        }
+        // Both prompt fields end up in the developer instructions, as the contract says.
+        String extra = joinNonBlank(optionalString(body, "system_prompt"), optionalString(body, "append_system_prompt"));
+        if (extra != null) {
+            String existing = SessionConfig.stringOrNull(body, "developer_instructions");
+            config.add("developer_instructions", joinNonBlank(existing, extra));
+        }
+        return config.build();
+    }
+
+    private static String joinNonBlank(String a, String b) {
+        boolean hasA = a != null && !a.isBlank();
+        boolean hasB = b != null && !b.isBlank();
+        if (hasA && hasB) {
+            return a + "\n\n" + b;
+        }
+        return hasA ? a : hasB ? b : null;
+    }
+
+    private static String display(SessionEntity s) {
+        return SessionRules.displayTitle(s.customName, s.summary, s.firstPrompt, s.projectName);
+    }
+
+    private static JsonValue jsonOrNull(String s) {
+        return s == null ? JsonValue.NULL : Json.createValue(s);
+    }
+
+    /** List items carry their session's revision as summary_revision. */
+    private List<SessionWire.SessionSummary> summaries(List<SessionEntity> sessions) {
+        java.util.Map<String, Long> revisions = log.currentMany(sessions.stream().map(s -> Scope.session(s.id)).toList());
+        return sessions.stream()
+                .map(s -> SessionViews.summary(s, revisions.getOrDefault(Scope.session(s.id), 0L))).toList();
+    }
+
+    private static String requiredString(JsonObject body, String field) {
+        String v = optionalString(body, field);
+        if (v == null || v.isBlank()) {
+            throw ApiException.invalidField(field, "is required");
+        }
+        return v;
+    }
+
+    private static String optionalString(JsonObject body, String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw ApiException.invalidField(field, "must be a string");
+        }
+        return body.getString(field);
+    }
+
+    private static String nullableString(JsonObject body, String field, int max) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+        }
+        String v = optionalString(body, field);
+        if (v != null && v.length() > max) {
+            throw ApiException.invalidField(field, "must be at most " + max + " characters");
+        }
+        return v;
+    }
+}

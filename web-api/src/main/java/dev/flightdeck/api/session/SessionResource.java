@@ -1,0 +1,150 @@
+package dev.flightdeck.api.session;
+
+import dev.flightdeck.api.error.ErrorBody;
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.session.SessionWire;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/sessions")
+@Tag(name = "sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing, invalid or revoked token",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+public class SessionResource {
+    static final int ARCHIVE_DEFAULT = 200;
+    static final int ARCHIVE_MAX = 500;
+
+    @Inject
+    SessionService sessions;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a session in an existing directory")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionWire.Created.class)))
+    @APIResponse(responseCode = "400", description = "provider or cwd invalid; the message names the field",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "session_id already exists",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "invalid_codex_config",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Created create(JsonObject body) {
+        return sessions.create(body);
+    }
+
+    @GET
+    @Path("summary")
+    @Operation(summary = "Counts, active sessions and recently ended ones")
+    public SessionWire.Summary summary() {
+        return sessions.summary();
+    }
+
+    @GET
+    @Path("active")
+    @Operation(summary = "The dashboard: active sessions, counts and project groups")
+    public SessionWire.Active active() {
+        return sessions.active();
+    }
+
+    @GET
+    @Path("archive")
+    @Operation(summary = "Ended sessions, newest first")
+    @APIResponse(responseCode = "400", description = "limit or offset out of range",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Archive archive(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        int l = intParam("limit", limit, ARCHIVE_DEFAULT, 1, ARCHIVE_MAX);
+        int o = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
+        return sessions.archive(l, o);
+    }
+
+    @GET
+    @Path("{id}/detail")
+    @Operation(summary = "SessionDetailSnapshot: the session and the revision it is at")
+    @APIResponse(responseCode = "404", description = "not_found",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Detail detail(@PathParam("id") String id) {
+        return sessions.detail(id);
+    }
+
+    @PATCH
+    @Path("{id}/detail/config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change agent settings; each field optional, null clears it")
+    @APIResponse(responseCode = "400", description = "A field has the wrong type or value; the message names it",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "not_found",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "invalid_codex_config",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Detail config(@PathParam("id") String id, JsonObject patch) {
+        return sessions.patchConfig(id, patch);
+    }
+
+    @POST
+    @Path("{id}/detail/read")
+    @Operation(summary = "Mark the session read")
+    @APIResponse(responseCode = "404", description = "session_not_found",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.ReadResult read(@PathParam("id") String id) {
+        return sessions.markRead(id);
+    }
+
+    @PATCH
+    @Path("{id}/detail/name")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set or clear (null) the custom name")
+    @APIResponse(responseCode = "404", description = "not_found",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Accepted name(@PathParam("id") String id, JsonObject body) {
+        return sessions.rename(id, body);
+    }
+
+    @PATCH
+    @Path("{id}/detail/summary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the summary")
+    @APIResponse(responseCode = "404", description = "not_found",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Accepted summary(@PathParam("id") String id, JsonObject body) {
+        return sessions.setSummary(id, body);
+    }
+
+    @POST
+    @Path("{id}/lifecycle/end")
+    @Operation(summary = "End the session")
+    @APIResponse(responseCode = "404", description = "not_found",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public SessionWire.Accepted end(@PathParam("id") String id) {
+        return sessions.end(id);
+    }
+
+    static int intParam(String name, String raw, int dflt, int min, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return dflt;
+        }
+        try {
+            int v = Integer.parseInt(raw);
+            if (v < min || v > max) {
+                throw ApiException.invalidField(name, "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField(name, "must be an integer");
+        }
+    }
+}
