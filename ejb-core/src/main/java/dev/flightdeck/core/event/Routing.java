@@ -11,9 +11,9 @@ public final class Routing {
     /** Event types whose payload is itself a delta, sent raw to these surfaces. */
     private static final Map<String, Set<String>> DELTA_SURFACES = Map.of(
             "conversation_rows_changed", Set.of(Surface.CONVERSATION),
-            "session_delta", Set.of(Surface.DETAIL),
-            "session_ended", Set.of(Surface.DETAIL),
-            "tokens_updated", Set.of(Surface.DETAIL));
+            "session_delta", Set.of(Surface.CONVERSATION),
+            "session_ended", Set.of(Surface.CONVERSATION),
+            "tokens_updated", Set.of(Surface.CONVERSATION));
 
     private Routing() {
     }

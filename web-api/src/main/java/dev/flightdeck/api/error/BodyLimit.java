@@ -22,15 +22,8 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String length = request.getHeaderString("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BYTES) {
-                    request.abortWith(Errors.forStatus(413));
-                }
-            } catch (NumberFormatException e) {
-                request.abortWith(Errors.response(400, "invalid_request", "Content-Length is not a number"));
-            }
+        if (request.getLength() > MAX_BYTES) {
+            request.abortWith(Errors.forStatus(413));
         }
     }
 

@@ -1,0 +1,118 @@
+package it.flightdeck;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** A real HTTP client against the started server. */
+public final class Api {
+    public static final String BASE = System.getProperty("it.base.url", "http://127.0.0.1:4100");
+    public static final Path DATA_DIR = Path.of(System.getProperty("it.data.dir", "target/it-data"));
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static String token;
+
+    private Api() {
+    }
+
+    /** The token the server generated on first start. */
+    public static synchronized String token() {
+        if (token == null) {
+            try {
+                token = Files.readString(DATA_DIR.resolve("auth-token")).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return token;
+    }
+
+    public record Resp(int status, String body, Map<String, java.util.List<String>> headers) {
+        public JsonObject json() {
+            JsonStructure s = Json.createReader(new StringReader(body)).read();
+            return s.asJsonObject();
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    public static Resp get(String path) {
+        return call("GET", path, null, token());
+    }
+
+    public static Resp post(String path, String json) {
+        return call("POST", path, json, token());
+    }
+
+    public static Resp patch(String path, String json) {
+        return call("PATCH", path, json, token());
+    }
+
+    public static Resp delete(String path) {
+        return call("DELETE", path, null, token());
+    }
+
+    public static Resp call(String method, String path, String json, String bearer) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(b.build());
+    }
+
+    public static Resp send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Resp(r.statusCode(), r.body(), r.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a session in a fresh temp directory and returns its id. */
+    public static String createSession() {
+        try {
+            Path dir = Files.createTempDirectory("fd-it-");
+            Resp r = post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + dir + "\"}");
+            if (r.status() != 200) {
+                throw new IllegalStateException("create failed: " + r);
+            }
+            return r.json().getString("session_id");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static long detailRevision(String sessionId) {
+        return get("/api/sessions/" + sessionId + "/detail").json().getJsonNumber("revision").longValue();
+    }
+
+    public static String str(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return v == null || v == JsonValue.NULL ? null : o.getString(key);
+    }
+}

@@ -1,0 +1,80 @@
+package it.flightdeck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Runs last: stops the server, starts it again, and checks nothing was lost. */
+@Order(Integer.MAX_VALUE)
+class RestartIT {
+    static final String STATIC_TOKEN = "it-static-token-" + System.nanoTime();
+
+    @Test
+    void revisionsContinueAndReplayWorksAcrossARestart() throws Exception {
+        String id = Api.createSession();
+        Api.patch("/api/sessions/" + id + "/detail/name", "{\"name\":\"before restart\"}");
+        long since = Api.detailRevision(id);
+        Api.patch("/api/sessions/" + id + "/detail/summary", "{\"summary\":\"missed 1\"}");
+        Api.patch("/api/sessions/" + id + "/detail/summary", "{\"summary\":\"missed 2\"}");
+        long sessionRev = Api.detailRevision(id);
+        long listRev = Api.get("/api/sessions/summary").json().getJsonNumber("revision").longValue();
+
+        restart();
+
+        assertThat(Api.detailRevision(id)).isEqualTo(sessionRev);
+        JsonObject s = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
+        assertThat(s.getString("display_title")).isEqualTo("before restart");
+        assertThat(s.getString("summary")).isEqualTo("missed 2");
+        assertThat(Api.get("/api/sessions/summary").json().getJsonNumber("revision").longValue()).isEqualTo(listRev);
+
+        try (Ws ws = Ws.connect(Api.token())) {
+            ws.awaitType("server_info");
+            ws.send(WebSocketIT.surface(id, "conversation", since));
+            List<JsonObject> replay = ws.drain(1500);
+            assertThat(replay).extracting(f -> f.getJsonNumber("revision").longValue())
+                    .containsExactly(since + 1, since + 2);
+            assertThat(replay).extracting(f -> f.getJsonObject("changes").getString("summary"))
+                    .containsExactly("missed 1", "missed 2");
+            Api.patch("/api/sessions/" + id + "/detail/summary", "{\"summary\":\"after\"}");
+            assertThat(ws.awaitType("session_delta").getJsonNumber("revision").longValue()).isEqualTo(sessionRev + 1);
+        }
+        // The static token from the environment works beside the database tokens.
+        assertThat(Api.call("GET", "/api/sessions/summary", null, STATIC_TOKEN).status()).isEqualTo(200);
+        assertThat(Api.call("GET", "/api/sessions/summary", null, STATIC_TOKEN + "x").status()).isEqualTo(401);
+    }
+
+    private static void restart() throws Exception {
+        Path bin = Path.of(System.getProperty("it.wlp.dir"), "bin", "server");
+        String server = System.getProperty("it.server");
+        run(new ProcessBuilder(bin.toString(), "stop", server));
+        ProcessBuilder start = new ProcessBuilder(bin.toString(), "start", server);
+        start.environment().put("FLIGHTDECK_AUTH_TOKEN", STATIC_TOKEN);
+        run(start);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).GET().build()).status() == 200
+                        && Api.get("/api/server/ping").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("server did not come back");
+    }
+
+    private static void run(ProcessBuilder pb) throws Exception {
+        Process p = pb.inheritIO().start();
+        assertThat(p.waitFor()).as(String.join(" ", pb.command())).isIn(0, 1);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.flightdeck.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flightdeck.core.error.ApiException;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class SessionConfigTest {
+    static JsonObject json(String s) {
+        return SessionConfig.parse(s);
+    }
+
+    @Test
+    void mergeSetsAndNullClears() {
+        JsonObject merged = SessionConfig.merge(json("{\"effort\":\"low\",\"personality\":\"terse\"}"),
+                json("{\"effort\":\"high\",\"personality\":null,\"multi_agent\":true}"));
+        assertThat(merged).isEqualTo(json("{\"effort\":\"high\",\"multi_agent\":true}"));
+    }
+
+    @Test
+    void changesListOnlyWhatDiffers() {
+        JsonObject before = json("{\"effort\":\"low\",\"personality\":\"terse\"}");
+        JsonObject after = json("{\"effort\":\"low\",\"model\":\"m\"}");
+        assertThat(SessionConfig.changes(before, after)).isEqualTo(json("{\"personality\":null,\"model\":\"m\"}"));
+        assertThat(SessionConfig.changes(before, before)).isEmpty();
+    }
+
+    @Test
+    void validationNamesTheField() {
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"nope\":1}"))).hasMessageStartingWith("nope");
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"effort\":5}"))).hasMessageStartingWith("effort");
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"sandbox_policy_details\":\"x\"}")))
+                .hasMessageStartingWith("sandbox_policy_details");
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"approval_policy\":\"always\"}")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"codex_config_mode\":\"profile\"}")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_codex_config"));
+        SessionConfig.validate(json("{\"effort\":null,\"multi_agent\":false,\"approval_policy_details\":{}}"));
+    }
+}
