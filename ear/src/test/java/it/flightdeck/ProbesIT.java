@@ -30,7 +30,7 @@ class ProbesIT {
             assertThat(m.status()).isEqualTo(200);
             String text = m.body();
             assertThat(text).contains("flightdeck_ws_open_connections").contains("flightdeck_ws_invalidations_sent");
-            assertThat(text).containsPattern("REST_request_total\\{.*SessionResource");
+            assertThat(text).contains("REST_request_seconds_count{class=\"dev.flightdeck.api.session.SessionResource\"");
             assertThat(text).contains("connectionpool");
             assertThat(text).doesNotContain(Api.token());
         }

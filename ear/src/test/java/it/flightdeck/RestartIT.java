@@ -8,11 +8,9 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Runs last: stops the server, starts it again, and checks nothing was lost. */
-@Order(Integer.MAX_VALUE)
+/** Runs in its own failsafe execution after the others: stops the server, starts it again, and checks nothing was lost. */
 class RestartIT {
     static final String STATIC_TOKEN = "it-static-token-" + System.nanoTime();
 

@@ -60,9 +60,8 @@ class WebSocketIT {
             ws.send("{\"type\":\"subscribe_active_sessions\",\"since_revision\":" + current + "}");
             ws.send("{\"type\":\"subscribe_archived_sessions\",\"since_revision\":" + current + "}");
             String id = Api.createSession();
-            JsonObject inv = ws.awaitType("sessions_summary_invalidated");
-            ws.awaitType("active_sessions_invalidated");
-            ws.awaitType("archived_sessions_invalidated");
+            JsonObject inv = ws.awaitAll("sessions_summary_invalidated", "active_sessions_invalidated",
+                    "archived_sessions_invalidated").get("sessions_summary_invalidated");
             long after = Api.get("/api/sessions/summary").json().getJsonNumber("revision").longValue();
             assertThat(rev(inv)).isGreaterThan(current).isLessThanOrEqualTo(after);
             assertThat(Api.get("/api/sessions/summary").json().getJsonArray("active_sessions").stream()
@@ -103,10 +102,11 @@ class WebSocketIT {
             ws.drain(300);
             JsonObject snapshot = Api.patch("/api/sessions/" + id + "/detail/name", "{\"name\":\"watched\"}").json()
                     .getJsonObject("session_detail_snapshot");
-            JsonObject delta = ws.awaitType("session_delta");
+            var got = ws.awaitAll("session_delta", "session_surface_invalidated");
+            JsonObject delta = got.get("session_delta");
             assertThat(delta.getString("session_id")).isEqualTo(id);
             assertThat(delta.getJsonObject("changes").getString("custom_name")).isEqualTo("watched");
-            JsonObject inv = ws.awaitType("session_surface_invalidated");
+            JsonObject inv = got.get("session_surface_invalidated");
             assertThat(inv.getString("surface")).isEqualTo("detail");
             assertThat(rev(inv)).isEqualTo(rev(delta)).isEqualTo(rev(snapshot));
 

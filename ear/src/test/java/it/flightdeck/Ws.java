@@ -76,6 +76,24 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Waits until a frame of each type has arrived, in any order; returns the first of each. */
+    public java.util.Map<String, JsonObject> awaitAll(String... types) throws InterruptedException {
+        java.util.Map<String, JsonObject> seen = new java.util.HashMap<>();
+        java.util.Set<String> wanted = java.util.Set.of(types);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!seen.keySet().containsAll(wanted)) {
+            JsonObject f = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (f == null) {
+                throw new AssertionError("only " + seen.keySet() + " of " + wanted + " within 10 s");
+            }
+            String type = f.getString("type", "");
+            if (wanted.contains(type)) {
+                seen.putIfAbsent(type, f);
+            }
+        }
+        return seen;
+    }
+
     public JsonObject awaitType(String type) throws InterruptedException {
         return await(f -> type.equals(f.getString("type", "")), 10);
     }
@@ -94,7 +112,9 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
     @Override
     public void onOpen(WebSocket webSocket) {
         this.socket = webSocket;
-        webSocket.request(reading ? 1 : 0);
+        if (reading) {
+            webSocket.request(1);
+        }
     }
 
     @Override

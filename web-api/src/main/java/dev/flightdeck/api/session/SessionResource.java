@@ -5,7 +5,8 @@ import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import dev.flightdeck.api.app.Bodies;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -43,8 +44,8 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "invalid_codex_config",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Created create(JsonObject body) {
-        return sessions.create(body);
+    public SessionWire.Created create(JsonValue body) {
+        return sessions.create(Bodies.object(body));
     }
 
     @GET
@@ -91,8 +92,8 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "invalid_codex_config",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Detail config(@PathParam("id") String id, JsonObject patch) {
-        return sessions.patchConfig(id, patch);
+    public SessionWire.Detail config(@PathParam("id") String id, JsonValue patch) {
+        return sessions.patchConfig(id, Bodies.object(patch));
     }
 
     @POST
@@ -110,8 +111,8 @@ public class SessionResource {
     @Operation(summary = "Set or clear (null) the custom name")
     @APIResponse(responseCode = "404", description = "not_found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Accepted name(@PathParam("id") String id, JsonObject body) {
-        return sessions.rename(id, body);
+    public SessionWire.Accepted name(@PathParam("id") String id, JsonValue body) {
+        return sessions.rename(id, Bodies.object(body));
     }
 
     @PATCH
@@ -120,8 +121,8 @@ public class SessionResource {
     @Operation(summary = "Set the summary")
     @APIResponse(responseCode = "404", description = "not_found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Accepted summary(@PathParam("id") String id, JsonObject body) {
-        return sessions.setSummary(id, body);
+    public SessionWire.Accepted summary(@PathParam("id") String id, JsonValue body) {
+        return sessions.setSummary(id, Bodies.object(body));
     }
 
     @POST
