@@ -2,10 +2,14 @@ package it.flightdeck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -53,20 +57,65 @@ class ErrorsIT {
     }
 
     @Test
-    void bodiesOver16MiBAre413AndChangeNothing() {
+    void bodiesOver16MiBAre413AndChangeNothing() throws Exception {
         long before = Api.get("/api/sessions/summary").json().getJsonObject("counts").getInt("total");
         char[] big = new char[17 * 1024 * 1024];
         Arrays.fill(big, 'a');
         String body = "{\"provider\":\"claude\",\"cwd\":\"/tmp\",\"initial_prompt\":\"" + new String(big) + "\"}";
-        assertEnvelope(Api.post("/api/sessions", body), 413, "payload_too_large");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String[] declared = upload("/api/sessions", bytes, false);
+        assertThat(declared[0]).startsWith("HTTP/1.1 413");
+        assertThat(declared[1]).contains("\"code\":\"payload_too_large\"");
 
-        // The same body without a declared length: counted as it streams.
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/sessions"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + Api.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes()))).build();
-        assertEnvelope(Api.send(chunked), 413, "payload_too_large");
+        // The same body without a declared length: counted as it streams. A raw socket, so the
+        // response can be read while the rest of the body is still being written.
+        String[] chunked = upload("/api/sessions", bytes, true);
+        assertThat(chunked[0]).startsWith("HTTP/1.1 413");
+        assertThat(chunked[1]).contains("\"code\":\"payload_too_large\"");
         assertThat(Api.get("/api/sessions/summary").json().getJsonObject("counts").getInt("total")).isEqualTo(before);
+    }
+
+    /**
+     * POSTs a body (with a Content-Length, or chunked) and returns the response's status line and
+     * the rest of what arrived, without waiting for the upload to finish.
+     */
+    static String[] upload(String path, byte[] body, boolean chunked) throws Exception {
+        URI base = URI.create(Api.BASE);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
+                            + Api.token() + "\r\nContent-Type: application/json\r\n"
+                            + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    if (!chunked) {
+                        out.write(body);
+                        return;
+                    }
+                    for (int off = 0; off < body.length; off += 65536) {
+                        int n = Math.min(65536, body.length - off);
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body, off, n);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException stoppedReading) {
+                    // the server may close the connection once it has answered
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            StringBuilder rest = new StringBuilder();
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("{")) {
+                rest.append(line).append('\n');
+            }
+            return new String[]{status, rest.append(line).toString()};
+        }
     }
 
     @Test

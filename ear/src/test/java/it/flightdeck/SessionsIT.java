@@ -45,6 +45,24 @@ class SessionsIT {
     }
 
     @Test
+    void oversizedFieldsAreRefusedOrKeptWithinBounds() {
+        String huge = "y".repeat(300);
+        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"/tmp\",\"model\":\"" + huge + "\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().getString("error")).startsWith("model");
+        r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"/" + "d".repeat(5000) + "\"}");
+        assertThat(r.json().getString("error")).startsWith("cwd");
+        String longPrompt = "word ".repeat(5000);
+        r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"/tmp\",\"initial_prompt\":\"" + longPrompt + "\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().getJsonObject("session").getString("display_title")).hasSizeLessThanOrEqualTo(48);
+        String bigInstructions = "z".repeat(90_000);
+        String id = Api.createSession();
+        assertThat(Api.patch("/api/sessions/" + id + "/detail/config", "{\"developer_instructions\":\"" + bigInstructions + "\"}")
+                .json().getJsonObject("session").getString("developer_instructions")).hasSize(90_000);
+    }
+
+    @Test
     void configPatchSetsClearsAndValidates() {
         String id = Api.createSession();
         long r0 = Api.detailRevision(id);

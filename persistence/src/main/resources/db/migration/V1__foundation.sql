@@ -40,7 +40,7 @@ CREATE TABLE sessions (
     cached_tokens           BIGINT        NOT NULL DEFAULT 0,
     context_window          BIGINT        NOT NULL DEFAULT 0,
     forked_from_session_id  VARCHAR(64),
-    config_json             VARCHAR(65536) NOT NULL
+    config_json             TEXT          NOT NULL
 );
 CREATE INDEX sessions_status_activity ON sessions (status, last_activity_at);
 

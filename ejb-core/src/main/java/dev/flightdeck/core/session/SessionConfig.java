@@ -43,6 +43,10 @@ public final class SessionConfig {
             "codex_config_mode", Set.of("inherit", "profile", "custom"));
 
     static final int MAX_STRING = 100_000;
+    /** Short identifiers (model, profile, provider names) fit their columns and any sane name. */
+    static final int MAX_NAME = 200;
+    private static final Set<String> NAME_FIELDS = Set.of("model", "codex_config_profile", "codex_model_provider",
+            "collaboration_mode", "personality", "service_tier", "approvals_reviewer");
 
     private SessionConfig() {
     }
@@ -76,8 +80,9 @@ public final class SessionConfig {
             }
             if (type == Type.STRING) {
                 String s = patch.getString(field);
-                if (s.length() > MAX_STRING) {
-                    throw ApiException.invalidField(field, "is longer than " + MAX_STRING + " characters");
+                int max = NAME_FIELDS.contains(field) ? MAX_NAME : MAX_STRING;
+                if (s.length() > max) {
+                    throw ApiException.invalidField(field, "is longer than " + max + " characters");
                 }
                 Set<String> allowed = ALLOWED.get(field);
                 if (allowed != null && !allowed.contains(s)) {

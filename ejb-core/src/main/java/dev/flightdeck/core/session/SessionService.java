@@ -35,6 +35,7 @@ public class SessionService {
     static final int RECENT_LIMIT = 20;
     static final int MAX_NAME = 1000;
     static final int MAX_SUMMARY = 10_000;
+    static final int MAX_PATH = 4096;
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -51,6 +52,9 @@ public class SessionService {
             throw ApiException.invalidField("provider", "must be claude or codex");
         }
         String cwd = requiredString(body, "cwd");
+        if (cwd.length() > MAX_PATH || cwd.indexOf('\0') >= 0) {
+            throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
+        }
         Path dir = Paths.get(cwd);
         if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
             throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
@@ -80,7 +84,8 @@ public class SessionService {
         s.lastActivityAt = now;
         String prompt = optionalString(body, "initial_prompt");
         if (prompt != null && !prompt.isBlank()) {
-            s.firstPrompt = prompt;
+            // Kept for titles and lists; the full prompt goes to the agent.
+            s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
         }
         applyConfig(s, SessionConfig.merge(JsonValue.EMPTY_JSON_OBJECT, config));
         em.persist(s);

@@ -5,8 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,20 +15,16 @@ import java.io.InputStream;
  */
 @Provider
 @PreMatching
-public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
+public class BodyLimit implements ContainerRequestFilter {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BYTES) {
             request.abortWith(Errors.forStatus(413));
+        } else if (request.hasEntity()) {
+            request.setEntityStream(new Capped(request.getEntityStream()));
         }
-    }
-
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Capped(context.getInputStream()));
-        return context.proceed();
     }
 
     private static final class Capped extends FilterInputStream {
