@@ -146,7 +146,7 @@ public class SubscriptionRegistry {
             listSubs.values().forEach(subs -> subs.forEach(s -> s.deliver(event)));
             return;
         }
-        Set<SurfaceSubscription> subs = surfaceSubs.get(event.sessionId());
+        Set<SurfaceSubscription> subs = event.sessionId() == null ? null : surfaceSubs.get(event.sessionId());
         if (subs != null) {
             subs.forEach(s -> s.deliver(event));
         }
