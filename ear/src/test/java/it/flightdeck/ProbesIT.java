@@ -47,7 +47,17 @@ class ProbesIT {
                 "/api/sessions/{id}/lifecycle/end", "/api/auth/tokens", "/api/auth/tokens/{id}"}) {
             assertThat(paths.containsKey(p)).as(p).isTrue();
         }
-        assertThat(doc.body()).contains("\"Error\"");
+        var schemas = doc.json().getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("Error").getJsonObject("properties").keySet()).containsExactlyInAnyOrder("code", "error");
+        assertThat(schemas.getJsonObject("SessionDetailSnapshot").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("revision", "session");
+        assertThat(schemas.getJsonObject("SessionState").getJsonObject("properties").keySet())
+                .contains("display_title", "work_status", "approval_policy", "revision");
+        assertThat(schemas.getJsonObject("SessionCreateRequest").getJsonArray("required").toString()).contains("provider", "cwd");
+        var detail = paths.getJsonObject("/api/sessions/{id}/detail").getJsonObject("get").getJsonObject("responses");
+        assertThat(detail.keySet()).contains("200", "401", "404");
+        assertThat(detail.getJsonObject("200").toString()).contains("#/components/schemas/SessionDetailSnapshot");
+        assertThat(detail.getJsonObject("404").toString()).contains("#/components/schemas/Error");
         assertThat(Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/openapi/ui/")).GET().build()).status())
                 .isEqualTo(200);
     }

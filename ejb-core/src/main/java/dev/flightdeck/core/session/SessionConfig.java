@@ -51,6 +51,13 @@ public final class SessionConfig {
     private SessionConfig() {
     }
 
+    /** Each setting's JSON type (string, object or boolean), for the API description. */
+    public static Map<String, String> settingTypes() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        FIELDS.forEach((k, v) -> out.put(k, v.name().toLowerCase()));
+        return out;
+    }
+
     public static JsonObject parse(String json) {
         if (json == null || json.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;

@@ -1,6 +1,5 @@
 package dev.flightdeck.api.auth;
 
-import dev.flightdeck.api.error.ErrorBody;
 import dev.flightdeck.core.auth.TokenService;
 import dev.flightdeck.core.auth.TokenWire;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "auth")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "Missing, invalid or revoked token",
-        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+        content = @Content(schema = @Schema(ref = "Error")))
 public class TokenResource {
     @Inject
     TokenService tokens;
@@ -31,15 +31,17 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a token; the plaintext is in this response only")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TokenWire.Created.class)))
+    @APIResponse(responseCode = "201", description = "Created; the only response that carries the token", content = @Content(schema = @Schema(ref = "TokenCreated")))
     @APIResponse(responseCode = "400", description = "Invalid label, expires_at or kind",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response create(TokenWire.CreateRequest request) {
+            content = @Content(schema = @Schema(ref = "Error")))
+    public Response create(@RequestBody(required = true, content = @Content(schema = @Schema(ref = "TokenCreateRequest")))
+                           TokenWire.CreateRequest request) {
         return Response.status(201).entity(tokens.create(request)).build();
     }
 
     @GET
     @Operation(summary = "List tokens without their secrets")
+    @APIResponse(responseCode = "200", description = "Tokens, without secrets", content = @Content(schema = @Schema(ref = "TokenList")))
     public TokenWire.TokenList list() {
         return tokens.list();
     }
@@ -48,7 +50,8 @@ public class TokenResource {
     @Path("{id}")
     @Operation(summary = "Revoke a token at once; its open WebSockets are closed")
     @APIResponse(responseCode = "404", description = "No live token with that id",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(ref = "TokenRevoked")))
     public TokenWire.Revoked revoke(@PathParam("id") String id) {
         return tokens.revoke(id);
     }

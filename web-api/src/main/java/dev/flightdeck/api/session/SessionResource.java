@@ -1,6 +1,5 @@
 package dev.flightdeck.api.session;
 
-import dev.flightdeck.api.error.ErrorBody;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "Missing, invalid or revoked token",
-        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+        content = @Content(schema = @Schema(ref = "Error")))
 public class SessionResource {
     static final int ARCHIVE_DEFAULT = 200;
     static final int ARCHIVE_MAX = 500;
@@ -37,20 +37,22 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a session in an existing directory")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionWire.Created.class)))
+    @APIResponse(responseCode = "200", description = "Persisted", content = @Content(schema = @Schema(ref = "SessionCreated")))
     @APIResponse(responseCode = "400", description = "provider or cwd invalid; the message names the field",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "409", description = "session_id already exists",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "422", description = "invalid_codex_config",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Created create(JsonValue body) {
+            content = @Content(schema = @Schema(ref = "Error")))
+    public SessionWire.Created create(@RequestBody(required = true, content = @Content(schema = @Schema(ref = "SessionCreateRequest")))
+                                      JsonValue body) {
         return sessions.create(Bodies.object(body));
     }
 
     @GET
     @Path("summary")
     @Operation(summary = "Counts, active sessions and recently ended ones")
+    @APIResponse(responseCode = "200", description = "Counts, active and recently ended sessions", content = @Content(schema = @Schema(ref = "SessionsSummary")))
     public SessionWire.Summary summary() {
         return sessions.summary();
     }
@@ -58,6 +60,7 @@ public class SessionResource {
     @GET
     @Path("active")
     @Operation(summary = "The dashboard: active sessions, counts and project groups")
+    @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(ref = "ActiveSessions")))
     public SessionWire.Active active() {
         return sessions.active();
     }
@@ -66,7 +69,8 @@ public class SessionResource {
     @Path("archive")
     @Operation(summary = "Ended sessions, newest first")
     @APIResponse(responseCode = "400", description = "limit or offset out of range",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "A page of ended sessions", content = @Content(schema = @Schema(ref = "ArchivedSessions")))
     public SessionWire.Archive archive(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         int l = intParam("limit", limit, ARCHIVE_DEFAULT, 1, ARCHIVE_MAX);
         int o = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
@@ -77,7 +81,8 @@ public class SessionResource {
     @Path("{id}/detail")
     @Operation(summary = "SessionDetailSnapshot: the session and the revision it is at")
     @APIResponse(responseCode = "404", description = "not_found",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The session at a revision", content = @Content(schema = @Schema(ref = "SessionDetailSnapshot")))
     public SessionWire.Detail detail(@PathParam("id") String id) {
         return sessions.detail(id);
     }
@@ -87,12 +92,15 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change agent settings; each field optional, null clears it")
     @APIResponse(responseCode = "400", description = "A field has the wrong type or value; the message names it",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "404", description = "not_found",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "422", description = "invalid_codex_config",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Detail config(@PathParam("id") String id, JsonValue patch) {
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The session after the change", content = @Content(schema = @Schema(ref = "SessionDetailSnapshot")))
+    public SessionWire.Detail config(@PathParam("id") String id,
+                                     @RequestBody(required = true, content = @Content(schema = @Schema(ref = "SessionConfigPatch")))
+                                     JsonValue patch) {
         return sessions.patchConfig(id, Bodies.object(patch));
     }
 
@@ -100,7 +108,8 @@ public class SessionResource {
     @Path("{id}/detail/read")
     @Operation(summary = "Mark the session read")
     @APIResponse(responseCode = "404", description = "session_not_found",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "Marked read", content = @Content(schema = @Schema(ref = "ReadResult")))
     public SessionWire.ReadResult read(@PathParam("id") String id) {
         return sessions.markRead(id);
     }
@@ -110,8 +119,10 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set or clear (null) the custom name")
     @APIResponse(responseCode = "404", description = "not_found",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Accepted name(@PathParam("id") String id, JsonValue body) {
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "Accepted, with the new state", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted name(@PathParam("id") String id,
+                                     @RequestBody(content = @Content(schema = @Schema(ref = "NamePatch"))) JsonValue body) {
         return sessions.rename(id, Bodies.object(body));
     }
 
@@ -120,8 +131,10 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the summary")
     @APIResponse(responseCode = "404", description = "not_found",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public SessionWire.Accepted summary(@PathParam("id") String id, JsonValue body) {
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "Accepted, with the new state", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted summary(@PathParam("id") String id,
+                                        @RequestBody(content = @Content(schema = @Schema(ref = "SummaryPatch"))) JsonValue body) {
         return sessions.setSummary(id, Bodies.object(body));
     }
 
@@ -129,7 +142,8 @@ public class SessionResource {
     @Path("{id}/lifecycle/end")
     @Operation(summary = "End the session")
     @APIResponse(responseCode = "404", description = "not_found",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "Accepted, with the new state", content = @Content(schema = @Schema(ref = "Accepted")))
     public SessionWire.Accepted end(@PathParam("id") String id) {
         return sessions.end(id);
     }

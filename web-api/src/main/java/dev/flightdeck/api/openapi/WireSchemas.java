@@ -1,0 +1,128 @@
+package dev.flightdeck.api.openapi;
+
+import dev.flightdeck.api.error.ErrorBody;
+import dev.flightdeck.core.auth.TokenWire;
+import dev.flightdeck.core.server.ServerMeta;
+import dev.flightdeck.core.session.SessionConfig;
+import dev.flightdeck.core.session.SessionWire;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * Adds the wire records' schemas to the OpenAPI document. Liberty indexes only the web module, and
+ * the records live in the EJB module beside the services that build them, so their schemas are
+ * derived here from the records themselves, snake_case as JSON-B writes them.
+ */
+public class WireSchemas implements OASModelReader {
+    /** Every record that crosses the wire, by the schema name the resources refer to. */
+    static final Map<String, Class<?>> RECORDS = new LinkedHashMap<>();
+
+    static {
+        RECORDS.put("Error", ErrorBody.class);
+        RECORDS.put("TokenCreateRequest", TokenWire.CreateRequest.class);
+        RECORDS.put("TokenCreated", TokenWire.Created.class);
+        RECORDS.put("TokenInfo", TokenWire.Info.class);
+        RECORDS.put("TokenList", TokenWire.TokenList.class);
+        RECORDS.put("TokenRevoked", TokenWire.Revoked.class);
+        RECORDS.put("ServerMeta", ServerMeta.Meta.class);
+        RECORDS.put("TokenUsage", SessionWire.TokenUsage.class);
+        RECORDS.put("SessionSummary", SessionWire.SessionSummary.class);
+        RECORDS.put("SessionState", SessionWire.SessionState.class);
+        RECORDS.put("SessionDetailSnapshot", SessionWire.Detail.class);
+        RECORDS.put("Accepted", SessionWire.Accepted.class);
+        RECORDS.put("SessionCreated", SessionWire.Created.class);
+        RECORDS.put("ReadResult", SessionWire.ReadResult.class);
+        RECORDS.put("SessionCounts", SessionWire.Counts.class);
+        RECORDS.put("SessionsSummary", SessionWire.Summary.class);
+        RECORDS.put("DashboardCounts", SessionWire.DashboardCounts.class);
+        RECORDS.put("ProjectGroup", SessionWire.ProjectGroup.class);
+        RECORDS.put("ActiveSessions", SessionWire.Active.class);
+        RECORDS.put("ArchivedSessions", SessionWire.Archive.class);
+    }
+
+    @Override
+    public OpenAPI buildModel() {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        RECORDS.forEach((name, type) -> schemas.put(name, schemaOf(type)));
+        Schema settings = settings();
+        schemas.put("SessionConfigPatch", settings.description("Each field optional; null clears it"));
+        Schema create = settings().description("Agent settings may be given at creation too")
+                .addProperty("provider", string().enumeration(List.of("claude", "codex")))
+                .addProperty("cwd", string().description("An existing directory, absolute"))
+                .addProperty("session_id", string().description("od-<uuid>; generated when absent"))
+                .addProperty("initial_prompt", string())
+                .addProperty("system_prompt", string().description("Merged into developer_instructions"))
+                .addProperty("append_system_prompt", string().description("Merged into developer_instructions"))
+                .required(List.of("provider", "cwd"));
+        schemas.put("SessionCreateRequest", create);
+        schemas.put("NamePatch", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("name", string().description("null clears the custom name")));
+        schemas.put("SummaryPatch", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("summary", string()).required(List.of("summary")));
+        return OASFactory.createOpenAPI().components(OASFactory.createComponents().schemas(schemas));
+    }
+
+    private static Schema settings() {
+        Schema s = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
+        SessionConfig.settingTypes().forEach((field, type) -> s.addProperty(field, OASFactory.createSchema()
+                .addType(Schema.SchemaType.valueOf(type.toUpperCase(java.util.Locale.ROOT)))));
+        return s;
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+
+    static Schema schemaOf(Class<?> record) {
+        Schema s = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
+        for (RecordComponent c : record.getRecordComponents()) {
+            s.addProperty(snake(c.getName()), typeOf(c.getGenericType()));
+        }
+        return s;
+    }
+
+    static Schema typeOf(Type type) {
+        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+            return OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(typeOf(p.getActualTypeArguments()[0]));
+        }
+        if (type instanceof Class<?> c) {
+            for (Map.Entry<String, Class<?>> e : RECORDS.entrySet()) {
+                if (e.getValue() == c) {
+                    return OASFactory.createSchema().ref("#/components/schemas/" + e.getKey());
+                }
+            }
+            if (c == String.class) {
+                return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+            }
+            if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
+                return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format(
+                        c == int.class || c == Integer.class ? "int32" : "int64");
+            }
+            if (c == boolean.class || c == Boolean.class) {
+                return OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN);
+            }
+        }
+        // JSON objects passed through as they are (settings details, claims).
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
+    }
+
+    static String snake(String camel) {
+        StringBuilder out = new StringBuilder(camel.length() + 4);
+        for (char ch : camel.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                out.append('_').append(Character.toLowerCase(ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}
