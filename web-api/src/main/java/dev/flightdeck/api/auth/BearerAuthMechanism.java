@@ -51,6 +51,12 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         if (caller.get().kind() != TokenKind.APP) {
             return refuse(response, "this token is for workspace sync only");
         }
+        if (!WS_PATH.equals(path)) {
+            // REST resources never read the container principal, and having Liberty build a
+            // security subject for every request costs more than the whole token check.
+            return context.doNothing();
+        }
+        // The WebSocket endpoint reads the caller back from the principal.
         return context.notifyContainerAboutLogin(caller.get().principalName(), Set.of(APP_GROUP));
     }
 

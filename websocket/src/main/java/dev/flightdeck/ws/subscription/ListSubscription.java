@@ -19,6 +19,11 @@ final class ListSubscription extends Subscription {
     }
 
     @Override
+    String framesKey() {
+        return kind.name();
+    }
+
+    @Override
     String invalidation(long revision) {
         return Routing.listInvalidation(kind.invalidatedType(), revision);
     }

@@ -16,25 +16,32 @@ public abstract class Subscription {
     final Connection connection;
     private final Runnable onInvalidationSent;
     private long lastSent = -1;
-    private List<Revisioned> heldBack = new ArrayList<>();
+    private List<Delivery> heldBack = new ArrayList<>();
+
+    /** An event with the frames this kind of subscriber gets for it, built once per fan-out. */
+    record Delivery(long revision, List<String> frames) {
+    }
 
     Subscription(Connection connection, Runnable onInvalidationSent) {
         this.connection = connection;
         this.onInvalidationSent = onInvalidationSent;
     }
 
-    /** The frames this subscriber receives for a live event. */
+    /** The frames this subscriber receives for an event. */
     abstract List<String> framesFor(Revisioned event);
+
+    /** Subscribers that get the same frames share one key, so a fan-out builds them once. */
+    abstract String framesKey();
 
     /** A refetch hint at the given revision. */
     abstract String invalidation(long revision);
 
-    synchronized void deliver(Revisioned event) {
+    synchronized void deliver(Delivery delivery) {
         if (heldBack != null) {
-            heldBack.add(event);
+            heldBack.add(delivery);
             return;
         }
-        sendIfNew(event);
+        sendIfNew(delivery);
     }
 
     synchronized void start(Replay.Decision decision) {
@@ -45,17 +52,17 @@ public abstract class Subscription {
             }
         }
         lastSent = decision.revision();
-        List<Revisioned> held = heldBack;
+        List<Delivery> held = heldBack;
         heldBack = null;
         held.forEach(this::sendIfNew);
     }
 
-    private void sendIfNew(Revisioned event) {
-        if (event.revision() <= lastSent) {
+    private void sendIfNew(Delivery delivery) {
+        if (delivery.revision() <= lastSent) {
             return;
         }
-        lastSent = event.revision();
-        framesFor(event).forEach(f -> emit(f, true));
+        lastSent = delivery.revision();
+        delivery.frames().forEach(f -> emit(f, true));
     }
 
     private void emit(String frame, boolean capped) {

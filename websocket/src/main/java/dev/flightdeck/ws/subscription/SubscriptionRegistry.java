@@ -60,6 +60,7 @@ public class SubscriptionRegistry {
     long idleTimeoutSeconds;
 
     private Counter invalidationsSent;
+    private org.eclipse.microprofile.metrics.Timer fanOut;
     private ScheduledFuture<?> sweeper;
     private long lastTokenCheck;
 
@@ -67,6 +68,8 @@ public class SubscriptionRegistry {
     void init() {
         invalidationsSent = metrics.counter(Metadata.builder().withName("flightdeck_ws_invalidations_sent")
                 .withDescription("Invalidation frames queued to WebSocket subscribers").build());
+        fanOut = metrics.timer(Metadata.builder().withName("flightdeck_ws_fanout")
+                .withDescription("Time to queue one committed event to all of its subscribers").build());
         metrics.gauge(Metadata.builder().withName("flightdeck_ws_open_connections")
                 .withDescription("Open WebSocket connections").build(), connections, Map::size);
         long sweepMs = Math.max(200, Math.min(pingIntervalSeconds, idleTimeoutSeconds) * 1000 / 3);
@@ -141,14 +144,27 @@ public class SubscriptionRegistry {
         closeToken(revoked.tokenId());
     }
 
+    /** Builds each kind of subscriber's frames once per event, however many subscribers share it. */
     private void dispatch(Revisioned event) {
+        long start = System.nanoTime();
+        try {
+            fanOutTo(event);
+        } finally {
+            fanOut.update(java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private void fanOutTo(Revisioned event) {
+        Map<String, Subscription.Delivery> built = new java.util.HashMap<>();
+        java.util.function.Consumer<Subscription> deliver = s -> s.deliver(built.computeIfAbsent(s.framesKey(),
+                k -> new Subscription.Delivery(event.revision(), s.framesFor(event))));
         if (Scope.SESSIONS.equals(event.scope())) {
-            listSubs.values().forEach(subs -> subs.forEach(s -> s.deliver(event)));
+            listSubs.values().forEach(subs -> subs.forEach(deliver));
             return;
         }
         Set<SurfaceSubscription> subs = event.sessionId() == null ? null : surfaceSubs.get(event.sessionId());
         if (subs != null) {
-            subs.forEach(s -> s.deliver(event));
+            subs.forEach(deliver);
         }
     }
 

@@ -21,6 +21,11 @@ final class SurfaceSubscription extends Subscription {
     }
 
     @Override
+    String framesKey() {
+        return surface;
+    }
+
+    @Override
     String invalidation(long revision) {
         return Routing.invalidation(sessionId, surface, revision);
     }
