@@ -47,6 +47,9 @@ public class SubscriptionRegistry {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService fanOutPool;
+
     @Inject
     @ConfigProperty(name = "FLIGHTDECK_WS_QUEUE_CAPACITY", defaultValue = "1024")
     int queueCapacity;
@@ -131,13 +134,15 @@ public class SubscriptionRegistry {
         remove(c, surfaceKey(sessionId, surface));
     }
 
+    /** Hands the committed event to the fan-out pool, so the writer's response never waits for it. */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revisioned event) {
-        try {
-            sequencer.accept(event, this::dispatch);
-        } catch (RuntimeException e) {
-            // The container swallows observer exceptions; make sure they are seen.
-            LOG.log(Level.SEVERE, "broadcast of " + event.scope() + "@" + event.revision() + " failed", e);
-        }
+        fanOutPool.execute(() -> {
+            try {
+                sequencer.accept(event, this::dispatch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "broadcast of " + event.scope() + "@" + event.revision() + " failed", e);
+            }
+        });
     }
 
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokenRevoked revoked) {
