@@ -53,6 +53,10 @@ class AuthIT {
                 JsonObject body = r.json();
                 assertThat(body.getString("code")).isEqualTo("unauthorized");
                 assertThat(body.getString("error")).isNotBlank();
+                if (!route[1].equals("/ws")) {
+                    // A Basic challenge would make browsers pop up a password dialog.
+                    assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+                }
             }
         }
     }

@@ -159,14 +159,7 @@ public class SessionService {
 
     public SessionWire.Accepted rename(String id, JsonObject body) {
         String name = nullableString(body, "name", MAX_NAME);
-        SessionEntity s = lock(id);
-        String normalized = name == null || name.isBlank() ? null : name.strip();
-        if (!java.util.Objects.equals(normalized, s.customName)) {
-            s.customName = normalized;
-            publishDelta(s, Json.createObjectBuilder().add("custom_name", jsonOrNull(normalized))
-                    .add("display_title", display(s)).build());
-        }
-        return accepted(id);
+        return setText(id, name, s -> s.customName, (s, v) -> s.customName = v, "custom_name");
     }
 
     public SessionWire.Accepted setSummary(String id, JsonObject body) {
@@ -174,11 +167,17 @@ public class SessionService {
             throw ApiException.invalidField("summary", "is required");
         }
         String summary = nullableString(body, "summary", MAX_SUMMARY);
+        return setText(id, summary, s -> s.summary, (s, v) -> s.summary = v, "summary");
+    }
+
+    /** Sets a text field that feeds display_title; blank clears it, and an unchanged value takes no revision. */
+    private SessionWire.Accepted setText(String id, String value, java.util.function.Function<SessionEntity, String> get,
+                                         java.util.function.BiConsumer<SessionEntity, String> set, String field) {
         SessionEntity s = lock(id);
-        String normalized = summary == null || summary.isBlank() ? null : summary.strip();
-        if (!java.util.Objects.equals(normalized, s.summary)) {
-            s.summary = normalized;
-            publishDelta(s, Json.createObjectBuilder().add("summary", jsonOrNull(normalized))
+        String normalized = value == null || value.isBlank() ? null : value.strip();
+        if (!java.util.Objects.equals(normalized, get.apply(s))) {
+            set.accept(s, normalized);
+            publishDelta(s, Json.createObjectBuilder().add(field, jsonOrNull(normalized))
                     .add("display_title", display(s)).build());
         }
         return accepted(id);

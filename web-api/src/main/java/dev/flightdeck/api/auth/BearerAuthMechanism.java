@@ -42,14 +42,14 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
                 .or(() -> WS_PATH.equals(path) ? Optional.ofNullable(request.getParameter("token")) : Optional.empty())
                 .orElse(null);
         if (token == null) {
-            return refuse(response, "a bearer token is required (Authorization: Bearer <token>)");
+            return refuse(path, request, response, context, "a bearer token is required (Authorization: Bearer <token>)");
         }
         Optional<Caller> caller = tokens.authenticate(token);
         if (caller.isEmpty()) {
-            return refuse(response, "the bearer token is invalid, expired or revoked");
+            return refuse(path, request, response, context, "the bearer token is invalid, expired or revoked");
         }
         if (caller.get().kind() != TokenKind.APP) {
-            return refuse(response, "this token is for workspace sync only");
+            return refuse(path, request, response, context, "this token is for workspace sync only");
         }
         if (!WS_PATH.equals(path)) {
             // REST resources never read the container principal, and having Liberty build a
@@ -68,7 +68,17 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, String message) {
+    /**
+     * REST requests carry the refusal to {@link AuthFailureFilter}, which answers before any resource
+     * runs: a 401 that Liberty sends for a mechanism gets a Basic challenge stamped on it, and that
+     * makes browsers pop up a password dialog. The WebSocket upgrade is refused here.
+     */
+    private static AuthenticationStatus refuse(String path, HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context, String message) {
+        if (!WS_PATH.equals(path)) {
+            request.setAttribute(AuthFailureFilter.ATTRIBUTE, message);
+            return context.doNothing();
+        }
         try {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"flightdeck\"");
