@@ -23,7 +23,12 @@ class SessionsIT {
         assertThat(s.getString("project_path")).isEqualTo(dir.toString());
         assertThat(s.getString("project_name")).isEqualTo(dir.getFileName().toString());
         assertThat(s.getString("status")).isEqualTo("active");
-        assertThat(s.getString("display_title")).isEqualTo("Add A Retry To The Upload Client");
+        assertThat(s.getString("display_title")).isEqualTo("Add a Retry to the Upload Client");
+        // Fields OrbitDock's clients require on a SessionSummary.
+        assertThat(s.keySet()).contains("lifecycle_state", "accepts_user_input", "steerable", "token_usage",
+                "token_usage_snapshot_kind", "has_pending_approval", "allow_bypass_permissions", "summary_revision",
+                "is_worktree", "unread_count", "has_turn_diff", "list_status", "active_worker_count");
+        assertThat(s.getString("lifecycle_state")).isEqualTo("open");
         assertThat(s.getString("model")).isEqualTo("gpt-5");
 
         JsonObject detail = Api.get("/api/sessions/" + id + "/detail").json();
@@ -55,7 +60,7 @@ class SessionsIT {
         String longPrompt = "word ".repeat(5000);
         r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"/tmp\",\"initial_prompt\":\"" + longPrompt + "\"}");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().getJsonObject("session").getString("display_title")).hasSizeLessThanOrEqualTo(48);
+        assertThat(r.json().getJsonObject("session").getString("display_title")).as("48 characters and an ellipsis").hasSizeLessThanOrEqualTo(49);
         String bigInstructions = "z".repeat(90_000);
         String id = Api.createSession();
         assertThat(Api.patch("/api/sessions/" + id + "/detail/config", "{\"developer_instructions\":\"" + bigInstructions + "\"}")
@@ -126,7 +131,7 @@ class SessionsIT {
         assertThat(s.getString("list_status")).isEqualTo("ended");
         assertThat(s.getString("ended_at")).isNotBlank();
         assertThat(Api.get("/api/sessions/active").json().getJsonArray("conversations").stream()
-                .map(v -> v.asJsonObject().getString("id"))).doesNotContain(id);
+                .map(v -> v.asJsonObject().getString("session_id"))).doesNotContain(id);
         assertThat(Api.get("/api/sessions/archive?limit=500").json().getJsonArray("sessions").stream()
                 .map(v -> v.asJsonObject().getString("id"))).contains(id);
     }
@@ -145,7 +150,18 @@ class SessionsIT {
         assertThat(summary.getJsonArray("recent_sessions").stream().map(v -> v.asJsonObject().getString("id")))
                 .contains(a, b);
 
+        JsonObject item = summary.getJsonArray("recent_sessions").getJsonObject(0);
+        assertThat(item.keySet()).contains("lifecycle_state", "steerable", "has_turn_diff", "is_worktree", "total_tokens",
+                "total_cost_usd", "display_title", "list_status", "summary_revision", "active_worker_count");
+        assertThat(item.getString("list_status")).isEqualTo("ended");
+        assertThat(summary.getJsonArray("recent_sessions")).hasSizeLessThanOrEqualTo(5);
+
+        String live = Api.createSession();
         JsonObject active = Api.get("/api/sessions/active").json();
+        JsonObject conversation = active.getJsonArray("conversations").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("session_id").equals(live)).findFirst().orElseThrow();
+        assertThat(conversation.keySet()).contains("provider", "project_path", "status", "work_status", "control_mode",
+                "lifecycle_state", "list_status", "display_title", "unread_count", "has_turn_diff", "tool_count");
         assertThat(active.getJsonObject("counts").containsKey("direct")).isTrue();
         active.getJsonArray("project_groups").forEach(g ->
                 assertThat(g.asJsonObject().getJsonArray("session_ids")).isNotEmpty());

@@ -32,7 +32,8 @@ public class SessionService {
     private static final Set<String> PROVIDERS = Set.of("claude", "codex");
     private static final Pattern SESSION_ID = Pattern.compile("od-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<String> DETAIL_SURFACES = Set.of(Surface.DETAIL, Surface.COMPOSER);
-    static final int RECENT_LIMIT = 20;
+    /** OrbitDock's summary shows the five most recently ended sessions. */
+    static final int RECENT_LIMIT = 5;
     static final int MAX_NAME = 1000;
     static final int MAX_SUMMARY = 10_000;
     static final int MAX_PATH = 4096;
@@ -110,14 +111,14 @@ public class SessionService {
         SessionWire.Counts activeCounts = SessionViews.counts(active);
         SessionWire.Counts counts = new SessionWire.Counts((int) total, activeCounts.active(), activeCounts.working(),
                 activeCounts.attention(), activeCounts.ready());
-        return new SessionWire.Summary(revision, counts, summaries(active), summaries(recent));
+        return new SessionWire.Summary(revision, counts, listItems(active), listItems(recent));
     }
 
     public SessionWire.Active active() {
         long revision = log.current(Scope.SESSIONS);
         List<SessionEntity> active = em.createNamedQuery("Session.findActive", SessionEntity.class).getResultList();
-        return new SessionWire.Active(revision, summaries(active), SessionViews.dashboardCounts(active),
-                SessionViews.projectGroups(active));
+        return new SessionWire.Active(revision, active.stream().map(SessionViews::conversation).toList(),
+                SessionViews.dashboardCounts(active), SessionViews.projectGroups(active));
     }
 
     public SessionWire.Archive archive(int limit, int offset) {
@@ -126,7 +127,7 @@ public class SessionService {
         List<SessionEntity> page = em.createNamedQuery("Session.findEnded", SessionEntity.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         Integer next = offset + page.size() < total ? offset + page.size() : null;
-        return new SessionWire.Archive(revision, summaries(page), next, total);
+        return new SessionWire.Archive(revision, listItems(page), next, total);
     }
 
     public SessionWire.Detail patchConfig(String id, JsonObject patch) {
@@ -272,7 +273,7 @@ public class SessionService {
     }
 
     private static String display(SessionEntity s) {
-        return SessionRules.displayTitle(s.customName, s.summary, s.firstPrompt, s.projectName);
+        return SessionViews.title(s);
     }
 
     private static JsonValue jsonOrNull(String s) {
@@ -280,10 +281,10 @@ public class SessionService {
     }
 
     /** List items carry their session's revision as summary_revision. */
-    private List<SessionWire.SessionSummary> summaries(List<SessionEntity> sessions) {
+    private List<SessionWire.SessionListItem> listItems(List<SessionEntity> sessions) {
         java.util.Map<String, Long> revisions = log.currentMany(sessions.stream().map(s -> Scope.session(s.id)).toList());
         return sessions.stream()
-                .map(s -> SessionViews.summary(s, revisions.getOrDefault(Scope.session(s.id), 0L))).toList();
+                .map(s -> SessionViews.listItem(s, revisions.getOrDefault(Scope.session(s.id), 0L))).toList();
     }
 
     private static String requiredString(JsonObject body, String field) {

@@ -12,40 +12,72 @@ import java.util.Map;
 
 /** Entity → wire mapping and the list aggregations. Pure. */
 public final class SessionViews {
+    /** Token totals are whole-session figures until the usage ledger arrives with the connectors. */
+    static final String SNAPSHOT_KIND = "unknown";
+
     private SessionViews() {
     }
 
+    static String title(SessionEntity s) {
+        return SessionRules.displayTitle(s.customName, s.summary, s.firstPrompt, s.projectName, s.projectPath);
+    }
+
+    static String context(SessionEntity s) {
+        return SessionRules.contextLine(s.summary, s.firstPrompt, s.lastMessage);
+    }
+
     public static SessionWire.SessionSummary summary(SessionEntity s, long revision) {
-        return new SessionWire.SessionSummary(s.id, s.provider, s.projectPath, s.projectName, s.currentCwd, s.gitBranch,
-                s.model, s.status, s.workStatus, SessionRules.listStatus(s.status, s.workStatus), s.controlMode,
-                SessionRules.displayTitle(s.customName, s.summary, s.firstPrompt, s.projectName), s.customName,
-                s.summary, s.firstPrompt, s.lastMessage, SessionRules.contextLine(s.projectName, s.gitBranch),
-                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), Times.iso(s.endedAt), s.endReason,
-                s.unreadCount, s.promptCount, s.toolCount, usage(s), s.forkedFromSessionId,
-                SessionRules.needsAttention(s.status, s.workStatus), revision);
+        JsonObject c = SessionConfig.parse(s.configJson);
+        return new SessionWire.SessionSummary(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
+                s.summary, s.firstPrompt, s.lastMessage, s.status, s.workStatus, s.controlMode,
+                SessionRules.lifecycleState(s.status), false, false, usage(s), SNAPSHOT_KIND, false,
+                str(c, "approval_policy"), obj(c, "approval_policy_details"), str(c, "sandbox_mode"),
+                obj(c, "sandbox_policy_details"), str(c, "permission_mode"), false, str(c, "collaboration_mode"),
+                bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"), str(c, "developer_instructions"),
+                str(c, "codex_config_mode"), str(c, "codex_config_profile"), str(c, "codex_model_provider"),
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.gitBranch, s.currentCwd, str(c, "effort"),
+                revision, false, s.unreadCount, false, title(s), context(s),
+                SessionRules.listStatus(s.status, s.workStatus), 0, s.forkedFromSessionId, Times.iso(s.endedAt),
+                s.endReason);
+    }
+
+    public static SessionWire.SessionListItem listItem(SessionEntity s, long revision) {
+        JsonObject c = SessionConfig.parse(s.configJson);
+        return new SessionWire.SessionListItem(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch, s.model,
+                s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status), false,
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, false,
+                s.inputTokens + s.outputTokens, 0.0, s.inputTokens, s.outputTokens, s.cachedTokens, title(s),
+                context(s), SessionRules.listStatus(s.status, s.workStatus), str(c, "effort"), revision, 0,
+                s.forkedFromSessionId);
+    }
+
+    public static SessionWire.DashboardConversation conversation(SessionEntity s) {
+        JsonObject c = SessionConfig.parse(s.configJson);
+        return new SessionWire.DashboardConversation(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch,
+                false, s.model, s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status),
+                SessionRules.listStatus(s.status, s.workStatus), title(s), context(s), s.lastMessage,
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, s.toolCount, 0,
+                str(c, "effort"));
     }
 
     public static SessionWire.SessionState state(SessionEntity s, long revision) {
         JsonObject c = SessionConfig.parse(s.configJson);
-        boolean active = SessionStatus.ACTIVE.equals(s.status);
-        // No agent connector is attached yet (connectors arrive with the agent issues), so every
-        // turn control reads as unavailable.
-        boolean connectorAttached = false;
-        return new SessionWire.SessionState(s.id, s.provider, s.projectPath, s.projectName, s.currentCwd, s.gitBranch,
-                s.model, s.status, s.workStatus, SessionRules.listStatus(s.status, s.workStatus), s.controlMode,
-                SessionRules.displayTitle(s.customName, s.summary, s.firstPrompt, s.projectName), s.customName,
-                s.summary, s.firstPrompt, s.lastMessage, SessionRules.contextLine(s.projectName, s.gitBranch),
-                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), Times.iso(s.endedAt), s.endReason,
-                s.unreadCount, s.promptCount, s.toolCount, usage(s), s.forkedFromSessionId,
-                str(c, "approval_policy"), obj(c, "approval_policy_details"), str(c, "sandbox_mode"),
-                obj(c, "sandbox_policy_details"), str(c, "approvals_reviewer"), str(c, "permission_mode"),
+        // No agent connector is attached yet (connectors arrive with the agent issues), so input,
+        // steering and interrupts all read as unavailable.
+        return new SessionWire.SessionState(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
+                s.summary, s.firstPrompt, s.lastMessage, s.status, s.workStatus, s.controlMode,
+                SessionRules.lifecycleState(s.status), false, false, false, false, str(c, "permission_mode"), false,
                 str(c, "collaboration_mode"), bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"),
-                str(c, "developer_instructions"), str(c, "effort"), str(c, "codex_config_mode"),
-                str(c, "codex_config_profile"), str(c, "codex_model_provider"),
-                active && connectorAttached, false, connectorAttached, false, null, 0, List.of(), false, 0, null,
-                revision);
+                str(c, "developer_instructions"), str(c, "codex_config_mode"), str(c, "codex_config_profile"),
+                str(c, "codex_model_provider"), usage(s), SNAPSHOT_KIND, str(c, "approval_policy"),
+                obj(c, "approval_policy_details"), str(c, "sandbox_mode"), obj(c, "sandbox_policy_details"),
+                str(c, "approvals_reviewer"), Times.iso(s.startedAt), Times.iso(s.lastActivityAt),
+                Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, null, 0, List.of(), s.gitBranch,
+                s.currentCwd, List.of(), str(c, "effort"), false, s.unreadCount, List.of(), 0, false, title(s),
+                context(s), SessionRules.listStatus(s.status, s.workStatus));
     }
 
+    /** Counts over active sessions; total is filled in by the caller from all sessions. */
     public static SessionWire.Counts counts(List<SessionEntity> all) {
         int active = 0, working = 0, attention = 0, ready = 0;
         for (SessionEntity s : all) {
@@ -68,7 +100,7 @@ public final class SessionViews {
         return new SessionWire.DashboardCounts(c.attention(), c.working(), c.ready(), direct);
     }
 
-    /** Active sessions grouped by project, most recently active project first. */
+    /** Active sessions grouped by project, groups sorted by name, sessions most recent first. */
     public static List<SessionWire.ProjectGroup> projectGroups(List<SessionEntity> active) {
         Map<String, List<SessionEntity>> byPath = new LinkedHashMap<>();
         active.stream().sorted(Comparator.comparingLong((SessionEntity s) -> s.lastActivityAt).reversed())
@@ -80,6 +112,7 @@ public final class SessionViews {
                     c.working(), c.ready(), sessions.stream().map(s -> s.id).toList(),
                     Times.iso(sessions.get(0).lastActivityAt)));
         });
+        groups.sort(Comparator.comparing(SessionWire.ProjectGroup::name).thenComparing(SessionWire.ProjectGroup::path));
         return groups;
     }
 

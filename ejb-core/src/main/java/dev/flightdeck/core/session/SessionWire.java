@@ -3,7 +3,11 @@ package dev.flightdeck.core.session;
 import jakarta.json.JsonObject;
 import java.util.List;
 
-/** Wire shapes of the session routes (contract §1.2–1.4), snake_case through the shared JSON-B config. */
+/**
+ * Wire shapes of the session routes (contract §1.2–1.4), snake_case through the shared JSON-B config.
+ * Field sets follow OrbitDock's protocol types, so its clients decode them; null fields are omitted,
+ * which those clients read as absent optionals.
+ */
 public final class SessionWire {
     private SessionWire() {
     }
@@ -11,31 +15,56 @@ public final class SessionWire {
     public record TokenUsage(long inputTokens, long outputTokens, long cachedTokens, long contextWindow) {
     }
 
-    /** A session as list surfaces and POST /api/sessions show it. */
+    /** SessionSummary: what POST /api/sessions returns. */
     public record SessionSummary(
-            String id, String provider, String projectPath, String projectName, String cwd, String gitBranch,
-            String model, String status, String workStatus, String listStatus, String controlMode,
-            String displayTitle, String customName, String summary, String firstPrompt, String lastMessage,
-            String contextLine, String startedAt, String lastActivityAt, String endedAt, String endReason,
-            int unreadCount, int promptCount, int toolCount, TokenUsage tokenUsage, String forkedFromSessionId,
-            boolean needsAttention, long summaryRevision) {
+            String id, String provider, String projectPath, String projectName, String model, String customName,
+            String summary, String firstPrompt, String lastMessage, String status, String workStatus,
+            String controlMode, String lifecycleState, boolean acceptsUserInput, boolean steerable,
+            TokenUsage tokenUsage, String tokenUsageSnapshotKind, boolean hasPendingApproval,
+            String approvalPolicy, JsonObject approvalPolicyDetails, String sandboxMode,
+            JsonObject sandboxPolicyDetails, String permissionMode, boolean allowBypassPermissions,
+            String collaborationMode, Boolean multiAgent, String personality, String serviceTier,
+            String developerInstructions, String codexConfigMode, String codexConfigProfile,
+            String codexModelProvider, String startedAt, String lastActivityAt, String gitBranch, String currentCwd,
+            String effort, long summaryRevision, boolean isWorktree, int unreadCount, boolean hasTurnDiff,
+            String displayTitle, String contextLine, String listStatus, int activeWorkerCount,
+            String forkedFromSessionId, String endedAt, String endReason) {
     }
 
-    /** The full state of one session (SessionDetailSnapshot.session). */
+    /** SessionListItem: the rows of the summary and archive lists. */
+    public record SessionListItem(
+            String id, String provider, String projectPath, String projectName, String gitBranch, String model,
+            String status, String workStatus, String controlMode, String lifecycleState, boolean steerable,
+            String startedAt, String lastActivityAt, int unreadCount, boolean hasTurnDiff, boolean isWorktree,
+            long totalTokens, double totalCostUsd, long inputTokens, long outputTokens, long cachedTokens,
+            String displayTitle, String contextLine, String listStatus, String effort, long summaryRevision,
+            int activeWorkerCount, String forkedFromSessionId) {
+    }
+
+    /** DashboardConversationItem: the rows of GET /api/sessions/active (keyed session_id, not id). */
+    public record DashboardConversation(
+            String sessionId, String provider, String projectPath, String projectName, String gitBranch,
+            boolean isWorktree, String model, String status, String workStatus, String controlMode,
+            String lifecycleState, String listStatus, String displayTitle, String contextLine, String lastMessage,
+            String startedAt, String lastActivityAt, int unreadCount, boolean hasTurnDiff, int toolCount,
+            int activeWorkerCount, String effort) {
+    }
+
+    /** SessionState: the full state of one session (SessionDetailSnapshot.session). */
     public record SessionState(
-            String id, String provider, String projectPath, String projectName, String cwd, String gitBranch,
-            String model, String status, String workStatus, String listStatus, String controlMode,
-            String displayTitle, String customName, String summary, String firstPrompt, String lastMessage,
-            String contextLine, String startedAt, String lastActivityAt, String endedAt, String endReason,
-            int unreadCount, int promptCount, int toolCount, TokenUsage tokenUsage, String forkedFromSessionId,
-            String approvalPolicy, JsonObject approvalPolicyDetails, String sandboxMode,
-            JsonObject sandboxPolicyDetails, String approvalsReviewer, String permissionMode,
+            String id, String provider, String projectPath, String projectName, String model, String customName,
+            String summary, String firstPrompt, String lastMessage, String status, String workStatus,
+            String controlMode, String lifecycleState, boolean acceptsUserInput, boolean steerable,
+            boolean connectorAttached, boolean canInterrupt, String permissionMode, boolean allowBypassPermissions,
             String collaborationMode, Boolean multiAgent, String personality, String serviceTier,
-            String developerInstructions, String effort, String codexConfigMode, String codexConfigProfile,
-            String codexModelProvider,
-            boolean acceptsUserInput, boolean steerable, boolean connectorAttached, boolean canInterrupt,
-            String currentTurnId, int turnCount, List<Object> subagents, boolean hasTurnDiff,
-            int activeWorkerCount, String pendingToolFamily, long revision) {
+            String developerInstructions, String codexConfigMode, String codexConfigProfile,
+            String codexModelProvider, TokenUsage tokenUsage, String tokenUsageSnapshotKind,
+            String approvalPolicy, JsonObject approvalPolicyDetails, String sandboxMode,
+            JsonObject sandboxPolicyDetails, String approvalsReviewer, String startedAt, String lastActivityAt,
+            String endedAt, String endReason, String forkedFromSessionId, long revision, String currentTurnId,
+            int turnCount, List<Object> turnDiffs, String gitBranch, String currentCwd, List<Object> subagents,
+            String effort, boolean isWorktree, int unreadCount, List<Object> rows, long totalRowCount,
+            boolean hasMoreBefore, String displayTitle, String contextLine, String listStatus) {
     }
 
     /** SessionDetailSnapshot. */
@@ -55,8 +84,8 @@ public final class SessionWire {
     public record Counts(int total, int active, int working, int attention, int ready) {
     }
 
-    public record Summary(long revision, Counts counts, List<SessionSummary> activeSessions,
-                          List<SessionSummary> recentSessions) {
+    public record Summary(long revision, Counts counts, List<SessionListItem> activeSessions,
+                          List<SessionListItem> recentSessions) {
     }
 
     public record DashboardCounts(int attention, int running, int ready, int direct) {
@@ -66,11 +95,11 @@ public final class SessionWire {
                                int readyCount, List<String> sessionIds, String lastActivityAt) {
     }
 
-    public record Active(long revision, List<SessionSummary> conversations, DashboardCounts counts,
+    public record Active(long revision, List<DashboardConversation> conversations, DashboardCounts counts,
                          List<ProjectGroup> projectGroups) {
     }
 
-    public record Archive(long revision, List<SessionSummary> sessions, Integer nextOffset, long totalCount) {
+    public record Archive(long revision, List<SessionListItem> sessions, Integer nextOffset, long totalCount) {
     }
 
     /** session_delta: a sparse patch; a missing key is unchanged, null is cleared. */

@@ -35,6 +35,8 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("ServerMeta", ServerMeta.Meta.class);
         RECORDS.put("TokenUsage", SessionWire.TokenUsage.class);
         RECORDS.put("SessionSummary", SessionWire.SessionSummary.class);
+        RECORDS.put("SessionListItem", SessionWire.SessionListItem.class);
+        RECORDS.put("DashboardConversationItem", SessionWire.DashboardConversation.class);
         RECORDS.put("SessionState", SessionWire.SessionState.class);
         RECORDS.put("SessionDetailSnapshot", SessionWire.Detail.class);
         RECORDS.put("Accepted", SessionWire.Accepted.class);
@@ -105,6 +107,9 @@ public class WireSchemas implements OASModelReader {
             if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
                 return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format(
                         c == int.class || c == Integer.class ? "int32" : "int64");
+            }
+            if (c == double.class || c == Double.class) {
+                return OASFactory.createSchema().addType(Schema.SchemaType.NUMBER);
             }
             if (c == boolean.class || c == Boolean.class) {
                 return OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN);
