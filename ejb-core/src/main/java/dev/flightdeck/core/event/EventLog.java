@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,17 +102,27 @@ public class EventLog {
                 .setParameter(1, scope).getResultList().isEmpty();
     }
 
+    /**
+     * Every event logged at or after a time, whichever node wrote it; used to push other nodes'
+     * changes to this node's sockets. The caller's sequencer drops what it has already sent.
+     */
+    public List<Revisioned> loggedSince(long epochMillis, int max) {
+        List<EventLogEntity> rows = em.createNamedQuery("EventLog.loggedSince", EventLogEntity.class)
+                .setParameter("since", epochMillis).setMaxResults(max).getResultList();
+        return rows.stream().map(EventLog::toRevisioned).toList();
+    }
+
     /** Logged events after {@code since}, oldest first. */
     public List<Revisioned> since(String scope, long since) {
         List<EventLogEntity> rows = em.createNamedQuery("EventLog.since", EventLogEntity.class)
                 .setParameter("scope", scope).setParameter("since", since).getResultList();
-        List<Revisioned> out = new ArrayList<>(rows.size());
-        for (EventLogEntity r : rows) {
-            Set<String> surfaces = r.surfaces.isEmpty() ? Set.of()
-                    : new LinkedHashSet<>(Arrays.asList(r.surfaces.split(",")));
-            out.add(new Revisioned(r.scope, r.revision, r.eventType, surfaces, r.payload));
-        }
-        return out;
+        return rows.stream().map(EventLog::toRevisioned).toList();
+    }
+
+    private static Revisioned toRevisioned(EventLogEntity r) {
+        Set<String> surfaces = r.surfaces.isEmpty() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(r.surfaces.split(",")));
+        return new Revisioned(r.scope, r.revision, r.eventType, surfaces, r.payload);
     }
 
     /** What a subscriber of a session surface must be sent, read in one transaction. */

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "event_log")
 @IdClass(EventLogKey.class)
+@NamedQuery(name = "EventLog.loggedSince",
+        query = "SELECT e FROM EventLogEntity e WHERE e.createdAt >= :since ORDER BY e.scope, e.revision")
 @NamedQuery(name = "EventLog.since",
         query = "SELECT e FROM EventLogEntity e WHERE e.scope = :scope AND e.revision > :since ORDER BY e.revision")
 public class EventLogEntity {

@@ -51,8 +51,16 @@ public class SubscriptionRegistry {
     jakarta.enterprise.concurrent.ManagedExecutorService fanOutPool;
 
     @Inject
+    dev.flightdeck.core.event.EventLog eventLog;
+
+    @Inject
     @ConfigProperty(name = "FLIGHTDECK_WS_QUEUE_CAPACITY", defaultValue = "1024")
     int queueCapacity;
+
+    /** How often to look for events other nodes sharing the database committed; 0 for a lone node. */
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_CLUSTER_POLL_MS", defaultValue = "500")
+    long clusterPollMs;
 
     @Inject
     @ConfigProperty(name = "FLIGHTDECK_WS_PING_INTERVAL_SECONDS", defaultValue = "30")
@@ -65,6 +73,7 @@ public class SubscriptionRegistry {
     private Counter invalidationsSent;
     private org.eclipse.microprofile.metrics.Timer fanOut;
     private ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> clusterTail;
     private long lastTokenCheck;
 
     @PostConstruct
@@ -77,12 +86,40 @@ public class SubscriptionRegistry {
                 .withDescription("Open WebSocket connections").build(), connections, Map::size);
         long sweepMs = Math.max(200, Math.min(pingIntervalSeconds, idleTimeoutSeconds) * 1000 / 3);
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        if (clusterPollMs > 0) {
+            clusterTail = scheduler.scheduleWithFixedDelay(this::tailCluster, clusterPollMs, clusterPollMs,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Events stamped this long before a poll are still read, for transactions that took long to commit. */
+    static final long CLUSTER_LOOKBACK_MS = 10_000;
+    private static final int CLUSTER_BATCH = 5_000;
+
+    /**
+     * Feeds events committed by other nodes on the same database into the same ordered fan-out as
+     * local ones; the sequencer drops the ones already sent, so reading a window twice is harmless.
+     */
+    private void tailCluster() {
+        if (connections.isEmpty()) {
+            return;
+        }
+        try {
+            for (Revisioned e : eventLog.loggedSince(System.currentTimeMillis() - CLUSTER_LOOKBACK_MS, CLUSTER_BATCH)) {
+                sequencer.accept(e, this::dispatch);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading other nodes' events failed", e);
+        }
     }
 
     @PreDestroy
     void shutdown() {
         if (sweeper != null) {
             sweeper.cancel(false);
+        }
+        if (clusterTail != null) {
+            clusterTail.cancel(false);
         }
         connections.values().forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping")));
     }
