@@ -77,11 +77,6 @@ public final class TokenFormat {
         return MessageDigest.isEqual(a, b);
     }
 
-    /** A fresh random token for the static-token file; not a database token. */
-    public static String randomSecret() {
-        return B64.encodeToString(random(32));
-    }
-
     private static boolean isBase64Url(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -41,8 +41,4 @@ public class ApiException extends RuntimeException {
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message);
     }
-
-    public static ApiException unauthorized(String message) {
-        return new ApiException(401, "unauthorized", message);
-    }
 }

@@ -80,12 +80,6 @@ public final class SessionRules {
         return SessionStatus.ACTIVE.equals(status) ? "open" : "ended";
     }
 
-    /** A session needs a human when it waits on a permission or a question. */
-    public static boolean needsAttention(String status, String workStatus) {
-        String list = listStatus(status, workStatus);
-        return list.equals(WorkStatus.PERMISSION) || list.equals(WorkStatus.QUESTION);
-    }
-
     /** The last path element of the project, as clients show it. */
     public static String projectName(String projectPath) {
         String name = lastSegment(projectPath.endsWith("/") && projectPath.length() > 1

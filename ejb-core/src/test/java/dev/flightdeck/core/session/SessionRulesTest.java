@@ -54,8 +54,6 @@ class SessionRulesTest {
         assertThat(SessionRules.listStatus("active", "reply")).isEqualTo("reply");
         assertThat(SessionRules.listStatus("active", "permission")).isEqualTo("permission");
         assertThat(SessionRules.listStatus("ended", "working")).isEqualTo("ended");
-        assertThat(SessionRules.needsAttention("active", "question")).isTrue();
-        assertThat(SessionRules.needsAttention("ended", "question")).isFalse();
         assertThat(SessionRules.lifecycleState("active")).isEqualTo("open");
         assertThat(SessionRules.lifecycleState("ended")).isEqualTo("ended");
     }

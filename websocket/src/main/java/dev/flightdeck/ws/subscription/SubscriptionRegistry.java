@@ -143,10 +143,6 @@ public class SubscriptionRegistry {
         }
     }
 
-    public int openConnections() {
-        return connections.size();
-    }
-
     /** Registers the subscription first, then computes its replay, so no committed event falls between. */
     public void subscribeList(Connection c, ListKind kind, java.util.function.Supplier<Replay.Decision> replay) {
         ListSubscription sub = new ListSubscription(c, kind, invalidationsSent::inc);
