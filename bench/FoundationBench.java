@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -180,8 +181,11 @@ public class FoundationBench {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body(), "revision");
     }
 
+    static final Map<String, Pattern> NUMBERS = new ConcurrentHashMap<>();
+
+    /** The receiving side must stay cheap, or the client's own parsing shows up as latency. */
     static long num(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+        Matcher m = NUMBERS.computeIfAbsent(key, k -> Pattern.compile("\"" + k + "\":(\\d+)")).matcher(json);
         if (!m.find()) {
             throw new IllegalStateException(key + " not in " + json);
         }
