@@ -85,7 +85,7 @@ public class SessionService {
         s.lastActivityAt = now;
         String prompt = optionalString(body, "initial_prompt");
         if (prompt != null && !prompt.isBlank()) {
-            // Kept for titles and lists; the full prompt goes to the agent.
+            // first_prompt feeds titles and lists, so it is bounded like the summary.
             s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
         }
         applyConfig(s, SessionConfig.merge(JsonValue.EMPTY_JSON_OBJECT, config));
