@@ -89,7 +89,13 @@ public class SessionService {
             s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
         }
         applyConfig(s, SessionConfig.merge(JsonValue.EMPTY_JSON_OBJECT, config));
-        em.persist(s);
+        try {
+            em.persist(s);
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Two creates raced for the same explicit session_id; the other one won.
+            throw ApiException.conflict("session_exists", "session_id: " + id + " already exists");
+        }
         log.createScope(Scope.session(id));
         long revision = publishDelta(s, Json.createObjectBuilder().add("status", s.status)
                 .add("work_status", s.workStatus).build());
