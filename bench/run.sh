@@ -9,7 +9,7 @@ data=$(mktemp -d /tmp/flightdeck-bench.XXXXXX)
 mvn -B -q -ntp -DskipTests -DskipITs install
 wlp=ear/target/liberty/wlp
 server=flightdeck-bench
-mvn -B -q -ntp -pl ear liberty:create liberty:deploy -Dliberty.server=$server >/dev/null
+mvn -B -q -ntp -pl ear -DskipTests liberty:create liberty:deploy -Dliberty.server=$server >/dev/null
 export FLIGHTDECK_PORT=$port FLIGHTDECK_DATA_DIR=$data FLIGHTDECK_WS_QUEUE_CAPACITY=4096
 cleanup() { "$wlp/bin/server" stop $server >/dev/null 2>&1 || true; rm -rf "$data"; }
 trap cleanup EXIT
