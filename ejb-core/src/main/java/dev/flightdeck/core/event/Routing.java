@@ -13,7 +13,9 @@ public final class Routing {
             "conversation_rows_changed", Set.of(Surface.CONVERSATION),
             "session_delta", Set.of(Surface.CONVERSATION),
             "session_ended", Set.of(Surface.CONVERSATION),
-            "tokens_updated", Set.of(Surface.CONVERSATION));
+            "tokens_updated", Set.of(Surface.CONVERSATION),
+            "approval_requested", Set.of(Surface.CONVERSATION),
+            "approval_decision_result", Set.of(Surface.CONVERSATION));
 
     private Routing() {
     }

@@ -132,7 +132,7 @@ public final class SessionConfig {
         return out.build();
     }
 
-    static String stringOrNull(JsonObject o, String field) {
+    public static String stringOrNull(JsonObject o, String field) {
         JsonValue v = o.get(field);
         return v != null && v.getValueType() == JsonValue.ValueType.STRING ? o.getString(field) : null;
     }

@@ -1,5 +1,7 @@
 package dev.flightdeck.core.session;
 
+import dev.flightdeck.core.connector.AgentConnector;
+import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
@@ -44,6 +46,9 @@ public class SessionService {
     @Inject
     EventLog log;
 
+    @Inject
+    Connectors connectors;
+
     public SessionWire.Created create(JsonObject body) {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
@@ -70,6 +75,11 @@ public class SessionService {
         }
         JsonObject config = configFrom(body);
         SessionConfig.validate(config);
+        AgentConnector connector = connectors.forProvider(provider);
+        if (connector != null && connector.unavailableReason() != null) {
+            // Refused before anything is written: a session that could never run is not created.
+            throw new ApiException(503, "connector_start_failed", connector.unavailableReason());
+        }
 
         long now = System.currentTimeMillis();
         SessionEntity s = new SessionEntity();
@@ -99,13 +109,19 @@ public class SessionService {
         log.createScope(Scope.session(id));
         long revision = publishDelta(s, Json.createObjectBuilder().add("status", s.status)
                 .add("work_status", s.workStatus).build());
-        return new SessionWire.Created(id, SessionViews.summary(s, revision));
+        return new SessionWire.Created(id, SessionViews.summary(s, revision, connectors.installed(s.provider)));
     }
 
     public SessionWire.Detail detail(String id) {
         long revision = log.current(Scope.session(id));
         SessionEntity s = find(id);
-        return new SessionWire.Detail(revision, SessionViews.state(s, revision));
+        return new SessionWire.Detail(revision, SessionViews.state(s, revision, connectors.installed(s.provider)));
+    }
+
+    public SessionWire.ControlsView controls(String id) {
+        SessionEntity s = find(id);
+        return new SessionWire.ControlsView(id, s.provider, dev.flightdeck.core.agent.AgentRules.controls(
+                SessionViews.facts(s, connectors.installed(s.provider))));
     }
 
     public SessionWire.Summary summary() {
@@ -212,7 +228,7 @@ public class SessionService {
     }
 
     /** Logs a session_delta and the list change it implies; returns the new session revision. */
-    private long publishDelta(SessionEntity s, JsonObject changes) {
+    public long publishDelta(SessionEntity s, JsonObject changes) {
         String id = s.id;
         long revision = log.append(Scope.session(id), "session_delta", DETAIL_SURFACES,
                 rev -> new SessionWire.Delta("session_delta", id, rev, changes));
@@ -234,7 +250,7 @@ public class SessionService {
     }
 
     /** Loads for update, so concurrent mutations of one session apply one after the other. */
-    private SessionEntity lock(String id) {
+    public SessionEntity lock(String id) {
         SessionEntity s = id == null ? null : em.find(SessionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             throw ApiException.notFound("not_found", "no session " + id);

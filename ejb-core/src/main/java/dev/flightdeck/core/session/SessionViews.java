@@ -1,5 +1,6 @@
 package dev.flightdeck.core.session;
 
+import dev.flightdeck.core.agent.AgentRules;
 import dev.flightdeck.core.time.Times;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.json.JsonObject;
@@ -26,11 +27,20 @@ public final class SessionViews {
         return SessionRules.contextLine(s.summary, s.firstPrompt, s.lastMessage);
     }
 
-    public static SessionWire.SessionSummary summary(SessionEntity s, long revision) {
+    /** The facts the agent rules read, from the session row and whether its connector is installed here. */
+    public static dev.flightdeck.core.agent.AgentRules.Facts facts(SessionEntity s, boolean installed) {
+        return new dev.flightdeck.core.agent.AgentRules.Facts(s.provider, "direct".equals(s.controlMode),
+                SessionStatus.ACTIVE.equals(s.status), installed, s.providerPid != null, s.currentTurnId != null,
+                s.workStatus, s.turnCount);
+    }
+
+    public static SessionWire.SessionSummary summary(SessionEntity s, long revision, boolean installed) {
         JsonObject c = SessionConfig.parse(s.configJson);
+        var f = facts(s, installed);
         return new SessionWire.SessionSummary(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
                 s.summary, s.firstPrompt, s.lastMessage, s.status, s.workStatus, s.controlMode,
-                SessionRules.lifecycleState(s.status), false, false, usage(s), SNAPSHOT_KIND, false,
+                SessionRules.lifecycleState(s.status), AgentRules.acceptsUserInput(f), AgentRules.steerable(f), usage(s),
+                SNAPSHOT_KIND, WorkStatus.PERMISSION.equals(s.workStatus) || WorkStatus.QUESTION.equals(s.workStatus),
                 str(c, "approval_policy"), obj(c, "approval_policy_details"), str(c, "sandbox_mode"),
                 obj(c, "sandbox_policy_details"), str(c, "permission_mode"), false, str(c, "collaboration_mode"),
                 bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"), str(c, "developer_instructions"),
@@ -44,9 +54,9 @@ public final class SessionViews {
     public static SessionWire.SessionListItem listItem(SessionEntity s, long revision) {
         JsonObject c = SessionConfig.parse(s.configJson);
         return new SessionWire.SessionListItem(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch, s.model,
-                s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status), false,
+                s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status), s.currentTurnId != null,
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, false,
-                s.inputTokens + s.outputTokens, 0.0, s.inputTokens, s.outputTokens, s.cachedTokens, title(s),
+                s.inputTokens + s.outputTokens, s.totalCostUsd, s.inputTokens, s.outputTokens, s.cachedTokens, title(s),
                 context(s), SessionRules.listStatus(s.status, s.workStatus), str(c, "effort"), revision, 0,
                 s.forkedFromSessionId);
     }
@@ -60,20 +70,21 @@ public final class SessionViews {
                 str(c, "effort"));
     }
 
-    public static SessionWire.SessionState state(SessionEntity s, long revision) {
+    public static SessionWire.SessionState state(SessionEntity s, long revision, boolean installed) {
         JsonObject c = SessionConfig.parse(s.configJson);
-        // No agent connector is attached yet (connectors arrive with the agent issues), so input,
-        // steering and interrupts all read as unavailable.
+        var f = facts(s, installed);
         return new SessionWire.SessionState(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
                 s.summary, s.firstPrompt, s.lastMessage, s.status, s.workStatus, s.controlMode,
-                SessionRules.lifecycleState(s.status), false, false, false, false, str(c, "permission_mode"), false,
+                SessionRules.lifecycleState(s.status), AgentRules.acceptsUserInput(f), AgentRules.steerable(f),
+                AgentRules.connectorAttached(f), AgentRules.canInterrupt(f), str(c, "permission_mode"), false,
                 str(c, "collaboration_mode"), bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"),
                 str(c, "developer_instructions"), str(c, "codex_config_mode"), str(c, "codex_config_profile"),
                 str(c, "codex_model_provider"), usage(s), SNAPSHOT_KIND, str(c, "approval_policy"),
                 obj(c, "approval_policy_details"), str(c, "sandbox_mode"), obj(c, "sandbox_policy_details"),
                 str(c, "approvals_reviewer"), Times.iso(s.startedAt), Times.iso(s.lastActivityAt),
-                Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, null, 0, List.of(), s.gitBranch,
-                s.currentCwd, List.of(), str(c, "effort"), false, s.unreadCount, List.of(), 0, false, title(s),
+                Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, s.currentTurnId, s.turnCount,
+                List.of(), s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), false, s.unreadCount, List.of(),
+                s.rowCount, s.rowCount > 0, title(s),
                 context(s), SessionRules.listStatus(s.status, s.workStatus));
     }
 

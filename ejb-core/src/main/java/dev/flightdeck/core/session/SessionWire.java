@@ -112,4 +112,9 @@ public final class SessionWire {
     /** The payload logged on the list scope for any change of any session. */
     public record ListChanged(String type, String sessionId, long revision) {
     }
+
+    /** GET …/controls. */
+    public record ControlsView(String sessionId, String provider,
+                               java.util.Map<String, dev.flightdeck.core.agent.AgentRules.Control> controls) {
+    }
 }

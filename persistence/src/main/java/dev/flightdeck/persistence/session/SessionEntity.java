@@ -68,4 +68,30 @@ public class SessionEntity {
     /** The PATCH-able agent settings of §1.3 other than model, as a JSON object. */
     @Column(name = "config_json")
     public String configJson;
+    /** Claude Code's own session id, used to resume; immutable once set. */
+    @Column(name = "claude_session_id")
+    public String claudeSessionId;
+    /** The agent's process (and process group) id while one runs, so a later boot can reap it. */
+    @Column(name = "provider_pid")
+    public Long providerPid;
+    @Column(name = "current_turn_id")
+    public String currentTurnId;
+    @Column(name = "turn_count")
+    public int turnCount;
+    /** Rows ever written: the next row's sequence and the total_row_count. */
+    @Column(name = "row_count")
+    public long rowCount;
+    @Column(name = "approval_version")
+    public long approvalVersion;
+    @Column(name = "total_cost_usd")
+    public double totalCostUsd;
+    @Column(name = "last_progress_at")
+    public Long lastProgressAt;
+    @Column(name = "attention_reason")
+    public String attentionReason;
+    @Column(name = "transcript_path")
+    public String transcriptPath;
+    /** The node whose process serves this session, while one runs. */
+    @Column(name = "connector_node")
+    public String connectorNode;
 }

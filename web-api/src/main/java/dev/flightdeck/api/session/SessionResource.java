@@ -1,7 +1,13 @@
 package dev.flightdeck.api.session;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.agent.SessionActions;
+import dev.flightdeck.core.approval.ApprovalService;
+import dev.flightdeck.core.approval.ApprovalWire;
+import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.usage.UsageService;
+import dev.flightdeck.core.usage.UsageWire;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.inject.Inject;
 import dev.flightdeck.api.app.Bodies;
@@ -33,6 +39,18 @@ public class SessionResource {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    SessionActions actions;
+
+    @Inject
+    UsageService usage;
+
+    @Inject
+    ApprovalService approvals;
+
+    @Inject
+    dev.flightdeck.core.hook.HookService hooks;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,8 +90,8 @@ public class SessionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "200", description = "A page of ended sessions", content = @Content(schema = @Schema(ref = "ArchivedSessions")))
     public SessionWire.Archive archive(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        int l = intParam("limit", limit, ARCHIVE_DEFAULT, 1, ARCHIVE_MAX);
-        int o = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int l = Params.intParam("limit", limit, ARCHIVE_DEFAULT, 1, ARCHIVE_MAX);
+        int o = Params.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         return sessions.archive(l, o);
     }
 
@@ -145,21 +163,71 @@ public class SessionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "200", description = "Accepted, with the new state", content = @Content(schema = @Schema(ref = "Accepted")))
     public SessionWire.Accepted end(@PathParam("id") String id) {
-        return sessions.end(id);
+        return actions.end(id);
     }
 
-    static int intParam(String name, String raw, int dflt, int min, int max) {
-        if (raw == null || raw.isEmpty()) {
-            return dflt;
+    @GET
+    @Path("{id}/usage/turns")
+    @Operation(summary = "Usage and estimated cost per turn, newest page first")
+    @APIResponse(responseCode = "200", description = "Turns",
+            content = @Content(schema = @Schema(implementation = UsageWire.Turns.class)))
+    public UsageWire.Turns usageTurns(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                      @QueryParam("before_turn_seq") String before) {
+        Long b = Params.optionalLong("before_turn_seq", before);
+        return usage.turns(id, Params.intParam("limit", limit, UsageService.LIMIT_DEFAULT, 1, UsageService.LIMIT_MAX),
+                b == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, b)));
+    }
+
+    @POST
+    @Path("{id}/approvals/requests/{request_id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or deny a pending tool request; exactly one of concurrent decisions applies")
+    @APIResponse(responseCode = "200", description = "applied, or stale when no longer pending",
+            content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request: decision missing or unknown",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "503", description = "connector_unavailable",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public ApprovalWire.Outcome decide(@PathParam("id") String id, @PathParam("request_id") String requestId,
+                                       JsonValue body) {
+        jakarta.json.JsonObject o = Bodies.object(body);
+        if (o == null || !(o.get("decision") instanceof jakarta.json.JsonString d)
+                || !ApprovalDecision.DECISIONS.contains(d.getString())) {
+            throw ApiException.invalidField("decision", "must be one of " + String.join(", ",
+                    new java.util.TreeSet<>(ApprovalDecision.DECISIONS)));
         }
-        try {
-            int v = Integer.parseInt(raw);
-            if (v < min || v > max) {
-                throw ApiException.invalidField(name, "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(name, "must be an integer");
-        }
+        String message = o.get("message") instanceof jakarta.json.JsonString m ? m.getString() : null;
+        jakarta.json.JsonObject updated = o.get("updated_input") instanceof jakarta.json.JsonObject u ? u : null;
+        return actions.decide(id, requestId, o, null,
+                new ApprovalDecision(d.getString(), message, o.getBoolean("interrupt", false), updated));
+    }
+
+    @GET
+    @Path("{id}/controls")
+    @Operation(summary = "Which turn controls the session supports and can use now")
+    @APIResponse(responseCode = "200", description = "Controls")
+    public SessionWire.ControlsView controls(@PathParam("id") String id) {
+        return sessions.controls(id);
+    }
+
+    @POST
+    @Path("{id}/lifecycle/takeover")
+    @Operation(summary = "Take over a passive (terminal) session; its agent resumes Claude's session on the next message")
+    @APIResponse(responseCode = "200", description = "Taken over", content = @Content(schema = @Schema(ref = "Accepted")))
+    @APIResponse(responseCode = "409", description = "not_passive", content = @Content(schema = @Schema(ref = "Error")))
+    public SessionWire.Accepted takeover(@PathParam("id") String id) {
+        hooks.takeover(id);
+        return new SessionWire.Accepted(true, sessions.detail(id));
+    }
+
+    @POST
+    @Path("{id}/lifecycle/resume")
+    @Operation(summary = "Reopen an ended session; the agent resumes its conversation on the next message")
+    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(ref = "Accepted")))
+    @APIResponse(responseCode = "409", description = "already_active", content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "missing_claude_resume_id", content = @Content(schema = @Schema(ref = "Error")))
+    public SessionWire.Accepted resume(@PathParam("id") String id) {
+        hooks.resume(id);
+        return new SessionWire.Accepted(true, sessions.detail(id));
     }
 }

@@ -1,0 +1,224 @@
+package it.flightdeck;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scripted Anthropic Messages API, streaming included, that the real {@code claude} CLI talks to in
+ * the end-to-end tests. The reply depends on the last user text:
+ * <ul>
+ * <li>{@code WRITE_FILE <absolute path>}: a Write tool call creating that file;</li>
+ * <li>{@code RUN_BASH <command>}: a Bash tool call;</li>
+ * <li>{@code SLOW}: text streamed over about a minute, to interrupt or steer;</li>
+ * <li>anything else: one text reply that quotes it.</li>
+ * </ul>
+ * After a tool result, the reply is text that quotes the result, ending the turn.
+ */
+public final class ScriptedModel implements AutoCloseable {
+    public static final String WRITTEN = "hello from the scripted model\n";
+    static final int INPUT_TOKENS = 120;
+    static final int OUTPUT_TOKENS = 17;
+
+    private final HttpServer server;
+    public final List<String> userTexts = new CopyOnWriteArrayList<>();
+    public final AtomicInteger requests = new AtomicInteger();
+
+    public ScriptedModel(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            if (!"POST".equals(ex.getRequestMethod())) {
+                json(ex, Json.createObjectBuilder().build());
+                return;
+            }
+            JsonObject body;
+            try (var r = Json.createReader(new StringReader(new String(ex.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)))) {
+                body = r.readObject();
+            }
+            if (path.endsWith("/count_tokens")) {
+                json(ex, Json.createObjectBuilder().add("input_tokens", INPUT_TOKENS).build());
+                return;
+            }
+            requests.incrementAndGet();
+            JsonObject lastUser = lastUser(body.getJsonArray("messages"));
+            String text = userText(lastUser);
+            String toolResult = toolResult(lastUser);
+            userTexts.add(text);
+            Reply reply = script(text, toolResult);
+            if (body.getBoolean("stream", false)) {
+                stream(ex, body.getString("model", "claude-scripted"), reply);
+            } else {
+                json(ex, message(body.getString("model", "claude-scripted"), reply));
+            }
+        }
+    }
+
+    /** One scripted reply: text, or a tool call; {@code slow} streams the text over time. */
+    record Reply(String text, String toolName, JsonObject toolInput, boolean slow) {
+    }
+
+    static Reply script(String text, String toolResult) {
+        if (toolResult != null) {
+            return new Reply("Tool finished: " + toolResult.strip(), null, null, false);
+        }
+        String t = text.strip();
+        if (t.startsWith("WRITE_FILE ")) {
+            String path = t.substring("WRITE_FILE ".length()).strip();
+            return new Reply(null, "Write", Json.createObjectBuilder().add("file_path", path)
+                    .add("content", WRITTEN).build(), false);
+        }
+        if (t.startsWith("RUN_BASH ")) {
+            return new Reply(null, "Bash", Json.createObjectBuilder().add("command", t.substring(9).strip())
+                    .add("description", "scripted command").build(), false);
+        }
+        if (t.startsWith("SLOW")) {
+            return new Reply("This reply takes its time.", null, null, true);
+        }
+        return new Reply("Scripted reply to: " + t, null, null, false);
+    }
+
+    private static JsonObject lastUser(JsonArray messages) {
+        JsonObject last = null;
+        for (JsonValue m : messages) {
+            if (m instanceof JsonObject o && "user".equals(o.getString("role", ""))) {
+                last = o;
+            }
+        }
+        return last == null ? JsonValue.EMPTY_JSON_OBJECT : last;
+    }
+
+    /** The last text block of a user message that is not a system reminder. */
+    private static String userText(JsonObject user) {
+        JsonValue content = user.get("content");
+        if (content instanceof jakarta.json.JsonString s) {
+            return s.getString();
+        }
+        String text = "";
+        if (content instanceof JsonArray blocks) {
+            for (JsonValue b : blocks) {
+                if (b instanceof JsonObject o && "text".equals(o.getString("type", ""))
+                        && !o.getString("text", "").startsWith("<system-reminder>")) {
+                    text = o.getString("text");
+                }
+            }
+        }
+        return text;
+    }
+
+    private static String toolResult(JsonObject user) {
+        if (user.get("content") instanceof JsonArray blocks) {
+            for (JsonValue b : blocks) {
+                if (b instanceof JsonObject o && "tool_result".equals(o.getString("type", ""))) {
+                    JsonValue c = o.get("content");
+                    return c instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(c);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject usage(int output) {
+        return Json.createObjectBuilder().add("input_tokens", INPUT_TOKENS).add("output_tokens", output)
+                .add("cache_read_input_tokens", 0).add("cache_creation_input_tokens", 0).build();
+    }
+
+    private static JsonObject message(String model, Reply reply) {
+        JsonObjectBuilder block = reply.toolName() == null
+                ? Json.createObjectBuilder().add("type", "text").add("text", reply.text())
+                : Json.createObjectBuilder().add("type", "tool_use").add("id", toolId()).add("name", reply.toolName())
+                        .add("input", reply.toolInput());
+        return Json.createObjectBuilder().add("id", "msg_" + System.nanoTime()).add("type", "message")
+                .add("role", "assistant").add("model", model).add("content", Json.createArrayBuilder().add(block))
+                .add("stop_reason", reply.toolName() == null ? "end_turn" : "tool_use").addNull("stop_sequence")
+                .add("usage", usage(OUTPUT_TOKENS)).build();
+    }
+
+    private static String toolId() {
+        return "toolu_" + Long.toHexString(System.nanoTime());
+    }
+
+    private static void stream(HttpExchange ex, String model, Reply reply) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        event(out, "message_start", Json.createObjectBuilder().add("type", "message_start").add("message",
+                Json.createObjectBuilder().add("id", "msg_" + System.nanoTime()).add("type", "message")
+                        .add("role", "assistant").add("model", model).add("content", JsonValue.EMPTY_JSON_ARRAY)
+                        .addNull("stop_reason").addNull("stop_sequence").add("usage", usage(1))).build());
+        if (reply.toolName() != null) {
+            event(out, "content_block_start", Json.createObjectBuilder().add("type", "content_block_start")
+                    .add("index", 0).add("content_block", Json.createObjectBuilder().add("type", "tool_use")
+                            .add("id", toolId()).add("name", reply.toolName())
+                            .add("input", JsonValue.EMPTY_JSON_OBJECT)).build());
+            event(out, "content_block_delta", Json.createObjectBuilder().add("type", "content_block_delta")
+                    .add("index", 0).add("delta", Json.createObjectBuilder().add("type", "input_json_delta")
+                            .add("partial_json", reply.toolInput().toString())).build());
+        } else {
+            event(out, "content_block_start", Json.createObjectBuilder().add("type", "content_block_start")
+                    .add("index", 0).add("content_block", Json.createObjectBuilder().add("type", "text")
+                            .add("text", "")).build());
+            int pieces = reply.slow() ? 60 : 1;
+            for (int i = 0; i < pieces; i++) {
+                event(out, "content_block_delta", Json.createObjectBuilder().add("type", "content_block_delta")
+                        .add("index", 0).add("delta", Json.createObjectBuilder().add("type", "text_delta")
+                                .add("text", i == 0 ? reply.text() : " ...")).build());
+                if (reply.slow()) {
+                    sleep(1000);
+                }
+            }
+        }
+        event(out, "content_block_stop", Json.createObjectBuilder().add("type", "content_block_stop").add("index", 0).build());
+        event(out, "message_delta", Json.createObjectBuilder().add("type", "message_delta")
+                .add("delta", Json.createObjectBuilder().add("stop_reason", reply.toolName() == null ? "end_turn" : "tool_use")
+                        .addNull("stop_sequence"))
+                .add("usage", Json.createObjectBuilder().add("output_tokens", OUTPUT_TOKENS)).build());
+        event(out, "message_stop", Json.createObjectBuilder().add("type", "message_stop").build());
+    }
+
+    private static void event(OutputStream out, String name, JsonObject data) throws IOException {
+        out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void json(HttpExchange ex, JsonObject o) throws IOException {
+        byte[] b = o.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.flightdeck.core.claude;
+
+import dev.flightdeck.core.config.DataDir;
+import dev.flightdeck.core.connector.AgentConnector;
+import dev.flightdeck.core.connector.AgentEvent;
+import dev.flightdeck.core.connector.AgentHandle;
+import dev.flightdeck.core.connector.ApprovalDecision;
+import dev.flightdeck.core.connector.LaunchSpec;
+import dev.flightdeck.core.connector.ProcessTree;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Claude Code, driven headless: stream-json on stdin and stdout, permissions over the stdio control protocol. */
+@ApplicationScoped
+public class ClaudeConnector implements AgentConnector {
+    private static final Logger LOG = Logger.getLogger(ClaudeConnector.class.getName());
+    /** The version the build installs and the tests run against. */
+    public static final String PINNED_VERSION = "2.1.330";
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_CLAUDE_BIN", defaultValue = "claude")
+    String executable;
+
+    @Inject
+    DataDir dataDir;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Override
+    public String provider() {
+        return "claude";
+    }
+
+    @Override
+    public String unavailableReason() {
+        return resolve() != null ? null
+                : "Claude Code is not installed: run 'npm install -g @anthropic-ai/claude-code@" + PINNED_VERSION
+                        + "' or point FLIGHTDECK_CLAUDE_BIN at the claude executable";
+    }
+
+    /** The executable: FLIGHTDECK_CLAUDE_BIN as a path, else found on PATH; null when absent. */
+    Path resolve() {
+        if (executable.contains("/")) {
+            Path p = Path.of(executable);
+            return Files.isExecutable(p) ? p : null;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, executable);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public AgentHandle start(LaunchSpec spec, Consumer<AgentEvent> events) throws IOException {
+        Path exe = resolve();
+        if (exe == null) {
+            throw new IOException(unavailableReason());
+        }
+        Path logs = dataDir.path().resolve("logs").resolve("agents");
+        Files.createDirectories(logs);
+        ProcessBuilder.Redirect stderr = ProcessBuilder.Redirect.appendTo(logs.resolve(spec.sessionId() + ".log").toFile());
+        Process process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec), spec.cwd(), Map.of(), stderr);
+        Handle handle = new Handle(process);
+        handle.write(ClaudeProtocol.initialize(handle.nextRequestId()));
+        Thread reader = threads.newThread(() -> read(process, handle, events));
+        reader.setName("claude-" + spec.sessionId());
+        reader.start();
+        return handle;
+    }
+
+    private static void read(Process process, Handle handle, Consumer<AgentEvent> events) {
+        ClaudeMapper mapper = new ClaudeMapper();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonObject json;
+                try (var reader = jakarta.json.Json.createReader(new StringReader(line))) {
+                    json = reader.readObject();
+                } catch (JsonException | IllegalStateException e) {
+                    LOG.fine(() -> "claude printed a non-JSON line");
+                    continue;
+                }
+                for (AgentEvent e : mapper.map(json, System.currentTimeMillis())) {
+                    deliver(events, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "claude output closed", e);
+        }
+        int code;
+        try {
+            code = process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            code = -1;
+        }
+        boolean requested = handle.stopped;
+        handle.stop();
+        deliver(events, new AgentEvent.Exited(code, requested ? "stopped" : "exited"));
+    }
+
+    /** A failure to apply one event must not stop the reader, or the agent would block on a full pipe. */
+    private static void deliver(Consumer<AgentEvent> events, AgentEvent e) {
+        try {
+            events.accept(e);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "could not apply " + e.getClass().getSimpleName() + " from claude", ex);
+        }
+    }
+
+    static final class Handle implements AgentHandle {
+        private final Process process;
+        private final OutputStream stdin;
+        private final AtomicLong requests = new AtomicLong();
+        volatile boolean stopped;
+
+        Handle(Process process) {
+            this.process = process;
+            this.stdin = process.getOutputStream();
+        }
+
+        String nextRequestId() {
+            return "fd_" + requests.incrementAndGet();
+        }
+
+        synchronized void write(String line) {
+            try {
+                stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the agent's input is closed", e);
+            }
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public void sendMessage(String content, List<ImageInput> images) {
+            write(ClaudeProtocol.userMessage(content, images));
+        }
+
+        @Override
+        public void interrupt() {
+            write(ClaudeProtocol.interrupt(nextRequestId()));
+        }
+
+        @Override
+        public void decide(String requestId, ApprovalDecision decision, JsonObject originalInput) {
+            write(ClaudeProtocol.permission(requestId, decision, originalInput));
+        }
+
+        @Override
+        public void setModel(String model) {
+            write(ClaudeProtocol.setModel(nextRequestId(), model));
+        }
+
+        @Override
+        public void setPermissionMode(String mode) {
+            write(ClaudeProtocol.setPermissionMode(nextRequestId(), mode));
+        }
+
+        @Override
+        public void stop() {
+            if (!stopped) {
+                stopped = true;
+                ProcessTree.kill(process.pid());
+            }
+        }
+    }
+}

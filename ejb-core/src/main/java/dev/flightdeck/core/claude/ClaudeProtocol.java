@@ -1,0 +1,98 @@
+package dev.flightdeck.core.claude;
+
+import dev.flightdeck.core.connector.AgentHandle;
+import dev.flightdeck.core.connector.ApprovalDecision;
+import dev.flightdeck.core.connector.LaunchSpec;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lines Flightdeck writes to Claude Code, and its command line: the stream-json input format
+ * and the stdio control protocol, as the Agent SDK drives them. Pure.
+ */
+public final class ClaudeProtocol {
+    private ClaudeProtocol() {
+    }
+
+    public static List<String> command(String executable, LaunchSpec spec) {
+        List<String> cmd = new ArrayList<>(List.of(executable, "-p", "--output-format", "stream-json", "--verbose",
+                "--input-format", "stream-json", "--permission-prompt-tool", "stdio"));
+        if (spec.model() != null) {
+            cmd.addAll(List.of("--model", spec.model()));
+        }
+        if (spec.permissionMode() != null) {
+            cmd.addAll(List.of("--permission-mode", spec.permissionMode()));
+        }
+        if (spec.resumeId() != null) {
+            cmd.addAll(List.of("--resume", spec.resumeId()));
+            if (spec.fork()) {
+                cmd.add("--fork-session");
+            }
+        }
+        if (spec.developerInstructions() != null && !spec.developerInstructions().isBlank()) {
+            cmd.addAll(List.of("--append-system-prompt", spec.developerInstructions()));
+        }
+        if (spec.allowedTools() != null && !spec.allowedTools().isEmpty()) {
+            cmd.addAll(List.of("--allowedTools", String.join(",", spec.allowedTools())));
+        }
+        if (spec.disallowedTools() != null && !spec.disallowedTools().isEmpty()) {
+            cmd.addAll(List.of("--disallowedTools", String.join(",", spec.disallowedTools())));
+        }
+        return cmd;
+    }
+
+    public static String initialize(String requestId) {
+        return control(requestId, Json.createObjectBuilder().add("subtype", "initialize").addNull("hooks"));
+    }
+
+    public static String userMessage(String content, List<AgentHandle.ImageInput> images) {
+        JsonArrayBuilder blocks = Json.createArrayBuilder();
+        for (AgentHandle.ImageInput image : images) {
+            blocks.add(Json.createObjectBuilder().add("type", "image").add("source", Json.createObjectBuilder()
+                    .add("type", "base64").add("media_type", image.mediaType()).add("data", image.base64())));
+        }
+        blocks.add(Json.createObjectBuilder().add("type", "text").add("text", content));
+        return Json.createObjectBuilder().add("type", "user")
+                .add("message", Json.createObjectBuilder().add("role", "user").add("content", blocks))
+                .addNull("parent_tool_use_id").add("session_id", "").build().toString();
+    }
+
+    public static String interrupt(String requestId) {
+        return control(requestId, Json.createObjectBuilder().add("subtype", "interrupt"));
+    }
+
+    public static String setModel(String requestId, String model) {
+        JsonObjectBuilder req = Json.createObjectBuilder().add("subtype", "set_model");
+        return control(requestId, model == null ? req.addNull("model") : req.add("model", model));
+    }
+
+    public static String setPermissionMode(String requestId, String mode) {
+        return control(requestId, Json.createObjectBuilder().add("subtype", "set_permission_mode").add("mode", mode));
+    }
+
+    /** The answer to a can_use_tool request. */
+    public static String permission(String requestId, ApprovalDecision d, JsonObject originalInput) {
+        JsonObjectBuilder response = Json.createObjectBuilder();
+        if (d.allows()) {
+            response.add("behavior", "allow").add("updatedInput", d.updatedInput() != null ? d.updatedInput()
+                    : originalInput != null ? originalInput : JsonObject.EMPTY_JSON_OBJECT);
+        } else {
+            response.add("behavior", "deny").add("message", d.message() != null && !d.message().isBlank()
+                    ? d.message() : "The user denied this tool use.");
+            if (d.stopsTurn()) {
+                response.add("interrupt", true);
+            }
+        }
+        return Json.createObjectBuilder().add("type", "control_response").add("response", Json.createObjectBuilder()
+                .add("subtype", "success").add("request_id", requestId).add("response", response)).build().toString();
+    }
+
+    private static String control(String requestId, JsonObjectBuilder request) {
+        return Json.createObjectBuilder().add("type", "control_request").add("request_id", requestId)
+                .add("request", request).build().toString();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flightdeck.core.connector;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Attaches a session to one agent runtime. A connector only does I/O: it starts the process, turns
+ * what the process prints into {@link AgentEvent}s (through a pure mapper) and writes the actions it
+ * is given. What those events mean for the session is decided by the runtime, not here.
+ */
+public interface AgentConnector {
+    /** The provider name sessions carry: claude or codex. */
+    String provider();
+
+    /** Null when the agent can be started here; otherwise what the operator must install. */
+    String unavailableReason();
+
+    /**
+     * Starts the agent in {@code spec.cwd()} in a process group of its own. Events arrive on one
+     * thread, in the order the agent produced them, ending with {@link AgentEvent.Exited}.
+     */
+    AgentHandle start(LaunchSpec spec, Consumer<AgentEvent> events) throws IOException;
+}

@@ -1,0 +1,32 @@
+package dev.flightdeck.core.connector;
+
+import jakarta.json.JsonObject;
+
+/** What a connector reports. Each is applied to the session in one transaction, in order. */
+public sealed interface AgentEvent {
+    /** The agent told us its own session id, model and working directory. */
+    record Bound(String providerSessionId, String model, String cwd) implements AgentEvent {
+    }
+
+    /** A row to insert, or to replace when its id is known. */
+    record Row(RowDraft row) implements AgentEvent {
+    }
+
+    /** The agent asks before it uses a tool. */
+    record ApprovalRequested(String requestId, String approvalType, String toolName, String toolUseId,
+                             String command, String filePath, JsonObject input) implements AgentEvent {
+    }
+
+    /** The turn ended; usage is the turn's own. */
+    record TurnCompleted(TurnUsage usage, String outcome, String resultText) implements AgentEvent {
+    }
+
+    /** The process is gone. */
+    record Exited(int exitCode, String detail) implements AgentEvent {
+    }
+
+    /** Token counts of one turn as the agent reported them. */
+    record TurnUsage(String model, long inputTokens, long outputTokens, long cacheReadTokens,
+                     long cacheCreationTokens, long contextWindow, Double reportedCostUsd, JsonObject raw) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.flightdeck.core.connector;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to start an agent for a session.
+ *
+ * @param resumeId the provider's own session id to resume, or null for a new conversation
+ * @param fork     with a resumeId: continue from it under a new provider session id
+ */
+public record LaunchSpec(String sessionId, Path cwd, String model, String permissionMode, String resumeId,
+                         boolean fork, String developerInstructions, List<String> allowedTools,
+                         List<String> disallowedTools) {
+}

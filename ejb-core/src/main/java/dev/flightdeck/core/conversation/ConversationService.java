@@ -1,0 +1,274 @@
+package dev.flightdeck.core.conversation;
+
+import dev.flightdeck.core.agent.AgentRules;
+import dev.flightdeck.core.connector.RowDraft;
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.Scope;
+import dev.flightdeck.core.json.Json;
+import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.session.SessionStatus;
+import dev.flightdeck.persistence.conversation.ConversationRowEntity;
+import dev.flightdeck.persistence.session.SessionEntity;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Conversation rows: written in the caller's transaction with a per-session sequence, broadcast as
+ * {@code conversation_rows_changed} once that transaction commits, and read back in keyset pages.
+ */
+@Stateless
+public class ConversationService {
+    public static final int PAGE_DEFAULT = 50;
+    public static final int PAGE_MAX = 200;
+    static final int SEARCH_MAX = 200;
+
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    SessionService sessions;
+
+    /**
+     * Inserts or replaces rows of a locked session and logs one delta for all of them. A new row takes
+     * the next sequence and the session's current turn.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<ConversationWire.RowEntry> upsert(SessionEntity s, List<RowDraft> drafts, long now) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        List<ConversationWire.RowEntry> entries = new ArrayList<>(drafts.size());
+        for (RowDraft d : drafts) {
+            ConversationRowEntity row = byRowId(s.id, d.rowId());
+            if (row == null) {
+                row = new ConversationRowEntity();
+                row.sessionId = s.id;
+                row.sequence = s.rowCount++;
+                row.rowId = d.rowId();
+                row.turnId = s.currentTurnId;
+                row.turnStatus = "active";
+                row.createdAt = now;
+                em.persist(row);
+            }
+            row.rowType = d.rowType();
+            row.family = d.family();
+            row.status = d.status();
+            row.kind = d.kind();
+            row.durationMs = d.durationMs();
+            row.searchText = d.searchText();
+            row.rowJson = withTurn(d.row(), row.turnId).toString();
+            row.contentJson = d.content() == null ? null : d.content().toString();
+            row.updatedAt = now;
+            entries.add(entry(row));
+        }
+        String id = s.id;
+        long total = s.rowCount;
+        List<ConversationWire.RowEntry> upserted = List.copyOf(entries);
+        log.append(Scope.session(id), "conversation_rows_changed", Set.of(),
+                rev -> new ConversationWire.RowsChanged("conversation_rows_changed", id, rev, upserted, null, total));
+        return entries;
+    }
+
+    /** Marks every row of the given turns; used by rollback and undo. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void markTurns(SessionEntity s, List<String> turnIds, String turnStatus, long now) {
+        if (turnIds.isEmpty()) {
+            return;
+        }
+        List<ConversationRowEntity> rows = em.createQuery(
+                        "SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s AND r.turnId IN :t ORDER BY r.sequence",
+                        ConversationRowEntity.class)
+                .setParameter("s", s.id).setParameter("t", turnIds).getResultList();
+        List<ConversationWire.RowEntry> entries = new ArrayList<>();
+        for (ConversationRowEntity r : rows) {
+            r.turnStatus = turnStatus;
+            r.updatedAt = now;
+            entries.add(entry(r));
+        }
+        String id = s.id;
+        long total = s.rowCount;
+        log.append(Scope.session(id), "conversation_rows_changed", Set.of(),
+                rev -> new ConversationWire.RowsChanged("conversation_rows_changed", id, rev, entries, null, total));
+    }
+
+    public ConversationWire.Page page(String sessionId, int limit, Long beforeSequence) {
+        long revision = log.current(Scope.session(sessionId));
+        SessionEntity s = find(sessionId);
+        ConversationWire.RowsPage p = rows(s, limit, beforeSequence);
+        return new ConversationWire.Page(revision, revision, sessionId, p.rows(), p.totalRowCount(),
+                p.hasMoreBefore(), s.forkedFromSessionId, p.oldestSequence(), p.newestSequence());
+    }
+
+    public ConversationWire.RowsPage messages(String sessionId, int limit, Long beforeSequence) {
+        return rows(find(sessionId), limit, beforeSequence);
+    }
+
+    /** The newest {@code limit} rows before a sequence, oldest first: one index range scan. */
+    private ConversationWire.RowsPage rows(SessionEntity s, int limit, Long beforeSequence) {
+        long before = beforeSequence == null ? Long.MAX_VALUE : beforeSequence;
+        List<ConversationRowEntity> page = em.createQuery(
+                        "SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s AND r.sequence < :before "
+                                + "ORDER BY r.sequence DESC", ConversationRowEntity.class)
+                .setParameter("s", s.id).setParameter("before", before).setMaxResults(limit + 1).getResultList();
+        boolean more = page.size() > limit;
+        List<ConversationRowEntity> rows = new ArrayList<>(more ? page.subList(0, limit) : page);
+        Collections.reverse(rows);
+        return pageOf(rows, s.rowCount, more);
+    }
+
+    /**
+     * Case-insensitive substring search, newest first; family, status and kind narrow it to tool rows.
+     */
+    public ConversationWire.RowsPage search(String sessionId, String q, String family, String status, String kind,
+                                            int limit) {
+        SessionEntity s = find(sessionId);
+        StringBuilder jpql = new StringBuilder("SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("s", sessionId);
+        if (q != null && !q.isBlank()) {
+            jpql.append(" AND r.searchText LIKE :q ESCAPE '\\'");
+            params.put("q", "%" + likeEscape(q.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (family != null || status != null || kind != null) {
+            jpql.append(" AND r.rowType = 'tool'");
+        }
+        for (String[] f : new String[][] {{"family", family}, {"status", status}, {"kind", kind}}) {
+            if (f[1] != null) {
+                jpql.append(" AND r.").append(f[0]).append(" = :").append(f[0]);
+                params.put(f[0], f[1]);
+            }
+        }
+        TypedQuery<ConversationRowEntity> query = em.createQuery(jpql.append(" ORDER BY r.sequence DESC").toString(),
+                ConversationRowEntity.class);
+        params.forEach(query::setParameter);
+        List<ConversationRowEntity> found = query.setMaxResults(limit + 1).getResultList();
+        boolean more = found.size() > limit;
+        List<ConversationRowEntity> rows = new ArrayList<>(more ? found.subList(0, limit) : found);
+        Collections.reverse(rows);
+        return pageOf(rows, s.rowCount, more);
+    }
+
+    public ConversationWire.Stats stats(String sessionId) {
+        SessionEntity s = find(sessionId);
+        List<Object[]> byFamily = em.createQuery("SELECT r.family, COUNT(r), SUM(CASE WHEN r.status = 'failed' THEN 1 ELSE 0 END), "
+                        + "AVG(r.durationMs) FROM ConversationRowEntity r WHERE r.sessionId = :s AND r.rowType = 'tool' "
+                        + "GROUP BY r.family", Object[].class)
+                .setParameter("s", sessionId).getResultList();
+        Map<String, Long> families = new LinkedHashMap<>();
+        long tools = 0, failed = 0;
+        double durationSum = 0;
+        long durationN = 0;
+        for (Object[] r : byFamily) {
+            long n = ((Number) r[1]).longValue();
+            families.put((String) r[0], n);
+            tools += n;
+            failed += r[2] == null ? 0 : ((Number) r[2]).longValue();
+            if (r[3] != null) {
+                durationSum += ((Number) r[3]).doubleValue() * n;
+                durationN += n;
+            }
+        }
+        Long end = s.endedAt != null ? s.endedAt : (Long) s.lastActivityAt;
+        return new ConversationWire.Stats(sessionId, s.rowCount, tools, families, failed,
+                durationN == 0 ? null : Math.round(durationSum / durationN), s.turnCount,
+                new ConversationWire.Tokens(s.inputTokens, s.outputTokens, s.cachedTokens, s.contextWindow), 0,
+                end - s.startedAt);
+    }
+
+    public ConversationWire.RowContent content(String sessionId, String rowId) {
+        find(sessionId);
+        ConversationRowEntity r = byRowId(sessionId, rowId);
+        if (r == null) {
+            throw ApiException.notFound("not_found", "no row " + rowId + " in session " + sessionId);
+        }
+        JsonObject c = r.contentJson == null ? JsonValue.EMPTY_JSON_OBJECT : parse(r.contentJson);
+        String input = c.get("input") == null ? null : display(c.get("input"));
+        String output = c.get("output") == null ? null : display(c.get("output"));
+        if (input == null && output == null) {
+            JsonObject row = parse(r.rowJson);
+            output = row.get("content") instanceof jakarta.json.JsonString t ? t.getString() : null;
+        }
+        return new ConversationWire.RowContent(rowId, input, output, null, null, null, null);
+    }
+
+    private static String display(JsonValue v) {
+        return v instanceof jakarta.json.JsonString s ? s.getString() : v.toString();
+    }
+
+    private ConversationWire.RowsPage pageOf(List<ConversationRowEntity> rows, long total, boolean more) {
+        List<ConversationWire.RowEntry> entries = rows.stream().map(ConversationService::entry).toList();
+        Long oldest = rows.isEmpty() ? null : rows.get(0).sequence;
+        Long newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).sequence;
+        return new ConversationWire.RowsPage(entries, total, more, oldest, newest);
+    }
+
+    private ConversationRowEntity byRowId(String sessionId, String rowId) {
+        List<ConversationRowEntity> found = em.createQuery(
+                        "SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s AND r.rowId = :id",
+                        ConversationRowEntity.class)
+                .setParameter("s", sessionId).setParameter("id", rowId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private SessionEntity find(String id) {
+        SessionEntity s = id == null ? null : em.find(SessionEntity.class, id);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + id);
+        }
+        return s;
+    }
+
+    static ConversationWire.RowEntry entry(ConversationRowEntity r) {
+        return new ConversationWire.RowEntry(r.sessionId, r.sequence, r.turnId, r.turnStatus, parse(r.rowJson));
+    }
+
+    private static JsonObject withTurn(JsonObject row, String turnId) {
+        if (turnId == null) {
+            return row;
+        }
+        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(row);
+        return b.add("turn_id", turnId).build();
+    }
+
+    static JsonObject parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static boolean isOpen(SessionEntity s) {
+        return SessionStatus.ACTIVE.equals(s.status);
+    }
+
+    static String json(Object o) {
+        return Json.write(o);
+    }
+
+    static String turnId(int n) {
+        return AgentRules.turnId(n);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.flightdeck.core.usage;
+
+import dev.flightdeck.core.connector.AgentEvent;
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.time.Times;
+import dev.flightdeck.persistence.session.SessionEntity;
+import dev.flightdeck.persistence.usage.UsageTurnEntity;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Per-turn usage: recorded from the connector's usage events, priced, and paged back. */
+@Stateless
+public class UsageService {
+    public static final int LIMIT_DEFAULT = 100;
+    public static final int LIMIT_MAX = 500;
+
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    /** Records a completed turn's usage and adds it to the session's totals. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public UsageTurnEntity record(SessionEntity s, String turnId, AgentEvent.TurnUsage u, long now) {
+        String model = u.model() != null ? u.model() : s.model;
+        Pricing.Estimate estimate = Pricing.estimate(model, u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
+                u.cacheCreationTokens());
+        UsageTurnEntity t = new UsageTurnEntity();
+        t.sessionId = s.id;
+        t.turnSeq = s.turnCount;
+        t.turnId = turnId;
+        t.provider = s.provider;
+        t.model = model;
+        t.inputTokens = u.inputTokens();
+        t.outputTokens = u.outputTokens();
+        t.cacheReadTokens = u.cacheReadTokens();
+        t.cacheCreationTokens = u.cacheCreationTokens();
+        t.contextWindow = u.contextWindow();
+        t.estimatedCostUsd = estimate.costUsd();
+        t.reportedCostUsd = u.reportedCostUsd();
+        t.rawUsage = u.raw() == null ? null : u.raw().toString();
+        t.observedAt = now;
+        if (em.find(UsageTurnEntity.class, new dev.flightdeck.persistence.usage.UsageTurnKey(s.id, s.turnCount)) != null) {
+            // A turn reports once; a second result for the same turn (a resumed process) is not billed twice.
+            return t;
+        }
+        em.persist(t);
+        s.inputTokens += u.inputTokens();
+        s.outputTokens += u.outputTokens();
+        s.cachedTokens += u.cacheReadTokens();
+        s.contextWindow = Math.max(s.contextWindow, u.contextWindow());
+        s.totalCostUsd += estimate.costUsd();
+        return t;
+    }
+
+    public UsageWire.Turns turns(String sessionId, int limit, Integer beforeTurnSeq) {
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + sessionId);
+        }
+        int before = beforeTurnSeq == null ? Integer.MAX_VALUE : beforeTurnSeq;
+        List<UsageTurnEntity> page = em.createQuery("SELECT t FROM UsageTurnEntity t WHERE t.sessionId = :s AND t.turnSeq < :b "
+                        + "ORDER BY t.turnSeq DESC", UsageTurnEntity.class)
+                .setParameter("s", sessionId).setParameter("b", before).setMaxResults(limit + 1).getResultList();
+        boolean more = page.size() > limit;
+        List<UsageTurnEntity> rows = new ArrayList<>(more ? page.subList(0, limit) : page);
+        Collections.reverse(rows);
+        Object[] sums = em.createQuery("SELECT COUNT(t), SUM(t.inputTokens), SUM(t.outputTokens), SUM(t.cacheReadTokens), "
+                        + "SUM(t.cacheCreationTokens), SUM(t.estimatedCostUsd) FROM UsageTurnEntity t WHERE t.sessionId = :s",
+                        Object[].class)
+                .setParameter("s", sessionId).getSingleResult();
+        UsageWire.Summary summary = new UsageWire.Summary(num(sums[1]), num(sums[2]), num(sums[3]), num(sums[4]),
+                sums[5] == null ? 0 : ((Number) sums[5]).doubleValue());
+        return new UsageWire.Turns(sessionId, num(sums[0]), more, rows.isEmpty() ? null : rows.get(0).turnSeq,
+                rows.isEmpty() ? null : rows.get(rows.size() - 1).turnSeq, summary,
+                rows.stream().map(UsageService::row).toList());
+    }
+
+    static UsageWire.TurnRow row(UsageTurnEntity t) {
+        Pricing.Rates r = Pricing.ratesFor(t.model);
+        jakarta.json.JsonObject raw = null;
+        if (t.rawUsage != null) {
+            try (var reader = jakarta.json.Json.createReader(new StringReader(t.rawUsage))) {
+                raw = reader.readObject();
+            }
+        }
+        return new UsageWire.TurnRow(t.turnId, t.turnSeq, t.provider, t.model, Times.iso(t.observedAt), "context_turn",
+                raw, t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheCreationTokens,
+                t.inputTokens + t.cacheReadTokens + t.cacheCreationTokens, t.contextWindow, t.estimatedCostUsd,
+                t.reportedCostUsd, new UsageWire.PricingInfo(Pricing.SOURCE, Pricing.VERSION, r.modelKey(), r.input(),
+                r.output(), r.cacheRead(), r.cacheWrite()));
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+}

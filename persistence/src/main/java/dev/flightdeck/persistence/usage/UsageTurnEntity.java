@@ -1,0 +1,42 @@
+package dev.flightdeck.persistence.usage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** The usage one turn reported, with the cost Flightdeck estimated for it. */
+@Entity
+@Table(name = "usage_turns")
+@IdClass(UsageTurnKey.class)
+public class UsageTurnEntity {
+    @Id
+    @Column(name = "session_id")
+    public String sessionId;
+    @Id
+    @Column(name = "turn_seq")
+    public int turnSeq;
+    @Column(name = "turn_id")
+    public String turnId;
+    public String provider;
+    public String model;
+    @Column(name = "input_tokens")
+    public long inputTokens;
+    @Column(name = "output_tokens")
+    public long outputTokens;
+    @Column(name = "cache_read_tokens")
+    public long cacheReadTokens;
+    @Column(name = "cache_creation_tokens")
+    public long cacheCreationTokens;
+    @Column(name = "context_window")
+    public long contextWindow;
+    @Column(name = "estimated_cost_usd")
+    public double estimatedCostUsd;
+    @Column(name = "reported_cost_usd")
+    public Double reportedCostUsd;
+    @Column(name = "raw_usage")
+    public String rawUsage;
+    @Column(name = "observed_at")
+    public long observedAt;
+}

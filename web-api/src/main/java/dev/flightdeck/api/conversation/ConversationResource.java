@@ -1,0 +1,140 @@
+package dev.flightdeck.api.conversation;
+
+import dev.flightdeck.api.app.Bodies;
+import dev.flightdeck.api.session.Params;
+import dev.flightdeck.core.agent.SessionActions;
+import dev.flightdeck.core.conversation.ConversationService;
+import dev.flightdeck.core.conversation.ConversationWire;
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.session.SessionWire;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The conversation surface of one session (contract §1.3, §1.5). */
+@Path("/api/sessions/{id}/conversation")
+@Tag(name = "conversation")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing, invalid or revoked token",
+        content = @Content(schema = @Schema(ref = "Error")))
+@APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(ref = "Error")))
+public class ConversationResource {
+    @Inject
+    ConversationService conversation;
+
+    @Inject
+    SessionActions actions;
+
+    @GET
+    @Operation(summary = "The newest rows, with the revision to subscribe from (replay_cursor)")
+    @APIResponse(responseCode = "200", description = "A page of rows",
+            content = @Content(schema = @Schema(implementation = ConversationWire.Page.class)))
+    public ConversationWire.Page page(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                      @QueryParam("before_sequence") String before) {
+        return conversation.page(id, limit(limit), Params.optionalLong("before_sequence", before));
+    }
+
+    @GET
+    @Path("messages")
+    @Operation(summary = "Older rows before a sequence")
+    @APIResponse(responseCode = "200", description = "A page of rows",
+            content = @Content(schema = @Schema(implementation = ConversationWire.RowsPage.class)))
+    public ConversationWire.RowsPage messages(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                              @QueryParam("before_sequence") String before) {
+        return conversation.messages(id, limit(limit), Params.optionalLong("before_sequence", before));
+    }
+
+    @GET
+    @Path("search")
+    @Operation(summary = "Case-insensitive substring search; family, status and kind narrow it to tool rows")
+    @APIResponse(responseCode = "200", description = "Matching rows, oldest first",
+            content = @Content(schema = @Schema(implementation = ConversationWire.RowsPage.class)))
+    public ConversationWire.RowsPage search(@PathParam("id") String id, @QueryParam("q") String q,
+                                            @QueryParam("family") String family, @QueryParam("status") String status,
+                                            @QueryParam("kind") String kind, @QueryParam("limit") String limit) {
+        return conversation.search(id, q, blank(family), blank(status), blank(kind), limit(limit));
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Row, tool, turn and token counts")
+    @APIResponse(responseCode = "200", description = "Statistics",
+            content = @Content(schema = @Schema(implementation = ConversationWire.Stats.class)))
+    public ConversationWire.Stats stats(@PathParam("id") String id) {
+        return conversation.stats(id);
+    }
+
+    @GET
+    @Path("rows/{row_id}/content")
+    @Operation(summary = "The full input and output of one row")
+    @APIResponse(responseCode = "200", description = "Row content",
+            content = @Content(schema = @Schema(implementation = ConversationWire.RowContent.class)))
+    public ConversationWire.RowContent content(@PathParam("id") String id, @PathParam("row_id") String rowId) {
+        return conversation.content(id, rowId);
+    }
+
+    @POST
+    @Path("messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a message; starts the agent if it is not running")
+    @APIResponse(responseCode = "202", description = "Accepted, with the user row",
+            content = @Content(schema = @Schema(implementation = ConversationWire.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request: content missing or empty",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "503", description = "connector_unavailable or connector_start_failed",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public Response send(@PathParam("id") String id, JsonValue body) {
+        return Response.accepted(actions.send(id, required(body), false)).build();
+    }
+
+    @POST
+    @Path("steer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Steer the running turn")
+    @APIResponse(responseCode = "202", description = "Accepted, with the steer row",
+            content = @Content(schema = @Schema(implementation = ConversationWire.Accepted.class)))
+    @APIResponse(responseCode = "409", description = "not_steerable or active_turn_mismatch",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public Response steer(@PathParam("id") String id, JsonValue body) {
+        return Response.accepted(actions.send(id, required(body), true)).build();
+    }
+
+    @POST
+    @Path("interrupt")
+    @Operation(summary = "Legacy alias of controls/stop-active-turn")
+    @APIResponse(responseCode = "200", description = "Accepted",
+            content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted interrupt(@PathParam("id") String id) {
+        return actions.interrupt(id);
+    }
+
+    private static JsonObject required(JsonValue body) {
+        JsonObject o = Bodies.object(body);
+        if (o == null) {
+            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+        }
+        return o;
+    }
+
+    private static int limit(String raw) {
+        return Params.intParam("limit", raw, ConversationService.PAGE_DEFAULT, 1, ConversationService.PAGE_MAX);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
