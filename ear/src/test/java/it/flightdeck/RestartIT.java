@@ -16,6 +16,12 @@ class RestartIT {
 
     @Test
     void revisionsContinueAndReplayWorksAcrossARestart() throws Exception {
+        ScriptedModel model = new ScriptedModel(Integer.getInteger("it.scripted.model.port", 4199));
+        ClaudeAgentIT.Session agent = ClaudeAgentIT.create();
+        assertThat(ClaudeAgentIT.send(agent.id(), "remember the word PAPAYA").status()).isEqualTo(202);
+        ClaudeAgentIT.awaitDetail(agent.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 1, 60);
+        assertThat(ClaudeAgentIT.agentProcesses(agent.dir())).isNotEmpty();
+
         String id = Api.createSession();
         Api.patch("/api/sessions/" + id + "/detail/name", "{\"name\":\"before restart\"}");
         long since = Api.detailRevision(id);
@@ -26,11 +32,24 @@ class RestartIT {
 
         restart();
 
+        // The agent did not outlive the server, and its conversation resumes where it was.
+        assertThat(ClaudeAgentIT.agentProcesses(agent.dir())).isEmpty();
+        JsonObject before = ClaudeAgentIT.detail(agent.id());
+        assertThat(before.getBoolean("can_interrupt")).isFalse();
+        int requests = model.histories.size();
+        assertThat(ClaudeAgentIT.send(agent.id(), "which word?").status()).isEqualTo(202);
+        ClaudeAgentIT.awaitDetail(agent.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 2, 60);
+        assertThat(model.histories.subList(requests, model.histories.size()))
+                .anySatisfy(h -> assertThat(h).contains("remember the word PAPAYA").contains("which word?"));
+        ClaudeAgentIT.end(agent);
+        model.close();
+
         assertThat(Api.detailRevision(id)).isEqualTo(sessionRev);
         JsonObject s = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
         assertThat(s.getString("display_title")).isEqualTo("before restart");
         assertThat(s.getString("summary")).isEqualTo("missed 2");
-        assertThat(Api.get("/api/sessions/summary").json().getJsonNumber("revision").longValue()).isEqualTo(listRev);
+        // The list revision goes on from where it was; the reaped agent and its resumed turn added their own changes.
+        assertThat(Api.get("/api/sessions/summary").json().getJsonNumber("revision").longValue()).isGreaterThan(listRev);
 
         try (Ws ws = Ws.connect(Api.token())) {
             ws.awaitType("server_info");

@@ -35,6 +35,8 @@ public final class ScriptedModel implements AutoCloseable {
 
     private final HttpServer server;
     public final List<String> userTexts = new CopyOnWriteArrayList<>();
+    /** Each request's whole message history as text, to check what a resumed agent remembers. */
+    public final List<String> histories = new CopyOnWriteArrayList<>();
     public final AtomicInteger requests = new AtomicInteger();
 
     public ScriptedModel(int port) throws IOException {
@@ -70,6 +72,7 @@ public final class ScriptedModel implements AutoCloseable {
             String text = userText(lastUser);
             String toolResult = toolResult(lastUser);
             userTexts.add(text);
+            histories.add(body.getJsonArray("messages").toString());
             Reply reply = script(text, toolResult);
             if (body.getBoolean("stream", false)) {
                 stream(ex, body.getString("model", "claude-scripted"), reply);

@@ -1,13 +1,10 @@
 package dev.flightdeck.core.conversation;
 
-import dev.flightdeck.core.agent.AgentRules;
 import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
-import dev.flightdeck.core.json.Json;
 import dev.flightdeck.core.session.SessionService;
-import dev.flightdeck.core.session.SessionStatus;
 import dev.flightdeck.persistence.conversation.ConversationRowEntity;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
@@ -258,17 +255,5 @@ public class ConversationService {
 
     private static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static boolean isOpen(SessionEntity s) {
-        return SessionStatus.ACTIVE.equals(s.status);
-    }
-
-    static String json(Object o) {
-        return Json.write(o);
-    }
-
-    static String turnId(int n) {
-        return AgentRules.turnId(n);
     }
 }

@@ -1,0 +1,103 @@
+package it.flightdeck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Claude Code sessions run in a terminal, reported through POST /api/hook, and taken over. */
+class HooksIT {
+    static Api.Resp hook(JsonObject msg) {
+        return Api.post("/api/hook", msg.toString());
+    }
+
+    static JsonObject findByProject(String path) {
+        for (JsonValue v : Api.get("/api/sessions/summary").json().getJsonArray("active_sessions")) {
+            if (path.equals(v.asJsonObject().getString("project_path"))) {
+                return v.asJsonObject();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void hooksCreateAPassiveSessionWithRowsThatCanBeTakenOver() throws Exception {
+        Path dir = Files.createTempDirectory("fd-hook-");
+        String claudeId = UUID.randomUUID().toString();
+        assertEquals(204, hook(Json.createObjectBuilder().add("type", "claude_session_start").add("session_id", claudeId)
+                .add("cwd", dir.toString()).add("model", "claude-sonnet-4-5").add("source", "startup").build()).status());
+        JsonObject listed = findByProject(dir.toString());
+        assertEquals("passive", listed.getString("control_mode"));
+        String id = listed.getString("id");
+
+        hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
+                .add("hook_event_name", "UserPromptSubmit").add("prompt", "fix the flaky test").build());
+        hook(Json.createObjectBuilder().add("type", "claude_tool_event").add("session_id", claudeId)
+                .add("hook_event_name", "PreToolUse").add("tool_name", "Bash").add("tool_use_id", "toolu_h1")
+                .add("tool_input", Json.createObjectBuilder().add("command", "npm test")).build());
+        hook(Json.createObjectBuilder().add("type", "claude_tool_event").add("session_id", claudeId)
+                .add("hook_event_name", "PostToolUse").add("tool_name", "Bash").add("tool_use_id", "toolu_h1")
+                .add("tool_input", Json.createObjectBuilder().add("command", "npm test"))
+                .add("tool_response", Json.createObjectBuilder().add("stdout", "ok")).build());
+        JsonObject working = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
+        assertEquals("working", working.getString("work_status"));
+        assertTrue(working.getString("display_title").toLowerCase().contains("flaky test"), working.toString());
+        assertFalse(working.getBoolean("accepts_user_input"), "a passive session is not driven by us");
+
+        JsonObject page = Api.get("/api/sessions/" + id + "/conversation").json();
+        assertEquals(2, page.getJsonNumber("total_row_count").longValue());
+        JsonObject tool = page.getJsonArray("rows").getJsonObject(1).getJsonObject("row");
+        assertEquals("completed", tool.getString("status"));
+        assertEquals("shell", tool.getString("family"));
+
+        hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
+                .add("hook_event_name", "Stop").build());
+        assertEquals("waiting", Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session")
+                .getString("work_status"));
+
+        Api.Resp taken = Api.post("/api/sessions/" + id + "/lifecycle/takeover", "{}");
+        assertEquals(200, taken.status(), taken.body());
+        JsonObject direct = taken.json().getJsonObject("session_detail_snapshot").getJsonObject("session");
+        assertEquals("direct", direct.getString("control_mode"));
+        assertTrue(direct.getBoolean("accepts_user_input"));
+        assertEquals("not_passive", Api.post("/api/sessions/" + id + "/lifecycle/takeover", "{}").json().getString("code"));
+
+        // Hooks of a session we now drive do not create a passive shadow of it.
+        hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
+                .add("hook_event_name", "UserPromptSubmit").add("prompt", "again").build());
+        assertEquals(2, Api.get("/api/sessions/" + id + "/conversation").json().getJsonNumber("total_row_count").longValue());
+        Api.post("/api/sessions/" + id + "/lifecycle/end", "{}");
+    }
+
+    @Test
+    void aBodyThatIsNotAHookMessageIsRefused() {
+        Api.Resp r = Api.post("/api/hook", "{\"type\":\"something_else\",\"session_id\":\"x\"}");
+        assertEquals(400, r.status());
+        assertEquals("invalid_request", r.json().getString("code"));
+        assertEquals(400, Api.post("/api/hook", "{\"type\":\"claude_session_start\"}").status());
+    }
+
+    @Test
+    void sessionEndFromTheHookEndsThePassiveSession() throws Exception {
+        Path dir = Files.createTempDirectory("fd-hook-");
+        String claudeId = UUID.randomUUID().toString();
+        hook(Json.createObjectBuilder().add("type", "claude_session_start").add("session_id", claudeId)
+                .add("cwd", dir.toString()).build());
+        String id = findByProject(dir.toString()).getString("id");
+        hook(Json.createObjectBuilder().add("type", "claude_session_end").add("session_id", claudeId)
+                .add("reason", "logout").build());
+        JsonObject s = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
+        assertEquals("ended", s.getString("status"));
+        assertEquals("logout", s.getString("end_reason"));
+        Api.Resp resume = Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}");
+        assertEquals(200, resume.status(), resume.body());
+        assertEquals("already_active", Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}").json().getString("code"));
+    }
+}
