@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code WRITE_FILE <absolute path>}: a Write tool call creating that file;</li>
  * <li>{@code RUN_BASH <command>}: a Bash tool call;</li>
  * <li>{@code SLOW}: text streamed over about a minute, to interrupt or steer;</li>
+ * <li>{@code ASK <question>}: an AskUserQuestion call offering Red and Blue;</li>
  * <li>anything else: one text reply that quotes it.</li>
  * </ul>
  * After a tool result, the reply is text that quotes the result, ending the turn.
@@ -38,6 +39,8 @@ public final class ScriptedModel implements AutoCloseable {
     /** Each request's whole message history as text, to check what a resumed agent remembers. */
     public final List<String> histories = new CopyOnWriteArrayList<>();
     public final AtomicInteger requests = new AtomicInteger();
+    /** The model each request asked for. */
+    public final List<String> models = new CopyOnWriteArrayList<>();
 
     public ScriptedModel(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -73,6 +76,7 @@ public final class ScriptedModel implements AutoCloseable {
             String toolResult = toolResult(lastUser);
             userTexts.add(text);
             histories.add(body.getJsonArray("messages").toString());
+            models.add(body.getString("model", ""));
             Reply reply = script(text, toolResult);
             if (body.getBoolean("stream", false)) {
                 stream(ex, body.getString("model", "claude-scripted"), reply);
@@ -99,6 +103,14 @@ public final class ScriptedModel implements AutoCloseable {
         if (t.startsWith("RUN_BASH ")) {
             return new Reply(null, "Bash", Json.createObjectBuilder().add("command", t.substring(9).strip())
                     .add("description", "scripted command").build(), false);
+        }
+        if (t.startsWith("ASK ")) {
+            return new Reply(null, "AskUserQuestion", Json.createObjectBuilder().add("questions", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("question", t.substring(4).strip()).add("header", "Color")
+                            .add("multiSelect", false).add("options", Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder().add("label", "Red").add("description", "warm"))
+                                    .add(Json.createObjectBuilder().add("label", "Blue").add("description", "cool")))))
+                    .build(), false);
         }
         if (t.startsWith("SLOW")) {
             return new Reply("This reply takes its time.", null, null, true);

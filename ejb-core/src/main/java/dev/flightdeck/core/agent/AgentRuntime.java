@@ -109,8 +109,9 @@ public class AgentRuntime {
     }
 
     private void onEvent(String sessionId, AgentHandle handle, AgentEvent e) {
-        if (e instanceof AgentEvent.Exited) {
-            handles.remove(sessionId, handle);
+        if (e instanceof AgentEvent.Exited && !handles.remove(sessionId, handle) && handles.containsKey(sessionId)) {
+            // A process replaced after a rollback or end: the session's new agent is not the one that exited.
+            return;
         }
         boolean interrupted = interrupting.contains(sessionId);
         turns.apply(sessionId, e, interrupted);

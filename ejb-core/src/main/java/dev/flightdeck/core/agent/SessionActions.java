@@ -2,8 +2,10 @@ package dev.flightdeck.core.agent;
 
 import dev.flightdeck.core.approval.ApprovalService;
 import dev.flightdeck.core.approval.ApprovalWire;
+import dev.flightdeck.core.approval.QuestionAnswers;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
+import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.session.SessionService;
@@ -25,8 +27,6 @@ import java.util.List;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SessionActions {
-    static final int MAX_CONTENT = 1_000_000;
-
     @Inject
     TurnService turns;
 
@@ -39,20 +39,79 @@ public class SessionActions {
     @Inject
     ApprovalService approvals;
 
+    @Inject
+    TurnControls controls;
+
     public ConversationWire.Accepted send(String sessionId, JsonObject body, boolean steer) {
-        String content = content(body);
-        String expected = body.get("expected_turn_id") instanceof JsonString s ? s.getString() : null;
+        MessageInput in = MessageInput.parse(body, steer);
         String provider = sessions.detail(sessionId).session().provider();
-        TurnService.Accepted accepted = turns.accept(sessionId, steer, content, null, expected);
-        AgentHandle h;
+        TurnService.Accepted accepted = turns.accept(sessionId, steer, in);
+        AgentHandle h = start(sessionId, provider, accepted.launch());
+        if (in.model() != null) {
+            h.setModel(in.model());
+        }
+        if (in.effort() != null) {
+            h.setEffort(in.claudeEffort());
+        }
+        h.sendMessage(in.content(), in.images(), accepted.messageId());
+        return new ConversationWire.Accepted(true, accepted.row(), sessions.detail(sessionId));
+    }
+
+    /** Starts the agent for a turn just opened; if it cannot start, that turn ends at once. */
+    private AgentHandle start(String sessionId, String provider, LaunchSpec launch) {
         try {
-            h = runtime.ensureRunning(sessionId, provider, accepted.launch());
+            return runtime.ensureRunning(sessionId, provider, launch);
         } catch (ApiException e) {
             turns.startFailed(sessionId, e.getMessage());
             throw e;
         }
-        h.sendMessage(content, List.of());
-        return new ConversationWire.Accepted(true, accepted.row(), sessions.detail(sessionId));
+    }
+
+    public SessionWire.Accepted compact(String sessionId) {
+        LaunchSpec launch = controls.beginCompact(sessionId);
+        String provider = sessions.detail(sessionId).session().provider();
+        start(sessionId, provider, launch).compact(java.util.UUID.randomUUID().toString());
+        return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
+    /**
+     * Rolls back (or undoes) turns. The agent is stopped after the commit, so its next launch resumes
+     * Claude's conversation where the kept turns end.
+     */
+    public SessionWire.Accepted rollback(String sessionId, int numTurns, boolean undo) {
+        if (numTurns < 1) {
+            throw ApiException.badRequest("invalid_argument", "num_turns: must be at least 1");
+        }
+        controls.rollback(sessionId, numTurns, undo);
+        runtime.stop(sessionId);
+        return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
+    /** Stops one background task of the running agent (Claude only). */
+    public SessionWire.Accepted stopTarget(String sessionId, String targetId) {
+        controls.check(sessionId, "stop_target");
+        AgentHandle h = runtime.handle(sessionId);
+        if (h == null) {
+            throw ApiException.conflict("not_running", "session " + sessionId + " has no running agent, so no task runs");
+        }
+        h.stopTask(targetId);
+        return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
+    /** Restores the files the agent changed since one of the session's user messages (Claude only). */
+    public SessionWire.Accepted rewind(String sessionId, String messageId) {
+        SessionWire.Detail d = controls.check(sessionId, "rewind_to_message");
+        if (!controls.isUserMessage(sessionId, messageId)) {
+            throw ApiException.badRequest("invalid_argument", "message_id: " + messageId
+                    + " is not a user message of session " + sessionId);
+        }
+        AgentHandle h = runtime.ensureRunning(sessionId, d.session().provider(), turns.launch(sessionId));
+        h.rewindFiles(messageId.substring(messageId.indexOf('-') + 1));
+        return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
+    public SessionWire.Forked fork(String sessionId, JsonObject body) {
+        return controls.fork(sessionId, body);
     }
 
     public SessionWire.Accepted interrupt(String sessionId) {
@@ -65,7 +124,7 @@ public class SessionActions {
         return new SessionWire.Accepted(true, d);
     }
 
-    public ApprovalWire.Outcome decide(String sessionId, String requestId, JsonObject body, String expectedType,
+    public ApprovalWire.Outcome decide(String sessionId, String requestId, String expectedType,
                                        ApprovalDecision decision) {
         AgentHandle h = runtime.handle(sessionId);
         ApprovalService.Decided d = approvals.decide(sessionId, requestId, decision, expectedType, h != null,
@@ -77,13 +136,36 @@ public class SessionActions {
                     input = r.readObject();
                 }
             }
-            h.decide(requestId, decision, input);
+            h.decide(requestId, d.approval().toolName, decision, input);
             if (decision.stopsTurn()) {
                 runtime.interrupt(sessionId, h);
             }
         }
         return new ApprovalWire.Outcome(sessionId, requestId, d.applied() ? "applied" : "stale", d.activeRequestId(),
                 d.approvalVersion(), sessions.detail(sessionId));
+    }
+
+    /** Answers a pending question (Claude's AskUserQuestion): the tool goes on with the answers in its input. */
+    public ApprovalWire.Outcome answer(String sessionId, String requestId, JsonObject body) {
+        JsonObject toolInput = approvals.pendingRequests(sessionId).stream()
+                .filter(r -> r.id().equals(requestId) && r.toolInput() != null).findFirst()
+                .map(r -> {
+                    try (var reader = jakarta.json.Json.createReader(new StringReader(r.toolInput()))) {
+                        return reader.readObject();
+                    }
+                }).orElse(null);
+        JsonObject updated = QuestionAnswers.updatedInput(toolInput, body);
+        return decide(sessionId, requestId, "question", new ApprovalDecision("approved", null, false, updated));
+    }
+
+    /** Grants a pending permission request for this turn, or for the rest of the session. */
+    public ApprovalWire.Outcome respondToPermission(String sessionId, String requestId, JsonObject body) {
+        String scope = body != null && body.get("scope") instanceof JsonString s ? s.getString() : "turn";
+        if (!"turn".equals(scope) && !"session".equals(scope)) {
+            throw ApiException.invalidField("scope", "must be turn or session");
+        }
+        return decide(sessionId, requestId, null,
+                new ApprovalDecision("session".equals(scope) ? "approved_for_session" : "approved", null, false, null));
     }
 
     /** Ends the session and kills its agent's whole process tree. */
@@ -93,14 +175,4 @@ public class SessionActions {
         return a;
     }
 
-    private static String content(JsonObject body) {
-        JsonValue v = body.get("content");
-        if (!(v instanceof JsonString s) || s.getString().isBlank()) {
-            throw ApiException.invalidField("content", "must be a non-empty string");
-        }
-        if (s.getString().length() > MAX_CONTENT) {
-            throw ApiException.invalidField("content", "must be at most " + MAX_CONTENT + " characters");
-        }
-        return s.getString();
-    }
 }

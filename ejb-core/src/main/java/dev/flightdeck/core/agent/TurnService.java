@@ -63,14 +63,16 @@ public class TurnService {
     UsageService usage;
 
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
-    public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId) {
+    public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
 
     /**
      * Records a user message (a new turn unless one is running) or a steer (into the running turn).
      * Nothing is written when the session cannot take it.
      */
-    public Accepted accept(String sessionId, boolean steer, String content, JsonObject images, String expectedTurnId) {
+    public Accepted accept(String sessionId, boolean steer, MessageInput in) {
+        String content = in.content();
+        String expectedTurnId = in.expectedTurnId();
         SessionEntity s = sessions.lock(sessionId);
         if (!SessionStatus.ACTIVE.equals(s.status) || !"direct".equals(s.controlMode)) {
             throw new ApiException(503, "connector_unavailable", "session " + sessionId
@@ -88,8 +90,7 @@ public class TurnService {
         long now = System.currentTimeMillis();
         JsonObjectBuilder changes = Json.createObjectBuilder();
         if (s.currentTurnId == null) {
-            s.turnCount++;
-            s.currentTurnId = AgentRules.turnId(s.turnCount);
+            openTurn(s);
             s.workStatus = WorkStatus.WORKING;
             s.attentionReason = null;
             changes.add("work_status", s.workStatus).add("current_turn_id", s.currentTurnId)
@@ -104,21 +105,38 @@ public class TurnService {
         s.lastActivityAt = now;
         s.lastProgressAt = now;
         changes.add("last_message", s.lastMessage);
+        if (in.model() != null && !in.model().equals(s.model)) {
+            s.model = in.model();
+            changes.add("model", s.model);
+        }
         String rowType = steer ? "steer" : "user";
-        String rowId = rowType + "-" + UUID.randomUUID();
+        // The row id carries the id the agent records for the message, so a rewind can name it.
+        String messageId = UUID.randomUUID().toString();
+        String rowId = rowType + "-" + messageId;
         JsonObject row = Json.createObjectBuilder().add("row_type", rowType).add("id", rowId).add("content", content)
                 .add("timestamp", java.time.Instant.ofEpochMilli(now).toString()).add("is_streaming", false)
-                .add("images", images == null ? JsonValue.EMPTY_JSON_ARRAY : images.getJsonArray("images")).build();
+                .add("images", in.imageRows()).build();
         ConversationWire.RowEntry entry = conversation.upsert(s, List.of(new RowDraft(rowId, rowType, null, null, null,
                 null, content.toLowerCase(java.util.Locale.ROOT), row, null)), now).get(0);
         sessions.publishDelta(s, changes.build());
-        return new Accepted(entry, launchSpec(s), s.currentTurnId);
+        return new Accepted(entry, launchSpec(s), s.currentTurnId, messageId);
+    }
+
+    /** How to start the session's agent now. */
+    public LaunchSpec launch(String sessionId) {
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + sessionId);
+        }
+        return launchSpec(s);
     }
 
     static LaunchSpec launchSpec(SessionEntity s) {
         JsonObject c = SessionConfig.parse(s.configJson);
         return new LaunchSpec(s.id, Path.of(s.currentCwd), s.model, SessionConfig.stringOrNull(c, "permission_mode"),
-                s.claudeSessionId, false, SessionConfig.stringOrNull(c, "developer_instructions"),
+                s.claudeSessionId != null ? s.claudeSessionId : s.forkFromProviderId,
+                s.claudeSessionId == null && s.forkFromProviderId != null, s.resumeAt,
+                SessionConfig.stringOrNull(c, "developer_instructions"),
                 strings(c, "allowed_tools"), strings(c, "disallowed_tools"));
     }
 
@@ -170,6 +188,9 @@ public class TurnService {
             s.claudeSessionId = b.providerSessionId();
             changes.add("claude_session_id", s.claudeSessionId);
         }
+        // The agent now runs from the rollback or fork point; later launches resume its own newest state.
+        s.resumeAt = null;
+        s.forkFromProviderId = null;
         if (s.model == null && b.model() != null) {
             s.model = b.model();
             changes.add("model", s.model);
@@ -202,11 +223,10 @@ public class TurnService {
     private void completeTurn(SessionEntity s, AgentEvent.TurnCompleted t, boolean interrupted, long now) {
         if (s.currentTurnId == null) {
             // The agent ran a turn nobody started here (a queued message): count it as its own turn.
-            s.turnCount++;
-            s.currentTurnId = AgentRules.turnId(s.turnCount);
+            openTurn(s);
         }
         String turnId = s.currentTurnId;
-        usage.record(s, turnId, t.usage(), now);
+        usage.record(s, turnId, t.usage(), now).resumeRef = t.resumeRef();
         if (interrupted) {
             conversation.upsert(s, List.of(notice("aborted-" + turnId, "warning", "Turn interrupted")), now);
         }
@@ -235,6 +255,13 @@ public class TurnService {
             changes.add("work_status", s.workStatus).addNull("current_turn_id");
         }
         sessions.publishDelta(s, changes.build());
+    }
+
+    /** Starts the session's next turn: a new id that no earlier turn, even a rolled-back one, had. */
+    public static void openTurn(SessionEntity s) {
+        s.turnSeq++;
+        s.turnCount++;
+        s.currentTurnId = AgentRules.turnId(s.turnSeq);
     }
 
     private static void closeTurn(SessionEntity s, long now) {

@@ -83,7 +83,9 @@ public class ClaudeConnector implements AgentConnector {
         Path logs = dataDir.path().resolve("logs").resolve("agents");
         Files.createDirectories(logs);
         ProcessBuilder.Redirect stderr = ProcessBuilder.Redirect.appendTo(logs.resolve(spec.sessionId() + ".log").toFile());
-        Process process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec), spec.cwd(), Map.of(), stderr);
+        // File checkpointing lets rewind_files restore what the agent changed since a user message.
+        Process process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec), spec.cwd(),
+                Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true"), stderr);
         Handle handle = new Handle(process);
         handle.write(ClaudeProtocol.initialize(handle.nextRequestId()));
         Thread reader = threads.newThread(() -> read(process, handle, events));
@@ -170,8 +172,28 @@ public class ClaudeConnector implements AgentConnector {
         }
 
         @Override
-        public void sendMessage(String content, List<ImageInput> images) {
-            write(ClaudeProtocol.userMessage(content, images));
+        public void sendMessage(String content, List<ImageInput> images, String messageId) {
+            write(ClaudeProtocol.userMessage(content, images, messageId));
+        }
+
+        @Override
+        public void compact(String messageId) {
+            write(ClaudeProtocol.compact(messageId));
+        }
+
+        @Override
+        public void stopTask(String taskId) {
+            write(ClaudeProtocol.stopTask(nextRequestId(), taskId));
+        }
+
+        @Override
+        public void rewindFiles(String messageId) {
+            write(ClaudeProtocol.rewindFiles(nextRequestId(), messageId));
+        }
+
+        @Override
+        public void setEffort(String effort) {
+            write(ClaudeProtocol.setEffort(nextRequestId(), effort));
         }
 
         @Override
@@ -180,8 +202,8 @@ public class ClaudeConnector implements AgentConnector {
         }
 
         @Override
-        public void decide(String requestId, ApprovalDecision decision, JsonObject originalInput) {
-            write(ClaudeProtocol.permission(requestId, decision, originalInput));
+        public void decide(String requestId, String toolName, ApprovalDecision decision, JsonObject originalInput) {
+            write(ClaudeProtocol.permission(requestId, toolName, decision, originalInput));
         }
 
         @Override

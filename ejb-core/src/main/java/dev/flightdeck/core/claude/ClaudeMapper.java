@@ -36,6 +36,8 @@ public final class ClaudeMapper {
     static final int MAX_OUTPUT = 256 * 1024;
 
     private final Map<String, OpenTool> openTools = new HashMap<>();
+    /** The newest main-conversation message id: a turn's last one is where a rollback resumes. */
+    private String lastMessageId;
 
     private record OpenTool(String name, JsonObject input, long startedAt, JsonObject row) {
     }
@@ -53,6 +55,10 @@ public final class ClaudeMapper {
         String type = str(line, "type");
         if (type == null) {
             return List.of();
+        }
+        if (("assistant".equals(type) || "user".equals(type)) && !(line.get("parent_tool_use_id") instanceof JsonString)
+                && str(line, "uuid") != null) {
+            lastMessageId = str(line, "uuid");
         }
         return switch (type) {
             case "system" -> system(line, now);
@@ -198,7 +204,7 @@ public final class ClaudeMapper {
         JsonObject raw = obj(line, "usage") == null ? JsonValue.EMPTY_JSON_OBJECT : obj(line, "usage");
         AgentEvent.TurnUsage usage = new AgentEvent.TurnUsage(model, in, out, cacheRead, cacheCreate, window,
                 costKnown ? cost : null, raw);
-        return new AgentEvent.TurnCompleted(usage, outcome, str(line, "result"));
+        return new AgentEvent.TurnCompleted(usage, outcome, str(line, "result"), lastMessageId);
     }
 
     private List<AgentEvent> controlRequest(JsonObject line) {

@@ -32,6 +32,9 @@ public final class ClaudeProtocol {
             if (spec.fork()) {
                 cmd.add("--fork-session");
             }
+            if (spec.resumeAt() != null) {
+                cmd.addAll(List.of("--resume-session-at", spec.resumeAt()));
+            }
         }
         if (spec.developerInstructions() != null && !spec.developerInstructions().isBlank()) {
             cmd.addAll(List.of("--append-system-prompt", spec.developerInstructions()));
@@ -49,7 +52,11 @@ public final class ClaudeProtocol {
         return control(requestId, Json.createObjectBuilder().add("subtype", "initialize").addNull("hooks"));
     }
 
-    public static String userMessage(String content, List<AgentHandle.ImageInput> images) {
+    /**
+     * A user message. {@code uuid} becomes the message's id in Claude's transcript, so a later
+     * rewind_files can name it.
+     */
+    public static String userMessage(String content, List<AgentHandle.ImageInput> images, String uuid) {
         JsonArrayBuilder blocks = Json.createArrayBuilder();
         for (AgentHandle.ImageInput image : images) {
             blocks.add(Json.createObjectBuilder().add("type", "image").add("source", Json.createObjectBuilder()
@@ -58,7 +65,28 @@ public final class ClaudeProtocol {
         blocks.add(Json.createObjectBuilder().add("type", "text").add("text", content));
         return Json.createObjectBuilder().add("type", "user")
                 .add("message", Json.createObjectBuilder().add("role", "user").add("content", blocks))
-                .addNull("parent_tool_use_id").add("session_id", "").build().toString();
+                .addNull("parent_tool_use_id").add("session_id", "").add("uuid", uuid).build().toString();
+    }
+
+    /** Compaction is the CLI's own slash command, sent as a message. */
+    public static String compact(String uuid) {
+        return userMessage("/compact", List.of(), uuid);
+    }
+
+    public static String stopTask(String requestId, String taskId) {
+        return control(requestId, Json.createObjectBuilder().add("subtype", "stop_task").add("task_id", taskId));
+    }
+
+    /** Restores the files the agent changed since that user message (needs file checkpointing on). */
+    public static String rewindFiles(String requestId, String userMessageId) {
+        return control(requestId, Json.createObjectBuilder().add("subtype", "rewind_files")
+                .add("user_message_id", userMessageId));
+    }
+
+    /** The effort level for the next turns: the flag setting that {@code --effort} sets at launch. */
+    public static String setEffort(String requestId, String effort) {
+        return control(requestId, Json.createObjectBuilder().add("subtype", "apply_flag_settings")
+                .add("settings", Json.createObjectBuilder().add("effortLevel", effort)));
     }
 
     public static String interrupt(String requestId) {
@@ -74,12 +102,22 @@ public final class ClaudeProtocol {
         return control(requestId, Json.createObjectBuilder().add("subtype", "set_permission_mode").add("mode", mode));
     }
 
-    /** The answer to a can_use_tool request. */
-    public static String permission(String requestId, ApprovalDecision d, JsonObject originalInput) {
+    /**
+     * The answer to a can_use_tool request. Approving for the session (or always) also adds an allow
+     * rule for the tool, so the agent stops asking: kept in memory for the session, or written to the
+     * project's local settings.
+     */
+    public static String permission(String requestId, String toolName, ApprovalDecision d, JsonObject originalInput) {
         JsonObjectBuilder response = Json.createObjectBuilder();
         if (d.allows()) {
             response.add("behavior", "allow").add("updatedInput", d.updatedInput() != null ? d.updatedInput()
                     : originalInput != null ? originalInput : JsonObject.EMPTY_JSON_OBJECT);
+            if (!"approved".equals(d.decision()) && toolName != null) {
+                response.add("updatedPermissions", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "addRules").add("behavior", "allow")
+                        .add("destination", "approved_always".equals(d.decision()) ? "localSettings" : "session")
+                        .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("toolName", toolName)))));
+            }
         } else {
             response.add("behavior", "deny").add("message", d.message() != null && !d.message().isBlank()
                     ? d.message() : "The user denied this tool use.");

@@ -17,8 +17,12 @@ public sealed interface AgentEvent {
                              String command, String filePath, JsonObject input) implements AgentEvent {
     }
 
-    /** The turn ended; usage is the turn's own. */
-    record TurnCompleted(TurnUsage usage, String outcome, String resultText) implements AgentEvent {
+    /**
+     * The turn ended; usage is the turn's own.
+     *
+     * @param resumeRef the provider's id of the turn's last message, where a later rollback resumes; null if unknown
+     */
+    record TurnCompleted(TurnUsage usage, String outcome, String resultText, String resumeRef) implements AgentEvent {
     }
 
     /** The process is gone. */

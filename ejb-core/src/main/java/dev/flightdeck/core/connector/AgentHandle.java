@@ -8,13 +8,28 @@ public interface AgentHandle {
 
     boolean isAlive();
 
-    /** A new user message; while a turn runs, the agent takes it as steering. */
-    void sendMessage(String content, java.util.List<ImageInput> images);
+    /**
+     * A new user message; while a turn runs, the agent takes it as steering. {@code messageId} is a
+     * UUID the agent records as the message's own id, so rewinds can name it.
+     */
+    void sendMessage(String content, java.util.List<ImageInput> images, String messageId);
 
     void interrupt();
 
+    /** Summarises the conversation so far to free context. */
+    void compact(String messageId);
+
+    /** Stops one background task (a shell command or subagent the agent started). */
+    void stopTask(String taskId);
+
+    /** Restores the files the agent changed since the given user message. */
+    void rewindFiles(String messageId);
+
+    /** The reasoning effort for the next turns. */
+    void setEffort(String effort);
+
     /** Answers a pending tool-permission request. */
-    void decide(String requestId, ApprovalDecision decision, JsonObject originalInput);
+    void decide(String requestId, String toolName, ApprovalDecision decision, JsonObject originalInput);
 
     void setModel(String model);
 

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param resumeId the provider's own session id to resume, or null for a new conversation
  * @param fork     with a resumeId: continue from it under a new provider session id
+ * @param resumeAt with a resumeId: keep the conversation only up to this provider message id (rollback, fork)
  */
 public record LaunchSpec(String sessionId, Path cwd, String model, String permissionMode, String resumeId,
-                         boolean fork, String developerInstructions, List<String> allowedTools,
+                         boolean fork, String resumeAt, String developerInstructions, List<String> allowedTools,
                          List<String> disallowedTools) {
 }

@@ -108,6 +108,58 @@ public class ConversationService {
                 rev -> new ConversationWire.RowsChanged("conversation_rows_changed", id, rev, entries, null, total));
     }
 
+    /** The turns still in the conversation (not rolled back or undone), oldest first. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<String> liveTurns(String sessionId) {
+        List<Object[]> found = em.createQuery("SELECT r.turnId, MIN(r.sequence) FROM ConversationRowEntity r "
+                        + "WHERE r.sessionId = :s AND r.turnStatus = 'active' AND r.turnId IS NOT NULL "
+                        + "GROUP BY r.turnId ORDER BY MIN(r.sequence)", Object[].class)
+                .setParameter("s", sessionId).getResultList();
+        return found.stream().map(f -> (String) f[0]).toList();
+    }
+
+    /** The live turn holding the session's n-th (1-based) live user message, or null. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String turnOfUserMessage(String sessionId, int n) {
+        List<String> found = em.createQuery("SELECT r.turnId FROM ConversationRowEntity r WHERE r.sessionId = :s "
+                        + "AND r.rowType = 'user' AND r.turnStatus = 'active' ORDER BY r.sequence", String.class)
+                .setParameter("s", sessionId).setFirstResult(n - 1).setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Copies the live rows of the given turns, and rows outside any turn before the last of them, into
+     * a new session with fresh sequences from 0. Done in the database: a long conversation is not
+     * loaded into memory to be forked.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long copyRows(String fromSession, SessionEntity to, List<String> turns, long now) {
+        if (turns.isEmpty()) {
+            return 0;
+        }
+        long upTo = em.createQuery("SELECT MAX(r.sequence) FROM ConversationRowEntity r WHERE r.sessionId = :s "
+                        + "AND r.turnId IN :t", Long.class)
+                .setParameter("s", fromSession).setParameter("t", turns).getSingleResult();
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < turns.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 5);
+        }
+        jakarta.persistence.Query copy = em.createNativeQuery("INSERT INTO conversation_rows (session_id, sequence, "
+                + "row_id, row_type, turn_id, turn_status, family, status, kind, duration_ms, search_text, row_json, "
+                + "content_json, created_at, updated_at) SELECT ?1, ROW_NUMBER() OVER (ORDER BY sequence) - 1, row_id, "
+                + "row_type, turn_id, turn_status, family, status, kind, duration_ms, search_text, row_json, "
+                + "content_json, ?2, ?2 FROM conversation_rows WHERE session_id = ?3 AND turn_status = 'active' "
+                + "AND sequence <= ?4 AND (turn_id IS NULL OR turn_id IN (" + in + "))")
+                .setParameter(1, to.id).setParameter(2, now).setParameter(3, fromSession).setParameter(4, upTo);
+        for (int i = 0; i < turns.size(); i++) {
+            copy.setParameter(i + 5, turns.get(i));
+        }
+        em.flush();
+        long copied = copy.executeUpdate();
+        to.rowCount = copied;
+        return copied;
+    }
+
     public ConversationWire.Page page(String sessionId, int limit, Long beforeSequence) {
         long revision = log.current(Scope.session(sessionId));
         SessionEntity s = find(sessionId);

@@ -15,7 +15,9 @@ public final class Routing {
             "session_ended", Set.of(Surface.CONVERSATION),
             "tokens_updated", Set.of(Surface.CONVERSATION),
             "approval_requested", Set.of(Surface.CONVERSATION),
-            "approval_decision_result", Set.of(Surface.CONVERSATION));
+            "approval_decision_result", Set.of(Surface.CONVERSATION),
+            "thread_rolled_back", Set.of(Surface.CONVERSATION),
+            "undo_completed", Set.of(Surface.CONVERSATION));
 
     private Routing() {
     }

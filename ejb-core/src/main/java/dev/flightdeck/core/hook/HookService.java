@@ -147,8 +147,7 @@ public class HookService {
             case "UserPromptSubmit" -> {
                 String prompt = str(msg, "prompt");
                 s.workStatus = WorkStatus.WORKING;
-                s.turnCount++;
-                s.currentTurnId = "turn-" + s.turnCount;
+                dev.flightdeck.core.agent.TurnService.openTurn(s);
                 if (prompt != null && !prompt.isBlank()) {
                     String clipped = prompt.length() > 10_000 ? prompt.substring(0, 10_000) : prompt;
                     if (s.firstPrompt == null) {

@@ -39,6 +39,7 @@ public class SessionService {
     static final int MAX_NAME = 1000;
     static final int MAX_SUMMARY = 10_000;
     static final int MAX_PATH = 4096;
+    static final int MAX_INSTRUCTIONS = 256 * 1024;
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -122,6 +123,31 @@ public class SessionService {
         SessionEntity s = find(id);
         return new SessionWire.ControlsView(id, s.provider, dev.flightdeck.core.agent.AgentRules.controls(
                 SessionViews.facts(s, connectors.installed(s.provider))));
+    }
+
+    /** Controls, instructions and collaboration modes; Claude has no collaboration modes. */
+    public SessionWire.Runtime runtime(String id) {
+        SessionEntity s = find(id);
+        JsonObject config = SessionConfig.parse(s.configJson);
+        SessionWire.Instructions instructions = new SessionWire.Instructions(
+                "claude".equals(s.provider) ? projectInstructions(Path.of(s.currentCwd)) : null, null,
+                SessionConfig.stringOrNull(config, "developer_instructions"));
+        return new SessionWire.Runtime(id, s.provider, dev.flightdeck.core.agent.AgentRules.controls(
+                SessionViews.facts(s, connectors.installed(s.provider))), instructions, List.of());
+    }
+
+    /** The project's CLAUDE.md as Claude Code reads it from the working directory; bounded, null if absent. */
+    static String projectInstructions(Path cwd) {
+        for (Path p : List.of(cwd.resolve("CLAUDE.md"), cwd.resolve(".claude").resolve("CLAUDE.md"))) {
+            try {
+                if (Files.isRegularFile(p) && Files.size(p) <= MAX_INSTRUCTIONS) {
+                    return Files.readString(p);
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public SessionWire.Summary summary() {

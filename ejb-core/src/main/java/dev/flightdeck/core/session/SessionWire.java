@@ -78,6 +78,27 @@ public final class SessionWire {
     public record Created(String sessionId, SessionSummary session) {
     }
 
+    public record Instructions(String claudeMd, String systemPrompt, String developerInstructions) {
+    }
+
+    public record CollaborationMode(String name, String mode, String model, String reasoningEffort,
+                                    boolean clearsReasoningEffort) {
+    }
+
+    public record Runtime(String sessionId, String provider,
+                          java.util.Map<String, dev.flightdeck.core.agent.AgentRules.Control> controls,
+                          Instructions instructions, List<CollaborationMode> collaborationModes) {
+    }
+
+    public record InstructionsView(String sessionId, String provider, Instructions instructions) {
+    }
+
+    public record ModesView(List<CollaborationMode> data) {
+    }
+
+    public record Forked(String sourceSessionId, String newSessionId, SessionSummary session) {
+    }
+
     public record ReadResult(String sessionId, int unreadCount) {
     }
 

@@ -24,6 +24,14 @@ public class UsageService {
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
 
+    /** Where the agent's conversation stood when this turn completed; null if it never reported it. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String resumeRef(String sessionId, String turnId) {
+        List<String> refs = em.createQuery("SELECT t.resumeRef FROM UsageTurnEntity t WHERE t.sessionId = :s "
+                + "AND t.turnId = :t", String.class).setParameter("s", sessionId).setParameter("t", turnId).getResultList();
+        return refs.isEmpty() ? null : refs.get(0);
+    }
+
     /** Records a completed turn's usage and adds it to the session's totals. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public UsageTurnEntity record(SessionEntity s, String turnId, AgentEvent.TurnUsage u, long now) {
@@ -32,7 +40,7 @@ public class UsageService {
                 u.cacheCreationTokens());
         UsageTurnEntity t = new UsageTurnEntity();
         t.sessionId = s.id;
-        t.turnSeq = s.turnCount;
+        t.turnSeq = s.turnSeq;
         t.turnId = turnId;
         t.provider = s.provider;
         t.model = model;
@@ -45,7 +53,7 @@ public class UsageService {
         t.reportedCostUsd = u.reportedCostUsd();
         t.rawUsage = u.raw() == null ? null : u.raw().toString();
         t.observedAt = now;
-        if (em.find(UsageTurnEntity.class, new dev.flightdeck.persistence.usage.UsageTurnKey(s.id, s.turnCount)) != null) {
+        if (em.find(UsageTurnEntity.class, new dev.flightdeck.persistence.usage.UsageTurnKey(s.id, s.turnSeq)) != null) {
             // A turn reports once; a second result for the same turn (a resumed process) is not billed twice.
             return t;
         }

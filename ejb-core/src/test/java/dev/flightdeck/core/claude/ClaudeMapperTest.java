@@ -1,6 +1,7 @@
 package dev.flightdeck.core.claude;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,8 @@ class ClaudeMapperTest {
         assertEquals(200, done.usage().inputTokens());
         assertEquals(84, done.usage().outputTokens());
         assertEquals(40, done.usage().cacheReadTokens());
+        assertEquals("e0820e65-654c-47b3-a54d-b6af9cdacffa", done.resumeRef(),
+                "a rollback to this turn resumes at its last assistant message, not at the result line");
         assertEquals(6, events.size());
     }
 
@@ -113,7 +116,7 @@ class ClaudeMapperTest {
 
     @Test
     void protocolLinesMatchTheSdkShapes() {
-        String allow = ClaudeProtocol.permission("r1", new dev.flightdeck.core.connector.ApprovalDecision("approved",
+        String allow = ClaudeProtocol.permission("r1", "Bash", new dev.flightdeck.core.connector.ApprovalDecision("approved",
                 null, false, null), Json.createObjectBuilder().add("command", "ls").build());
         JsonObject a = Json.createReader(new StringReader(allow)).readObject();
         assertEquals("control_response", a.getString("type"));
@@ -121,13 +124,21 @@ class ClaudeMapperTest {
         assertEquals("allow", a.getJsonObject("response").getJsonObject("response").getString("behavior"));
         assertEquals("ls", a.getJsonObject("response").getJsonObject("response").getJsonObject("updatedInput")
                 .getString("command"));
-        String abort = ClaudeProtocol.permission("r2", new dev.flightdeck.core.connector.ApprovalDecision("abort",
+        String abort = ClaudeProtocol.permission("r2", "Bash", new dev.flightdeck.core.connector.ApprovalDecision("abort",
                 null, false, null), null);
         JsonObject d = Json.createReader(new StringReader(abort)).readObject().getJsonObject("response")
                 .getJsonObject("response");
         assertEquals("deny", d.getString("behavior"));
+        JsonObject session = Json.createReader(new StringReader(ClaudeProtocol.permission("r3", "Bash",
+                new dev.flightdeck.core.connector.ApprovalDecision("approved_for_session", null, false, null), null)))
+                .readObject().getJsonObject("response").getJsonObject("response");
+        JsonObject rule = session.getJsonArray("updatedPermissions").getJsonObject(0);
+        assertEquals("session", rule.getString("destination"));
+        assertEquals("Bash", rule.getJsonArray("rules").getJsonObject(0).getString("toolName"));
+        assertFalse(a.getJsonObject("response").getJsonObject("response").containsKey("updatedPermissions"),
+                "a one-off approval adds no rule");
         assertTrue(d.getBoolean("interrupt"));
-        JsonObject msg = Json.createReader(new StringReader(ClaudeProtocol.userMessage("hi", List.of()))).readObject();
+        JsonObject msg = Json.createReader(new StringReader(ClaudeProtocol.userMessage("hi", List.of(), "0b7f6a44-3c55-4f0e-9d7e-2f3f9a1c2d11"))).readObject();
         assertEquals("user", msg.getString("type"));
         assertEquals("hi", msg.getJsonObject("message").getJsonArray("content").getJsonObject(0).getString("text"));
     }

@@ -76,8 +76,18 @@ public class SessionEntity {
     public Long providerPid;
     @Column(name = "current_turn_id")
     public String currentTurnId;
+    /** Turns still in the conversation (a rollback lowers it). */
     @Column(name = "turn_count")
     public int turnCount;
+    /** The number of the newest turn ever started: turn ids come from it and never repeat. */
+    @Column(name = "turn_seq")
+    public int turnSeq;
+    /** Set by a rollback or a fork: the provider message the next launch resumes at. */
+    @Column(name = "resume_at")
+    public String resumeAt;
+    /** A fork not yet launched: the provider session its first launch copies. */
+    @Column(name = "fork_from_provider_id")
+    public String forkFromProviderId;
     /** Rows ever written: the next row's sequence and the total_row_count. */
     @Column(name = "row_count")
     public long rowCount;

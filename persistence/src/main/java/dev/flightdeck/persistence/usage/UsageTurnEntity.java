@@ -39,4 +39,7 @@ public class UsageTurnEntity {
     public String rawUsage;
     @Column(name = "observed_at")
     public long observedAt;
+    /** The provider's last message id in this turn: where a rollback to this turn resumes. */
+    @Column(name = "resume_ref")
+    public String resumeRef;
 }

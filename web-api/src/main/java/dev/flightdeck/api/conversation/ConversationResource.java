@@ -98,7 +98,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "503", description = "connector_unavailable or connector_start_failed",
             content = @Content(schema = @Schema(ref = "Error")))
     public Response send(@PathParam("id") String id, JsonValue body) {
-        return Response.accepted(actions.send(id, required(body), false)).build();
+        return Response.accepted(actions.send(id, Bodies.required(body), false)).build();
     }
 
     @POST
@@ -110,7 +110,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "409", description = "not_steerable or active_turn_mismatch",
             content = @Content(schema = @Schema(ref = "Error")))
     public Response steer(@PathParam("id") String id, JsonValue body) {
-        return Response.accepted(actions.send(id, required(body), true)).build();
+        return Response.accepted(actions.send(id, Bodies.required(body), true)).build();
     }
 
     @POST
@@ -122,12 +122,47 @@ public class ConversationResource {
         return actions.interrupt(id);
     }
 
-    private static JsonObject required(JsonValue body) {
-        JsonObject o = Bodies.object(body);
-        if (o == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
-        }
-        return o;
+    @POST
+    @Path("compact")
+    @Operation(summary = "Legacy alias of controls/compact-context")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted compact(@PathParam("id") String id) {
+        return actions.compact(id);
+    }
+
+    @POST
+    @Path("undo")
+    @Operation(summary = "Legacy alias of controls/undo-last-turn")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted undo(@PathParam("id") String id) {
+        return actions.rollback(id, 1, true);
+    }
+
+    @POST
+    @Path("rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Legacy alias of controls/rollback-turns")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted rollback(@PathParam("id") String id, JsonValue body) {
+        return actions.rollback(id, Bodies.count(body, "num_turns"), false);
+    }
+
+    @POST
+    @Path("stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Legacy alias of controls/stop-target")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted stop(@PathParam("id") String id, JsonValue body) {
+        return actions.stopTarget(id, Bodies.argument(body, "task_id"));
+    }
+
+    @POST
+    @Path("rewind")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Legacy alias of controls/rewind-to-message")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
+    public SessionWire.Accepted rewind(@PathParam("id") String id, JsonValue body) {
+        return actions.rewind(id, Bodies.argument(body, "user_message_id"));
     }
 
     private static int limit(String raw) {

@@ -198,16 +198,68 @@ public class SessionResource {
         }
         String message = o.get("message") instanceof jakarta.json.JsonString m ? m.getString() : null;
         jakarta.json.JsonObject updated = o.get("updated_input") instanceof jakarta.json.JsonObject u ? u : null;
-        return actions.decide(id, requestId, o, null,
+        return actions.decide(id, requestId, null,
                 new ApprovalDecision(d.getString(), message, o.getBoolean("interrupt", false), updated));
     }
 
     @GET
-    @Path("{id}/controls")
-    @Operation(summary = "Which turn controls the session supports and can use now")
-    @APIResponse(responseCode = "200", description = "Controls")
-    public SessionWire.ControlsView controls(@PathParam("id") String id) {
-        return sessions.controls(id);
+    @Path("{id}/runtime")
+    @Operation(summary = "Controls, instructions and collaboration modes in one read")
+    @APIResponse(responseCode = "200", description = "Runtime")
+    public SessionWire.Runtime runtime(@PathParam("id") String id) {
+        return sessions.runtime(id);
+    }
+
+    @GET
+    @Path("{id}/instructions")
+    @Operation(summary = "The instructions the agent runs with: the project's CLAUDE.md and the developer instructions")
+    @APIResponse(responseCode = "200", description = "Instructions")
+    public SessionWire.InstructionsView instructions(@PathParam("id") String id) {
+        SessionWire.Runtime r = sessions.runtime(id);
+        return new SessionWire.InstructionsView(r.sessionId(), r.provider(), r.instructions());
+    }
+
+    @GET
+    @Path("{id}/collaboration-modes")
+    @Operation(summary = "Collaboration modes (a Codex feature; empty for Claude)")
+    @APIResponse(responseCode = "200", description = "Modes")
+    public SessionWire.ModesView collaborationModes(@PathParam("id") String id) {
+        return new SessionWire.ModesView(sessions.runtime(id).collaborationModes());
+    }
+
+    @POST
+    @Path("{id}/lifecycle/fork")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A new session continuing this conversation, whole or before its nth user message")
+    @APIResponse(responseCode = "200", description = "Forked")
+    @APIResponse(responseCode = "422", description = "invalid_argument (nth_user_message) or fork_failed",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public SessionWire.Forked fork(@PathParam("id") String id, JsonValue body) {
+        return actions.fork(id, Bodies.object(body));
+    }
+
+    @POST
+    @Path("{id}/questions/requests/{request_id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a pending question; exactly one of concurrent answers applies")
+    @APIResponse(responseCode = "200", description = "applied, or stale when no longer pending",
+            content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
+    @APIResponse(responseCode = "400", description = "invalid_answer_payload",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public ApprovalWire.Outcome answer(@PathParam("id") String id, @PathParam("request_id") String requestId,
+                                       JsonValue body) {
+        return actions.answer(id, requestId, Bodies.object(body));
+    }
+
+    @POST
+    @Path("{id}/permissions/requests/{request_id}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Grant a pending permission request for the turn or for the session")
+    @APIResponse(responseCode = "200", description = "applied, or stale when no longer pending",
+            content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
+    public ApprovalWire.Outcome respondToPermission(@PathParam("id") String id,
+                                                    @PathParam("request_id") String requestId, JsonValue body) {
+        return actions.respondToPermission(id, requestId, Bodies.object(body));
     }
 
     @POST

@@ -1,0 +1,106 @@
+package dev.flightdeck.core.agent;
+
+import dev.flightdeck.core.connector.AgentHandle;
+import dev.flightdeck.core.error.ApiException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message or steer body (contract §1.5), checked: text and images, and for a message the model and
+ * effort its turn runs with. Pure.
+ *
+ * @param images     what the agent is sent
+ * @param imageRows  what the row records, as the client sent it
+ */
+public record MessageInput(String content, List<AgentHandle.ImageInput> images, JsonArray imageRows, String model,
+                           String effort, String expectedTurnId) {
+    static final int MAX_CONTENT = 1_000_000;
+    static final int MAX_IMAGES = 20;
+    /** The Messages API refuses larger images. */
+    static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high", "xhigh", "max");
+    static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+    private static final Pattern DATA_URL = Pattern.compile("data:([a-z/+.-]+);base64,(.*)", Pattern.DOTALL);
+
+    public static MessageInput parse(JsonObject body, boolean steer) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+        }
+        String content = optional(body, "content");
+        if (content != null && content.length() > MAX_CONTENT) {
+            throw ApiException.invalidField("content", "must be at most " + MAX_CONTENT + " characters");
+        }
+        List<AgentHandle.ImageInput> images = new ArrayList<>();
+        JsonArray rows = JsonValue.EMPTY_JSON_ARRAY;
+        JsonValue raw = body.get("images");
+        if (raw != null && raw != JsonValue.NULL) {
+            if (!(raw instanceof JsonArray a) || a.size() > MAX_IMAGES) {
+                throw ApiException.invalidField("images", "must be an array of at most " + MAX_IMAGES + " images");
+            }
+            for (int i = 0; i < a.size(); i++) {
+                images.add(image(a.get(i), "images[" + i + "]"));
+            }
+            rows = a;
+        }
+        if ((content == null || content.isBlank()) && images.isEmpty()) {
+            throw ApiException.invalidField("content", "must not be empty (send text, images or both)");
+        }
+        String model = steer ? null : optional(body, "model");
+        String effort = steer ? null : optional(body, "effort");
+        if (effort != null && !EFFORTS.contains(effort)) {
+            throw ApiException.invalidField("effort", "must be one of " + String.join(", ", new java.util.TreeSet<>(EFFORTS)));
+        }
+        return new MessageInput(content == null ? "" : content, List.copyOf(images), rows, model, effort,
+                optional(body, "expected_turn_id"));
+    }
+
+    /** Claude's effort levels start at low. */
+    public String claudeEffort() {
+        return "minimal".equals(effort) ? "low" : effort;
+    }
+
+    /** An image as a data: URL ({@code input_type} url); stored attachments come with the attachments routes. */
+    static AgentHandle.ImageInput image(JsonValue v, String field) {
+        if (!(v instanceof JsonObject o) || !(o.get("value") instanceof JsonString value)) {
+            throw ApiException.invalidField(field, "must be an object with input_type and value");
+        }
+        String type = o.getString("input_type", "url");
+        Matcher m = DATA_URL.matcher(value.getString());
+        if (!"url".equals(type) || !m.matches()) {
+            throw ApiException.invalidField(field, "only data: URLs (input_type url, data:image/png;base64,...) are accepted");
+        }
+        String mime = m.group(1);
+        if (!IMAGE_TYPES.contains(mime)) {
+            throw ApiException.invalidField(field, "must be one of " + String.join(", ", new java.util.TreeSet<>(IMAGE_TYPES)));
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(m.group(2).strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field, "is not valid base64");
+        }
+        if (bytes.length == 0 || bytes.length > MAX_IMAGE_BYTES) {
+            throw ApiException.invalidField(field, "must be 1 byte to 5 MiB");
+        }
+        return new AgentHandle.ImageInput(mime, Base64.getEncoder().encodeToString(bytes));
+    }
+
+    private static String optional(JsonObject body, String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            throw ApiException.invalidField(field, "must be a string");
+        }
+        return s.getString();
+    }
+}

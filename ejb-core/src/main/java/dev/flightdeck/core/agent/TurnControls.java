@@ -1,0 +1,215 @@
+package dev.flightdeck.core.agent;
+
+import dev.flightdeck.core.connector.Connectors;
+import dev.flightdeck.core.connector.LaunchSpec;
+import dev.flightdeck.core.conversation.ConversationService;
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.Scope;
+import dev.flightdeck.core.event.Surface;
+import dev.flightdeck.core.session.SessionConfig;
+import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.session.SessionViews;
+import dev.flightdeck.core.session.SessionWire;
+import dev.flightdeck.core.session.WorkStatus;
+import dev.flightdeck.core.usage.UsageService;
+import dev.flightdeck.persistence.conversation.ConversationRowEntity;
+import dev.flightdeck.persistence.session.SessionEntity;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The transactional half of the turn controls that reshape a conversation: rollback and undo, compact,
+ * and fork. Claude keeps its conversation in its own transcript, so a rollback or fork does not edit
+ * it: it records the message the next launch resumes at, and the runtime relaunches there.
+ */
+@Stateless
+public class TurnControls {
+    private static final Set<String> DETAIL_REVIEW = Set.of(Surface.DETAIL, Surface.REVIEW);
+    /** What a fork may change; everything else is the source's configuration. */
+    private static final List<String> FORK_OVERRIDES = List.of("model", "approval_policy_details",
+            "sandbox_policy_details", "permission_mode", "allowed_tools", "disallowed_tools");
+
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ConversationService conversation;
+
+    @Inject
+    UsageService usage;
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    Connectors connectors;
+
+    public record RolledBack(int numTurns, int turnCount) {
+    }
+
+    /** 422 unsupported_control, or 409 control_unavailable, unless the rules of §1.5 allow the control now. */
+    public void require(SessionEntity s, String control) {
+        AgentRules.Control c = AgentRules.controls(SessionViews.facts(s, connectors.installed(s.provider))).get(control);
+        if (!c.supported()) {
+            throw new ApiException(422, "unsupported_control", control + " is not supported for " + s.provider
+                    + " sessions");
+        }
+        if (!c.available()) {
+            throw ApiException.conflict("control_unavailable", control + " is not available for session " + s.id
+                    + " now (it needs a direct, open session" + (control.contains("turn") && s.turnCount == 0
+                    ? " with at least one turn" : "") + ")");
+        }
+    }
+
+    /** The session's detail, once the control is allowed for it now. */
+    public SessionWire.Detail check(String sessionId, String control) {
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + sessionId);
+        }
+        require(s, control);
+        return sessions.detail(sessionId);
+    }
+
+    /**
+     * Takes the newest {@code numTurns} turns out of the conversation: their rows stay, marked
+     * rolled_back (or undone), and the agent's next launch resumes after the last kept turn.
+     */
+    public RolledBack rollback(String sessionId, int numTurns, boolean undo) {
+        SessionEntity s = sessions.lock(sessionId);
+        require(s, undo ? "undo_last_turn" : "rollback_turns");
+        if (s.currentTurnId != null) {
+            throw ApiException.conflict("turn_in_progress", "session " + sessionId
+                    + " is running a turn; stop it before rolling back");
+        }
+        List<String> live = conversation.liveTurns(s.id);
+        if (numTurns > live.size()) {
+            throw ApiException.badRequest("invalid_argument", "num_turns: the session has " + live.size()
+                    + " turn(s) to roll back");
+        }
+        List<String> kept = live.subList(0, live.size() - numTurns);
+        String resumeAt = null;
+        if (!kept.isEmpty()) {
+            resumeAt = usage.resumeRef(s.id, kept.get(kept.size() - 1));
+            if (resumeAt == null) {
+                throw new ApiException(422, "rollback_failed", "the agent never reported where "
+                        + kept.get(kept.size() - 1) + " ended, so its conversation cannot be cut there");
+            }
+        }
+        long now = System.currentTimeMillis();
+        conversation.markTurns(s, live.subList(kept.size(), live.size()), undo ? "undone" : "rolled_back", now);
+        if (kept.isEmpty()) {
+            // Nothing is left to resume: the next message starts a new agent conversation.
+            s.claudeSessionId = null;
+            s.forkFromProviderId = null;
+        }
+        s.resumeAt = resumeAt;
+        s.turnCount = kept.size();
+        s.lastActivityAt = now;
+        String id = s.id;
+        log.append(Scope.session(id), undo ? "undo_completed" : "thread_rolled_back", DETAIL_REVIEW,
+                rev -> undo ? new AgentWire.UndoCompleted("undo_completed", id, rev, true)
+                        : new AgentWire.ThreadRolledBack("thread_rolled_back", id, rev, numTurns));
+        sessions.publishDelta(s, Json.createObjectBuilder().add("turn_count", s.turnCount).build());
+        return new RolledBack(numTurns, s.turnCount);
+    }
+
+    /** Opens a turn for compaction; the agent's result closes it like any other turn. */
+    public LaunchSpec beginCompact(String sessionId) {
+        SessionEntity s = sessions.lock(sessionId);
+        require(s, "compact_context");
+        if (s.currentTurnId != null) {
+            throw ApiException.conflict("turn_in_progress", "session " + sessionId
+                    + " is running a turn; compact it when the turn is done");
+        }
+        TurnService.openTurn(s);
+        s.workStatus = WorkStatus.WORKING;
+        s.lastProgressAt = System.currentTimeMillis();
+        sessions.publishDelta(s, Json.createObjectBuilder().add("work_status", s.workStatus)
+                .add("current_turn_id", s.currentTurnId).add("turn_count", s.turnCount).build());
+        return TurnService.launchSpec(s);
+    }
+
+    /** Whether {@code rowId} is one of the session's user messages. */
+    public boolean isUserMessage(String sessionId, String rowId) {
+        List<ConversationRowEntity> r = em.createQuery("SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s "
+                        + "AND r.rowId = :r AND r.rowType = 'user'", ConversationRowEntity.class)
+                .setParameter("s", sessionId).setParameter("r", rowId).getResultList();
+        return !r.isEmpty();
+    }
+
+    /**
+     * A new direct session continuing the source's conversation: all of it, or the turns before its
+     * n-th user message. The rows are copied; the agent forks Claude's transcript on its first launch.
+     */
+    public SessionWire.Forked fork(String sourceId, JsonObject body) {
+        SessionEntity source = sessions.lock(sourceId);
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        List<String> live = conversation.liveTurns(source.id);
+        List<String> kept = live;
+        if (b.containsKey("nth_user_message") && b.get("nth_user_message") != JsonValue.NULL) {
+            if (!(b.get("nth_user_message") instanceof jakarta.json.JsonNumber n) || !n.isIntegral()
+                    || n.longValue() < 1) {
+                throw new ApiException(422, "invalid_argument", "nth_user_message: must be a positive integer");
+            }
+            String turn = n.longValue() > Integer.MAX_VALUE ? null : conversation.turnOfUserMessage(source.id, n.intValue());
+            if (turn == null) {
+                throw new ApiException(422, "invalid_argument", "nth_user_message: session " + sourceId
+                        + " has fewer than " + n + " user messages");
+            }
+            kept = live.subList(0, live.indexOf(turn));
+        }
+        String resumeAt = source.resumeAt;
+        if (kept.size() < live.size() && !kept.isEmpty()) {
+            resumeAt = usage.resumeRef(source.id, kept.get(kept.size() - 1));
+        }
+        String providerId = source.claudeSessionId != null ? source.claudeSessionId : source.forkFromProviderId;
+        if (!kept.isEmpty() && (providerId == null || kept.size() < live.size() && resumeAt == null)) {
+            throw new ApiException(422, "fork_failed", "session " + sourceId
+                    + " has no agent conversation to fork at that point");
+        }
+
+        JsonObject config = SessionConfig.parse(source.configJson);
+        JsonObjectBuilder create = Json.createObjectBuilder(config).add("provider", source.provider)
+                .add("cwd", b.get("cwd") instanceof jakarta.json.JsonString c ? c.getString() : source.currentCwd);
+        if (source.model != null) {
+            create.add("model", source.model);
+        }
+        for (String field : FORK_OVERRIDES) {
+            if (b.containsKey(field)) {
+                create.add(field, b.get(field));
+            }
+        }
+        SessionWire.Created created = sessions.create(create.build());
+        SessionEntity fork = sessions.lock(created.sessionId());
+        long now = System.currentTimeMillis();
+        fork.forkedFromSessionId = source.id;
+        if (!kept.isEmpty()) {
+            fork.forkFromProviderId = providerId;
+            fork.resumeAt = resumeAt;
+            fork.turnCount = kept.size();
+            fork.turnSeq = source.turnSeq;
+            fork.firstPrompt = source.firstPrompt;
+            conversation.copyRows(source.id, fork, kept, now);
+        }
+        String forkId = fork.id;
+        log.append(Scope.session(source.id), "session_forked", Set.of(Surface.DETAIL),
+                rev -> new AgentWire.SessionForked("session_forked", source.id, rev, forkId));
+        long revision = sessions.publishDelta(fork, Json.createObjectBuilder()
+                .add("forked_from_session_id", source.id).add("turn_count", fork.turnCount).build());
+        return new SessionWire.Forked(source.id, forkId,
+                SessionViews.summary(fork, revision, connectors.installed(fork.provider)));
+    }
+}
