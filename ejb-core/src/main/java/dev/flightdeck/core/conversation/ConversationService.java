@@ -35,6 +35,7 @@ public class ConversationService {
     public static final int PAGE_DEFAULT = 50;
     public static final int PAGE_MAX = 200;
     static final int SEARCH_MAX = 200;
+    static final long SEARCH_WINDOW = 50_000;
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -207,10 +208,16 @@ public class ConversationService {
                 params.put(f[0], f[1]);
             }
         }
-        TypedQuery<ConversationRowEntity> query = em.createQuery(jpql.append(" ORDER BY r.sequence DESC").toString(),
-                ConversationRowEntity.class);
-        params.forEach(query::setParameter);
-        List<ConversationRowEntity> found = query.setMaxResults(limit + 1).getResultList();
+        // Newest first, one window of sequences at a time: each window is an index range scan, so a
+        // common word is answered from the newest rows instead of sorting every match of a long session.
+        jpql.append(" AND r.sequence < :before AND r.sequence >= :from ORDER BY r.sequence DESC");
+        List<ConversationRowEntity> found = new ArrayList<>();
+        for (long before = s.rowCount; before > 0 && found.size() <= limit; before -= SEARCH_WINDOW) {
+            TypedQuery<ConversationRowEntity> query = em.createQuery(jpql.toString(), ConversationRowEntity.class);
+            params.forEach(query::setParameter);
+            found.addAll(query.setParameter("before", before).setParameter("from", before - SEARCH_WINDOW)
+                    .setMaxResults(limit + 1 - found.size()).getResultList());
+        }
         boolean more = found.size() > limit;
         List<ConversationRowEntity> rows = new ArrayList<>(more ? found.subList(0, limit) : found);
         Collections.reverse(rows);
