@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 public final class Ws implements WebSocket.Listener, AutoCloseable {
     public final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    public volatile String closeReason;
     public final AtomicInteger pings = new AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
     private final boolean reading;
@@ -137,6 +138,7 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }

@@ -17,6 +17,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,7 +99,7 @@ public class AgentRuntime {
             }
             AgentHandle[] self = new AgentHandle[1];
             try {
-                self[0] = connector.start(spec, e -> onEvent(sessionId, self[0], e));
+                self[0] = connector.start(spec, batch -> onEvents(sessionId, self[0], batch));
             } catch (IOException | RuntimeException e) {
                 throw new ApiException(503, "connector_start_failed", "could not start " + provider + ": " + e.getMessage());
             }
@@ -108,14 +109,27 @@ public class AgentRuntime {
         }
     }
 
-    private void onEvent(String sessionId, AgentHandle handle, AgentEvent e) {
-        if (e instanceof AgentEvent.Exited && !handles.remove(sessionId, handle) && handles.containsKey(sessionId)) {
+    private void onEvents(String sessionId, AgentHandle handle, List<AgentEvent> batch) {
+        if (batch.get(0) instanceof AgentEvent.Exited && !handles.remove(sessionId, handle)
+                && handles.containsKey(sessionId)) {
             // A process replaced after a rollback or end: the session's new agent is not the one that exited.
             return;
         }
         boolean interrupted = interrupting.contains(sessionId);
-        turns.apply(sessionId, e, interrupted);
-        if (e instanceof AgentEvent.TurnCompleted || e instanceof AgentEvent.Exited) {
+        try {
+            turns.apply(sessionId, batch, interrupted);
+        } catch (RuntimeException e) {
+            // One bad event must not cost the others: apply them one by one, skipping what fails.
+            LOG.log(Level.WARNING, "a batch of " + batch.size() + " agent events failed; applying them singly", e);
+            for (AgentEvent one : batch) {
+                try {
+                    turns.apply(sessionId, List.of(one), interrupted);
+                } catch (RuntimeException single) {
+                    LOG.log(Level.WARNING, "could not apply " + one.getClass().getSimpleName(), single);
+                }
+            }
+        }
+        if (batch.stream().anyMatch(e -> e instanceof AgentEvent.TurnCompleted || e instanceof AgentEvent.Exited)) {
             interrupting.remove(sessionId);
         }
     }

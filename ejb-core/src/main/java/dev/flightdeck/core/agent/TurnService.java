@@ -160,26 +160,37 @@ public class TurnService {
                 .addNull("current_turn_id").build());
     }
 
-    /** Applies one event from the agent, in a transaction of its own. */
+    /**
+     * Applies a batch of events from the agent, in order, in a transaction of its own. Consecutive
+     * rows are written together and announced in one conversation_rows_changed.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void apply(String sessionId, AgentEvent event, boolean interruptRequested) {
+    public void apply(String sessionId, List<AgentEvent> events, boolean interruptRequested) {
         SessionEntity s = em.find(SessionEntity.class, sessionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             return;
         }
         long now = System.currentTimeMillis();
         s.lastProgressAt = now;
-        if (event instanceof AgentEvent.Bound b) {
-            bound(s, b);
-        } else if (event instanceof AgentEvent.Row r) {
-            row(s, r, now);
-        } else if (event instanceof AgentEvent.ApprovalRequested a) {
-            approvals.enqueue(s, a, now);
-        } else if (event instanceof AgentEvent.TurnCompleted t) {
-            completeTurn(s, t, interruptRequested, now);
-        } else if (event instanceof AgentEvent.Exited x) {
-            exited(s, x, now);
+        List<RowDraft> rows = new ArrayList<>();
+        for (AgentEvent event : events) {
+            if (event instanceof AgentEvent.Row r) {
+                rows.add(r.row());
+                continue;
+            }
+            rows(s, rows, now);
+            rows.clear();
+            if (event instanceof AgentEvent.Bound b) {
+                bound(s, b);
+            } else if (event instanceof AgentEvent.ApprovalRequested a) {
+                approvals.enqueue(s, a, now);
+            } else if (event instanceof AgentEvent.TurnCompleted t) {
+                completeTurn(s, t, interruptRequested, now);
+            } else if (event instanceof AgentEvent.Exited x) {
+                exited(s, x, now);
+            }
         }
+        rows(s, rows, now);
     }
 
     private void bound(SessionEntity s, AgentEvent.Bound b) {
@@ -201,18 +212,22 @@ public class TurnService {
         }
     }
 
-    private void row(SessionEntity s, AgentEvent.Row r, long now) {
-        boolean newTool = "tool".equals(r.row().rowType()) && "running".equals(r.row().status());
-        conversation.upsert(s, List.of(r.row()), now);
-        JsonObjectBuilder changes = Json.createObjectBuilder();
-        if (newTool) {
-            s.toolCount++;
-            changes.add("tool_count", s.toolCount).add("last_tool", r.row().row().getString("title", ""));
+    private void rows(SessionEntity s, List<RowDraft> rows, long now) {
+        if (rows.isEmpty()) {
+            return;
         }
-        if ("assistant".equals(r.row().rowType())) {
-            s.lastMessage = clip(r.row().row().getString("content", ""));
-            s.lastActivityAt = now;
-            changes.add("last_message", s.lastMessage);
+        conversation.upsert(s, rows, now);
+        JsonObjectBuilder changes = Json.createObjectBuilder();
+        for (RowDraft r : rows) {
+            if ("tool".equals(r.rowType()) && "running".equals(r.status())) {
+                s.toolCount++;
+                changes.add("tool_count", s.toolCount).add("last_tool", r.row().getString("title", ""));
+            }
+            if ("assistant".equals(r.rowType())) {
+                s.lastMessage = clip(r.row().getString("content", ""));
+                s.lastActivityAt = now;
+                changes.add("last_message", s.lastMessage);
+            }
         }
         JsonObject c = changes.build();
         if (!c.isEmpty()) {
@@ -300,7 +315,7 @@ public class TurnService {
         Map<String, Long> pids = new java.util.HashMap<>();
         for (SessionEntity l : left) {
             pids.put(l.id, l.providerPid);
-            apply(l.id, new AgentEvent.Exited(-1, "server restarted"), false);
+            apply(l.id, List.of(new AgentEvent.Exited(-1, "server restarted")), false);
         }
         return pids;
     }

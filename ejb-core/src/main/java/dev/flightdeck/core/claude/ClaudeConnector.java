@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +37,8 @@ public class ClaudeConnector implements AgentConnector {
     private static final Logger LOG = Logger.getLogger(ClaudeConnector.class.getName());
     /** The version the build installs and the tests run against. */
     public static final String PINNED_VERSION = "2.1.330";
+    /** Events applied in one transaction at most; bounds a WebSocket frame and a rollback. */
+    static final int MAX_BATCH = 100;
 
     @Inject
     @ConfigProperty(name = "FLIGHTDECK_CLAUDE_BIN", defaultValue = "claude")
@@ -75,7 +78,7 @@ public class ClaudeConnector implements AgentConnector {
     }
 
     @Override
-    public AgentHandle start(LaunchSpec spec, Consumer<AgentEvent> events) throws IOException {
+    public AgentHandle start(LaunchSpec spec, Consumer<List<AgentEvent>> events) throws IOException {
         Path exe = resolve();
         if (exe == null) {
             throw new IOException(unavailableReason());
@@ -94,11 +97,18 @@ public class ClaudeConnector implements AgentConnector {
         return handle;
     }
 
-    private static void read(Process process, Handle handle, Consumer<AgentEvent> events) {
+    private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events) {
         ClaudeMapper mapper = new ClaudeMapper();
+        List<AgentEvent> batch = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                // A batch ends when nothing more is waiting in the pipe: alone when the agent is
+                // slow (no added latency), large when it streams fast.
+                if (!batch.isEmpty() && (batch.size() >= MAX_BATCH || !in.ready())) {
+                    deliver(events, batch);
+                    batch = new ArrayList<>();
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -109,12 +119,17 @@ public class ClaudeConnector implements AgentConnector {
                     LOG.fine(() -> "claude printed a non-JSON line");
                     continue;
                 }
-                for (AgentEvent e : mapper.map(json, System.currentTimeMillis())) {
-                    deliver(events, e);
+                batch.addAll(mapper.map(json, System.currentTimeMillis()));
+                if (!batch.isEmpty() && !in.ready()) {
+                    deliver(events, batch);
+                    batch = new ArrayList<>();
                 }
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "claude output closed", e);
+        }
+        if (!batch.isEmpty()) {
+            deliver(events, batch);
         }
         int code;
         try {
@@ -125,15 +140,15 @@ public class ClaudeConnector implements AgentConnector {
         }
         boolean requested = handle.stopped;
         handle.stop();
-        deliver(events, new AgentEvent.Exited(code, requested ? "stopped" : "exited"));
+        deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
     }
 
-    /** A failure to apply one event must not stop the reader, or the agent would block on a full pipe. */
-    private static void deliver(Consumer<AgentEvent> events, AgentEvent e) {
+    /** A failure to apply events must not stop the reader, or the agent would block on a full pipe. */
+    private static void deliver(Consumer<List<AgentEvent>> events, List<AgentEvent> batch) {
         try {
-            events.accept(e);
+            events.accept(batch);
         } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "could not apply " + e.getClass().getSimpleName() + " from claude", ex);
+            LOG.log(Level.WARNING, "could not apply " + batch.size() + " event(s) from claude", ex);
         }
     }
 

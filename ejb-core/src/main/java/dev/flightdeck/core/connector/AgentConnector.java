@@ -1,6 +1,7 @@
 package dev.flightdeck.core.connector;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +18,8 @@ public interface AgentConnector {
 
     /**
      * Starts the agent in {@code spec.cwd()} in a process group of its own. Events arrive on one
-     * thread, in the order the agent produced them, ending with {@link AgentEvent.Exited}.
+     * thread, in the order the agent produced them, ending with {@link AgentEvent.Exited} on its own.
+     * What the agent printed in one burst comes as one batch, so it can be applied in one transaction.
      */
-    AgentHandle start(LaunchSpec spec, Consumer<AgentEvent> events) throws IOException;
+    AgentHandle start(LaunchSpec spec, Consumer<List<AgentEvent>> events) throws IOException;
 }

@@ -56,8 +56,15 @@ public class ConversationService {
             return List.of();
         }
         List<ConversationWire.RowEntry> entries = new ArrayList<>(drafts.size());
+        // One lookup for the whole batch; rows created here join the map, so a row started and
+        // finished in the same batch is one row.
+        Map<String, ConversationRowEntity> known = new java.util.HashMap<>();
+        em.createQuery("SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s AND r.rowId IN :ids",
+                        ConversationRowEntity.class)
+                .setParameter("s", s.id).setParameter("ids", drafts.stream().map(RowDraft::rowId).distinct().toList())
+                .getResultList().forEach(r -> known.put(r.rowId, r));
         for (RowDraft d : drafts) {
-            ConversationRowEntity row = byRowId(s.id, d.rowId());
+            ConversationRowEntity row = known.get(d.rowId());
             if (row == null) {
                 row = new ConversationRowEntity();
                 row.sessionId = s.id;
@@ -67,6 +74,7 @@ public class ConversationService {
                 row.turnStatus = "active";
                 row.createdAt = now;
                 em.persist(row);
+                known.put(row.rowId, row);
             }
             row.rowType = d.rowType();
             row.family = d.family();

@@ -25,6 +25,8 @@ public final class Connection {
     private static final Object PING = new Object();
     private boolean sending;
     private boolean closing;
+    /** Overflowed: whoever closes the socket (the drain, or the idle sweep first) says it lagged. */
+    private boolean lagged;
     private volatile long lastReceivedAt = System.currentTimeMillis();
     private volatile long lastPingAt;
 
@@ -61,6 +63,7 @@ public final class Connection {
                 queue.clear();
                 queue.add(LAGGED);
                 closing = true;
+                lagged = true;
                 startDrainIfIdle();
                 return false;
             }
@@ -138,6 +141,10 @@ public final class Connection {
         synchronized (this) {
             closing = true;
             queue.clear();
+            if (lagged) {
+                // A client too slow to take the error frame before the idle sweep still learns why.
+                reason = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "lagged");
+            }
         }
         try {
             if (ws.isOpen()) {
