@@ -88,7 +88,7 @@ public class ConversationBench {
         double seconds = (lastAt.get() - start) / 1e9;
         String page = get("/api/sessions/" + session + "/conversation?limit=1").body();
         System.out.printf("== Connector stream: %d assistant rows persisted and broadcast in %.2f s = %.0f rows/s "
-                + "(each row its own transaction and event-log entry); total_row_count %s%n", rows, seconds,
+                + "(rows the agent prints together share one transaction and one delta); total_row_count %s%n", rows, seconds,
                 rows / seconds, field(page, "total_row_count"));
         post("/api/sessions/" + session + "/lifecycle/end", "{}");
         System.out.println("SMALL " + create(dir));

@@ -192,19 +192,25 @@ class TurnControlsIT {
             assertEquals(400, badImage.status(), badImage.body());
             assertEquals(0, rows(s.id()).size(), "refused messages write nothing");
 
+            // One image uploaded as an attachment, one inline as a data: URL.
+            String attachment = AttachmentsIT.upload(s.id(), "image/png", AttachmentsIT.pixel()).json()
+                    .getJsonObject("image").getString("value");
             JsonObject body = Json.createObjectBuilder().add("content", "look at IMAGE-1")
                     .add("model", "claude-haiku-4-5").add("effort", "low")
-                    .add("images", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("input_type", "url").add("value", "data:image/png;base64," + png))).build();
+                    .add("images", Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("input_type", "attachment").add("value", attachment))
+                            .add(Json.createObjectBuilder().add("input_type", "url").add("value", "data:image/png;base64," + png)))
+                    .build();
             Api.Resp sent = Api.post("/api/sessions/" + s.id() + "/conversation/messages", body.toString());
             assertEquals(202, sent.status(), sent.body());
-            assertEquals(1, sent.json().getJsonObject("row").getJsonObject("row").getJsonArray("images").size());
+            assertEquals(2, sent.json().getJsonObject("row").getJsonObject("row").getJsonArray("images").size());
             // The CLI may put its own text after the image, so the reply need not quote the message.
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
             awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
         }
         String history = historyOf("IMAGE-1");
-        assertTrue(history.contains("\"type\":\"image\""), "the image reaches the model: " + history.substring(0, Math.min(400, history.length())));
+        assertEquals(2, history.split("\"type\":\"image\"", -1).length - 1,
+                "both images reach the model: " + history.substring(0, Math.min(400, history.length())));
         int i = new ArrayList<>(model().histories).lastIndexOf(history);
         assertEquals("claude-haiku-4-5", model().models.get(i));
         assertEquals("claude-haiku-4-5", detail(s.id()).getString("model"));

@@ -31,6 +31,12 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
     private static final Pattern DATA_URL = Pattern.compile("data:([a-z/+.-]+);base64,(.*)", Pattern.DOTALL);
 
     public static MessageInput parse(JsonObject body, boolean steer) {
+        return parse(body, steer, id -> null);
+    }
+
+    /** @param attachments the stored image for an attachment id, or null when there is none */
+    public static MessageInput parse(JsonObject body, boolean steer,
+                                     java.util.function.Function<String, AgentHandle.ImageInput> attachments) {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
         }
@@ -46,7 +52,7 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
                 throw ApiException.invalidField("images", "must be an array of at most " + MAX_IMAGES + " images");
             }
             for (int i = 0; i < a.size(); i++) {
-                images.add(image(a.get(i), "images[" + i + "]"));
+                images.add(image(a.get(i), "images[" + i + "]", attachments));
             }
             rows = a;
         }
@@ -67,15 +73,24 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
         return "minimal".equals(effort) ? "low" : effort;
     }
 
-    /** An image as a data: URL ({@code input_type} url); stored attachments come with the attachments routes. */
-    static AgentHandle.ImageInput image(JsonValue v, String field) {
+    /** An uploaded attachment ({@code input_type} attachment, value its id) or a data: URL ({@code input_type} url). */
+    static AgentHandle.ImageInput image(JsonValue v, String field,
+                                        java.util.function.Function<String, AgentHandle.ImageInput> attachments) {
         if (!(v instanceof JsonObject o) || !(o.get("value") instanceof JsonString value)) {
             throw ApiException.invalidField(field, "must be an object with input_type and value");
         }
         String type = o.getString("input_type", "url");
+        if ("attachment".equals(type)) {
+            AgentHandle.ImageInput stored = attachments.apply(value.getString());
+            if (stored == null) {
+                throw ApiException.invalidField(field, "no image attachment " + value.getString() + " in this session");
+            }
+            return stored;
+        }
         Matcher m = DATA_URL.matcher(value.getString());
         if (!"url".equals(type) || !m.matches()) {
-            throw ApiException.invalidField(field, "only data: URLs (input_type url, data:image/png;base64,...) are accepted");
+            throw ApiException.invalidField(field, "must be an attachment id (input_type attachment) or a data: URL "
+                    + "(input_type url, data:image/png;base64,...)");
         }
         String mime = m.group(1);
         if (!IMAGE_TYPES.contains(mime)) {

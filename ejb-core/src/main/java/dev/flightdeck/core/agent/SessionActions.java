@@ -3,6 +3,7 @@ package dev.flightdeck.core.agent;
 import dev.flightdeck.core.approval.ApprovalService;
 import dev.flightdeck.core.approval.ApprovalWire;
 import dev.flightdeck.core.approval.QuestionAnswers;
+import dev.flightdeck.core.attachment.AttachmentStore;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.LaunchSpec;
@@ -42,8 +43,18 @@ public class SessionActions {
     @Inject
     TurnControls controls;
 
+    @Inject
+    AttachmentStore attachments;
+
     public ConversationWire.Accepted send(String sessionId, JsonObject body, boolean steer) {
-        MessageInput in = MessageInput.parse(body, steer);
+        MessageInput in = MessageInput.parse(body, steer, id -> {
+            try {
+                AttachmentStore.Stored st = attachments.read(sessionId, id);
+                return new AgentHandle.ImageInput(st.mimeType(), java.util.Base64.getEncoder().encodeToString(st.bytes()));
+            } catch (ApiException missing) {
+                return null;
+            }
+        });
         String provider = sessions.detail(sessionId).session().provider();
         TurnService.Accepted accepted = turns.accept(sessionId, steer, in);
         AgentHandle h = start(sessionId, provider, accepted.launch());

@@ -17,7 +17,9 @@ public final class Routing {
             "approval_requested", Set.of(Surface.CONVERSATION),
             "approval_decision_result", Set.of(Surface.CONVERSATION),
             "thread_rolled_back", Set.of(Surface.CONVERSATION),
-            "undo_completed", Set.of(Surface.CONVERSATION));
+            "undo_completed", Set.of(Surface.CONVERSATION),
+            "shell_started", Set.of(Surface.CONVERSATION),
+            "shell_output", Set.of(Surface.CONVERSATION));
 
     private Routing() {
     }

@@ -3,6 +3,13 @@ package dev.flightdeck.api.conversation;
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.api.session.Params;
 import dev.flightdeck.core.agent.SessionActions;
+import dev.flightdeck.core.attachment.AttachmentStore;
+import dev.flightdeck.core.attachment.AttachmentWire;
+import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.shell.ShellRunner;
+import dev.flightdeck.core.shell.ShellWire;
+import jakarta.ws.rs.HeaderParam;
+import java.io.InputStream;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.error.ApiException;
@@ -38,6 +45,15 @@ public class ConversationResource {
 
     @Inject
     SessionActions actions;
+
+    @Inject
+    ShellRunner shell;
+
+    @Inject
+    AttachmentStore attachments;
+
+    @Inject
+    SessionService sessions;
 
     @GET
     @Operation(summary = "The newest rows, with the revision to subscribe from (replay_cursor)")
@@ -163,6 +179,74 @@ public class ConversationResource {
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
     public SessionWire.Accepted rewind(@PathParam("id") String id, JsonValue body) {
         return actions.rewind(id, Bodies.argument(body, "user_message_id"));
+    }
+
+    @POST
+    @Path("shell/exec")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run a shell command in the session's project; output streams as shell_output and lands in a shell_command row")
+    @APIResponse(responseCode = "200", description = "Started",
+            content = @Content(schema = @Schema(implementation = ShellWire.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request: command, cwd (outside the project) or timeout_secs",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "409", description = "shell_duplicate_request_id", content = @Content(schema = @Schema(ref = "Error")))
+    public ShellWire.Accepted shellExec(@PathParam("id") String id, JsonValue body) {
+        return shell.exec(id, Bodies.required(body));
+    }
+
+    @POST
+    @Path("shell/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Kill a running shell command and everything it started")
+    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(ref = "Accepted")))
+    @APIResponse(responseCode = "404", description = "shell_request_not_found", content = @Content(schema = @Schema(ref = "Error")))
+    public SessionWire.Accepted shellCancel(@PathParam("id") String id, JsonValue body) {
+        shell.cancel(id, Bodies.argument(body, "request_id"));
+        return new SessionWire.Accepted(true, sessions.detail(id));
+    }
+
+    @POST
+    @Path("attachments/images")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store an image (png, jpeg, gif or webp; at most 10 MiB) to attach to messages")
+    @APIResponse(responseCode = "200", description = "Stored",
+            content = @Content(schema = @Schema(implementation = AttachmentWire.Uploaded.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request: no Content-Type, or an empty body",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "413", description = "payload_too_large", content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "415", description = "unsupported_media_type", content = @Content(schema = @Schema(ref = "Error")))
+    public AttachmentWire.Uploaded uploadImage(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
+                                               @QueryParam("display_name") String displayName, InputStream body)
+            throws java.io.IOException {
+        if (contentType == null || contentType.isBlank()) {
+            throw ApiException.badRequest("invalid_request", "Content-Type: required (image/png, image/jpeg, image/gif or image/webp)");
+        }
+        String type = AttachmentStore.imageType(contentType);
+        if (type == null) {
+            throw new ApiException(415, "unsupported_media_type", "Content-Type: must be image/png, image/jpeg, image/gif or image/webp");
+        }
+        sessions.detail(id);
+        byte[] bytes = body.readNBytes(AttachmentStore.MAX_BYTES + 1);
+        if (bytes.length > AttachmentStore.MAX_BYTES) {
+            throw new ApiException(413, "payload_too_large", "an image attachment is at most 10 MiB");
+        }
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("invalid_request", "body: the image bytes are required");
+        }
+        String stored = attachments.store(id, type, bytes);
+        return new AttachmentWire.Uploaded(new AttachmentWire.ImageRef("attachment", stored, type,
+                displayName == null || displayName.isBlank() ? null : displayName, null));
+    }
+
+    @GET
+    @Path("attachments/images/{attachment_id}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The stored image bytes, with their type")
+    @APIResponse(responseCode = "200", description = "The image")
+    @APIResponse(responseCode = "404", description = "attachment_read_failed", content = @Content(schema = @Schema(ref = "Error")))
+    public Response image(@PathParam("id") String id, @PathParam("attachment_id") String attachmentId) {
+        AttachmentStore.Stored st = attachments.read(id, attachmentId);
+        return Response.ok(st.bytes(), st.mimeType()).build();
     }
 
     private static int limit(String raw) {

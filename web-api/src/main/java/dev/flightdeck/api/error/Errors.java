@@ -34,8 +34,12 @@ public final class Errors {
 
     /** For a status raised by the framework: a fixed code and message, never the exception's text. */
     public static Response forStatus(int status) {
-        String code = CODES.getOrDefault(status, status >= 500 ? "internal_error" : "http_" + status);
-        String message = MESSAGES.getOrDefault(status, status >= 500 ? "internal server error" : "request failed");
-        return response(status, code, message);
+        ErrorBody body = body(status);
+        return response(status, body.code(), body.error());
+    }
+
+    public static ErrorBody body(int status) {
+        return new ErrorBody(CODES.getOrDefault(status, status >= 500 ? "internal_error" : "http_" + status),
+                MESSAGES.getOrDefault(status, status >= 500 ? "internal server error" : "request failed"));
     }
 }

@@ -1,0 +1,222 @@
+package dev.flightdeck.core.shell;
+
+import dev.flightdeck.core.connector.ProcessTree;
+import dev.flightdeck.core.error.ApiException;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Runs shell commands in a session's project, each in a process group of its own, streaming output
+ * as it comes. Cancel and timeout kill the whole tree; so does the end of the command, so nothing it
+ * started outlives it.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ShellRunner {
+    private static final Logger LOG = Logger.getLogger(ShellRunner.class.getName());
+    /** Output kept per stream; the rest is counted and dropped. */
+    static final int KEEP_BYTES = 256 * 1024;
+    static final long FLUSH_MS = 100;
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    @Inject
+    ShellService shells;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private static final class Running {
+        final Process process;
+        volatile boolean canceled;
+
+        Running(Process process) {
+            this.process = process;
+        }
+    }
+
+    public ShellWire.Accepted exec(String sessionId, JsonObject body) {
+        String command = string(body, "command");
+        if (command == null || command.isBlank() || command.length() > ShellRules.MAX_COMMAND) {
+            throw ApiException.invalidField("command", "must be a non-empty string of at most "
+                    + ShellRules.MAX_COMMAND + " characters");
+        }
+        String requestId = string(body, "request_id");
+        if (requestId == null) {
+            requestId = "shell-" + UUID.randomUUID();
+        } else if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiException.invalidField("request_id", "must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
+        }
+        int timeout = ShellRules.DEFAULT_TIMEOUT_SECS;
+        if (body.get("timeout_secs") instanceof JsonNumber n) {
+            if (!n.isIntegral() || n.longValue() < 1 || n.longValue() > ShellRules.MAX_TIMEOUT_SECS) {
+                throw ApiException.invalidField("timeout_secs", "must be an integer from 1 to " + ShellRules.MAX_TIMEOUT_SECS);
+            }
+            timeout = n.intValue();
+        } else if (body.containsKey("timeout_secs") && body.get("timeout_secs") != JsonValue.NULL) {
+            throw ApiException.invalidField("timeout_secs", "must be an integer");
+        }
+        ShellService.Target target = shells.target(sessionId);
+        Path cwd = cwd(target, string(body, "cwd"));
+        String key = sessionId + "/" + requestId;
+        if (running.containsKey(key)) {
+            throw ApiException.conflict("shell_duplicate_request_id", "request_id: " + requestId + " is running");
+        }
+        long startedAt = System.currentTimeMillis();
+        shells.begin(sessionId, requestId, command, cwd.toString(), startedAt);
+        Process p;
+        try {
+            p = ProcessTree.start(List.of("/bin/sh", "-c", command), cwd, Map.of(), ProcessBuilder.Redirect.PIPE);
+        } catch (IOException e) {
+            shells.finish(sessionId, requestId, command, cwd.toString(), startedAt, new OutputBuffer(0),
+                    failure(e), 127, "failed", 0);
+            return new ShellWire.Accepted(requestId, true);
+        }
+        try {
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a command's input", e);
+        }
+        Running r = new Running(p);
+        running.put(key, r);
+        String id = requestId;
+        long deadline = startedAt + timeout * 1000L;
+        threads.newThread(() -> supervise(sessionId, id, command, cwd.toString(), startedAt, deadline, r)).start();
+        return new ShellWire.Accepted(requestId, true);
+    }
+
+    public void cancel(String sessionId, String requestId) {
+        Running r = requestId == null ? null : running.get(sessionId + "/" + requestId);
+        if (r == null) {
+            throw ApiException.notFound("shell_request_not_found", "no running shell command " + requestId
+                    + " in session " + sessionId);
+        }
+        r.canceled = true;
+        ProcessTree.kill(r.process.pid());
+    }
+
+    private void supervise(String sessionId, String requestId, String command, String cwd, long startedAt,
+                           long deadline, Running r) {
+        OutputBuffer out = new OutputBuffer(KEEP_BYTES);
+        OutputBuffer err = new OutputBuffer(KEEP_BYTES);
+        Thread outPump = pump(r.process.getInputStream(), out, requestId + "-out");
+        Thread errPump = pump(r.process.getErrorStream(), err, requestId + "-err");
+        boolean timedOut = false;
+        try {
+            while (!r.process.waitFor(FLUSH_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (System.currentTimeMillis() >= deadline && !r.canceled) {
+                    timedOut = true;
+                    ProcessTree.kill(r.process.pid());
+                    break;
+                }
+                flush(sessionId, requestId, startedAt, out, err);
+            }
+            // What the command left running in its group goes with it; then the pipes close.
+            ProcessTree.kill(r.process.pid());
+            outPump.join(2000);
+            errPump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessTree.kill(r.process.pid());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "streaming shell output failed", e);
+        }
+        int code = r.process.isAlive() ? -1 : r.process.exitValue();
+        try {
+            shells.finish(sessionId, requestId, command, cwd, startedAt, out, err, code,
+                    ShellRules.outcome(code, r.canceled, timedOut), System.currentTimeMillis() - startedAt);
+        } finally {
+            running.remove(sessionId + "/" + requestId);
+        }
+    }
+
+    private void flush(String sessionId, String requestId, long startedAt, OutputBuffer out, OutputBuffer err) {
+        String o = out.takeChunk();
+        String e = err.takeChunk();
+        if (!o.isEmpty() || !e.isEmpty()) {
+            shells.output(sessionId, requestId, o, e, System.currentTimeMillis() - startedAt);
+        }
+    }
+
+    private Thread pump(InputStream in, OutputBuffer into, String name) {
+        Thread t = threads.newThread(() -> {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    into.append(buf, 0, n);
+                }
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "shell output closed", e);
+            }
+        });
+        t.setName("shell-" + name);
+        t.start();
+        return t;
+    }
+
+    /** The session's cwd by default; a given one must be a directory inside the project, symlinks resolved. */
+    static Path cwd(ShellService.Target target, String requested) {
+        try {
+            Path root = Path.of(target.projectPath()).toRealPath();
+            if (requested == null) {
+                return Path.of(target.cwd()).toRealPath();
+            }
+            Path p = Path.of(requested);
+            Path dir = (p.isAbsolute() ? p : root.resolve(p)).toRealPath();
+            if (!Files.isDirectory(dir) || !ShellRules.inside(root, dir)) {
+                throw ApiException.invalidField("cwd", "must be a directory inside the session's project " + root);
+            }
+            return dir;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw ApiException.invalidField("cwd", "must be an existing directory inside the session's project");
+        }
+    }
+
+    private static OutputBuffer failure(IOException e) {
+        OutputBuffer b = new OutputBuffer(4096);
+        byte[] msg = ("could not start the shell: " + e.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        b.append(msg, 0, msg.length);
+        return b;
+    }
+
+    private static String string(JsonObject body, String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            throw ApiException.invalidField(field, "must be a string");
+        }
+        return s.getString();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        running.values().forEach(r -> {
+            r.canceled = true;
+            ProcessTree.kill(r.process.pid());
+        });
+    }
+}
