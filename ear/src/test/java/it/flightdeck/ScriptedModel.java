@@ -58,7 +58,8 @@ public final class ScriptedModel implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             if (!"POST".equals(ex.getRequestMethod())) {
-                json(ex, Json.createObjectBuilder().build());
+                json(ex, Json.createObjectBuilder().add("data", JsonValue.EMPTY_JSON_ARRAY)
+                        .add("models", JsonValue.EMPTY_JSON_ARRAY).build());
                 return;
             }
             JsonObject body;
@@ -71,6 +72,10 @@ public final class ScriptedModel implements AutoCloseable {
                 return;
             }
             requests.incrementAndGet();
+            if (path.endsWith("/responses")) {
+                responses(ex, body);
+                return;
+            }
             JsonObject lastUser = lastUser(body.getJsonArray("messages"));
             String text = userText(lastUser);
             String toolResult = toolResult(lastUser);
@@ -215,6 +220,80 @@ public final class ScriptedModel implements AutoCloseable {
                         .addNull("stop_sequence"))
                 .add("usage", Json.createObjectBuilder().add("output_tokens", OUTPUT_TOKENS)).build());
         event(out, "message_stop", Json.createObjectBuilder().add("type", "message_stop").build());
+    }
+
+    /**
+     * The OpenAI Responses API, streaming, as Codex calls it: the same script, where a shell command is
+     * an exec_command function call and a tool result is the function_call_output after the user's text.
+     */
+    private void responses(HttpExchange ex, JsonObject body) throws IOException {
+        JsonArray input = body.getJsonArray("input");
+        String text = "";
+        String toolResult = null;
+        for (JsonValue v : input) {
+            JsonObject item = v.asJsonObject();
+            if ("message".equals(item.getString("type", "message")) && "user".equals(item.getString("role", ""))
+                    && item.get("content") instanceof JsonArray parts) {
+                for (JsonValue p : parts) {
+                    String t = p.asJsonObject().getString("text", "");
+                    if ("input_text".equals(p.asJsonObject().getString("type", "")) && !t.startsWith("<")) {
+                        text = t;
+                        toolResult = null;
+                    }
+                }
+            } else if ("function_call_output".equals(item.getString("type", ""))) {
+                JsonValue out = item.get("output");
+                toolResult = out instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(out);
+            }
+        }
+        userTexts.add(text);
+        histories.add(input.toString());
+        models.add(body.getString("model", ""));
+        Reply reply = script(text, toolResult);
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        String id = "resp_" + System.nanoTime();
+        event(out, "response.created", Json.createObjectBuilder().add("type", "response.created").add("response",
+                Json.createObjectBuilder().add("id", id).add("status", "in_progress").add("output", JsonValue.EMPTY_JSON_ARRAY)).build());
+        JsonObject item;
+        if (reply.toolName() != null) {
+            String cmd = "Bash".equals(reply.toolName()) ? reply.toolInput().getString("command")
+                    : "printf '" + WRITTEN.strip() + "\\n' > " + reply.toolInput().getString("file_path", "written.txt");
+            item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())
+                    .add("call_id", "call_" + System.nanoTime()).add("name", "exec_command")
+                    .add("arguments", Json.createObjectBuilder().add("cmd", cmd).build().toString())
+                    .add("status", "completed").build();
+            event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
+                    .add("output_index", 0).add("item", item).build());
+        } else {
+            String msgId = "msg_" + System.nanoTime();
+            item = Json.createObjectBuilder().add("type", "message").add("id", msgId).add("role", "assistant")
+                    .add("status", "completed").add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "output_text").add("text", reply.text()).add("annotations", JsonValue.EMPTY_JSON_ARRAY)))
+                    .build();
+            event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
+                    .add("output_index", 0).add("item", Json.createObjectBuilder(item).add("status", "in_progress")
+                            .add("content", JsonValue.EMPTY_JSON_ARRAY)).build());
+            int pieces = reply.slow() ? 60 : 1;
+            for (int i = 0; i < pieces; i++) {
+                event(out, "response.output_text.delta", Json.createObjectBuilder().add("type", "response.output_text.delta")
+                        .add("output_index", 0).add("item_id", msgId).add("content_index", 0)
+                        .add("delta", i == 0 ? reply.text() : " ...").build());
+                if (reply.slow()) {
+                    sleep(1000);
+                }
+            }
+        }
+        event(out, "response.output_item.done", Json.createObjectBuilder().add("type", "response.output_item.done")
+                .add("output_index", 0).add("item", item).build());
+        event(out, "response.completed", Json.createObjectBuilder().add("type", "response.completed").add("response",
+                Json.createObjectBuilder().add("id", id).add("status", "completed").add("output", Json.createArrayBuilder().add(item))
+                        .add("usage", Json.createObjectBuilder().add("input_tokens", INPUT_TOKENS)
+                                .add("input_tokens_details", Json.createObjectBuilder().add("cached_tokens", 0))
+                                .add("output_tokens", OUTPUT_TOKENS)
+                                .add("output_tokens_details", Json.createObjectBuilder().add("reasoning_tokens", 0))
+                                .add("total_tokens", INPUT_TOKENS + OUTPUT_TOKENS))).build());
     }
 
     private static void event(OutputStream out, String name, JsonObject data) throws IOException {

@@ -59,7 +59,7 @@ public class AgentRuntime {
         try {
             Map<String, Long> left = turns.takeLeftovers(node);
             left.forEach((session, pid) -> {
-                if (ProcessTree.isAgent(pid, "claude")) {
+                if (ProcessTree.isAgent(pid, "claude") || ProcessTree.isAgent(pid, "codex")) {
                     LOG.info("reaping agent process " + pid + " left by an earlier run for session " + session);
                     ProcessTree.kill(pid);
                 }

@@ -121,6 +121,18 @@ public class SessionActions {
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
     }
 
+    /** A command Codex runs in its thread, unsandboxed (contract §1.5); other agents have none. */
+    public SessionWire.Accepted shellCommand(String sessionId, String command) {
+        SessionWire.Detail d = sessions.detail(sessionId);
+        if (!"codex".equals(d.session().provider())) {
+            throw new ApiException(422, "unsupported_session_shell", "shell-command runs in Codex sessions; "
+                    + "use conversation/shell/exec for a command of your own");
+        }
+        controls.check(sessionId, "shell_command");
+        runtime.ensureRunning(sessionId, "codex", turns.launch(sessionId)).shellCommand(command);
+        return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
     public SessionWire.Forked fork(String sessionId, JsonObject body) {
         return controls.fork(sessionId, body);
     }

@@ -133,7 +133,9 @@ public class TurnService {
 
     static LaunchSpec launchSpec(SessionEntity s) {
         JsonObject c = SessionConfig.parse(s.configJson);
-        return new LaunchSpec(s.id, Path.of(s.currentCwd), s.model, SessionConfig.stringOrNull(c, "permission_mode"),
+        // The permission setting a connector applies: Claude's permission mode, Codex's approval policy.
+        String permission = SessionConfig.stringOrNull(c, "codex".equals(s.provider) ? "approval_policy" : "permission_mode");
+        return new LaunchSpec(s.id, Path.of(s.currentCwd), s.model, permission,
                 s.claudeSessionId != null ? s.claudeSessionId : s.forkFromProviderId,
                 s.claudeSessionId == null && s.forkFromProviderId != null, s.resumeAt,
                 SessionConfig.stringOrNull(c, "developer_instructions"),
@@ -195,9 +197,13 @@ public class TurnService {
 
     private void bound(SessionEntity s, AgentEvent.Bound b) {
         JsonObjectBuilder changes = Json.createObjectBuilder();
-        if (s.claudeSessionId == null && b.providerSessionId() != null) {
+        // A launch that resumed at a point (rollback) or forked may bind a new provider id (a Codex fork
+        // is a new thread); later launches resume that one.
+        boolean rebinding = s.resumeAt != null || s.forkFromProviderId != null;
+        if (b.providerSessionId() != null && (s.claudeSessionId == null || rebinding)
+                && !b.providerSessionId().equals(s.claudeSessionId)) {
             s.claudeSessionId = b.providerSessionId();
-            changes.add("claude_session_id", s.claudeSessionId);
+            changes.add("codex".equals(s.provider) ? "codex_thread_id" : "claude_session_id", s.claudeSessionId);
         }
         // The agent now runs from the rollback or fork point; later launches resume its own newest state.
         s.resumeAt = null;

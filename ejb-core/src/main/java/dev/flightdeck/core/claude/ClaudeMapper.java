@@ -2,6 +2,7 @@ package dev.flightdeck.core.claude;
 
 import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.connector.RowDraft;
+import dev.flightdeck.core.connector.Rows;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -225,32 +226,14 @@ public final class ClaudeMapper {
     }
 
     static JsonObject message(String rowType, String id, String content, String timestamp) {
-        return Json.createObjectBuilder().add("row_type", rowType).add("id", id).add("content", content)
-                .add("timestamp", timestamp).add("is_streaming", false).add("images", JsonValue.EMPTY_JSON_ARRAY)
-                .build();
+        return Rows.message(rowType, id, content, timestamp);
     }
 
     static JsonObject toolRow(String id, String name, JsonObject input, String status, String summary,
                               Long durationMs) {
         ClaudeTools.Kind kind = ClaudeTools.kindOf(name);
-        String subject = ClaudeTools.subject(name, input);
-        JsonObjectBuilder display = Json.createObjectBuilder().add("tool_name", name);
-        if (subject != null) {
-            display.add("input_summary", subject);
-        }
-        JsonObjectBuilder row = Json.createObjectBuilder().add("row_type", "tool").add("id", id)
-                .add("provider", "claude").add("family", kind.family()).add("kind", kind.kind())
-                .add("status", status).add("title", name);
-        if (subject != null) {
-            row.add("subtitle", subject);
-        }
-        if (summary != null) {
-            row.add("summary", summary);
-        }
-        if (durationMs != null) {
-            row.add("duration_ms", durationMs);
-        }
-        return row.add("tool_display", display).add("render_hints", JsonValue.EMPTY_JSON_OBJECT).build();
+        return Rows.tool(id, "claude", kind.family(), kind.kind(), status, name, ClaudeTools.subject(name, input),
+                summary, durationMs, name);
     }
 
     /** A tool result's content: a string, or text blocks. */

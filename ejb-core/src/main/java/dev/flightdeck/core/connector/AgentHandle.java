@@ -28,6 +28,11 @@ public interface AgentHandle {
     /** The reasoning effort for the next turns. */
     void setEffort(String effort);
 
+    /** A shell command the agent runs in its thread (Codex's thread/shellCommand); Codex only. */
+    default void shellCommand(String command) {
+        throw new UnsupportedOperationException("this agent runs no shell commands of its own");
+    }
+
     /** Answers a pending tool-permission request. */
     void decide(String requestId, String toolName, ApprovalDecision decision, JsonObject originalInput);
 

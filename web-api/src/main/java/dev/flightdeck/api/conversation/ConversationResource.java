@@ -182,6 +182,16 @@ public class ConversationResource {
     }
 
     @POST
+    @Path("shell-command")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Codex runs a command in its thread (thread/shellCommand)")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(ref = "Accepted")))
+    @APIResponse(responseCode = "422", description = "unsupported_session_shell", content = @Content(schema = @Schema(ref = "Error")))
+    public Response shellCommand(@PathParam("id") String id, JsonValue body) {
+        return Response.accepted(actions.shellCommand(id, Bodies.argument(body, "command"))).build();
+    }
+
+    @POST
     @Path("shell/exec")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a shell command in the session's project; output streams as shell_output and lands in a shell_command row")

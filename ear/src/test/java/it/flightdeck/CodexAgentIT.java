@@ -1,0 +1,176 @@
+package it.flightdeck;
+
+import static it.flightdeck.ClaudeAgentIT.awaitDetail;
+import static it.flightdeck.ClaudeAgentIT.awaitRow;
+import static it.flightdeck.ClaudeAgentIT.detail;
+import static it.flightdeck.ClaudeAgentIT.end;
+import static it.flightdeck.ClaudeAgentIT.send;
+import static it.flightdeck.ClaudeAgentIT.subscribe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code codex app-server}, started and supervised by the server, against the scripted model's
+ * Responses API: message, rows, an exec approval, the command ran, usage; deny; interrupt; rollback and fork.
+ */
+class CodexAgentIT {
+    static ScriptedModel model;
+
+    @BeforeAll
+    static void start() throws IOException {
+        int port = Integer.getInteger("it.scripted.model.port", 4199);
+        model = new ScriptedModel(port);
+        // The server's CODEX_HOME (server.env); Codex reads it when each app-server starts.
+        Path home = Api.DATA_DIR.resolve("codex-home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.toml"), String.join("\n",
+                "model = \"gpt-scripted\"",
+                "model_provider = \"scripted\"",
+                "sandbox_mode = \"danger-full-access\"",
+                "",
+                "[model_providers.scripted]",
+                "name = \"scripted\"",
+                "base_url = \"http://127.0.0.1:" + port + "/v1\"",
+                "wire_api = \"responses\"", ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        model.close();
+    }
+
+    static ClaudeAgentIT.Session create() throws IOException {
+        Path dir = Files.createTempDirectory("fd-codex-");
+        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir
+                + "\",\"approval_policy\":\"untrusted\"}");
+        assertEquals(200, r.status(), r.body());
+        return new ClaudeAgentIT.Session(r.json().getString("session_id"), dir);
+    }
+
+    static void turn(ClaudeAgentIT.Session s, Ws ws, String content) throws Exception {
+        assertEquals(202, send(s.id(), content).status());
+        awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")) && r.getString("content", "").contains(content), 60);
+        awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+    }
+
+    @Test
+    void aCommandNeedsApprovalRunsAndTheTurnRecordsUsage() throws Exception {
+        ClaudeAgentIT.Session s = create();
+        Path marker = s.dir().resolve("ran.txt");
+        try (Ws ws = subscribe(s.id())) {
+            Api.Resp accepted = send(s.id(), "RUN_BASH touch " + marker);
+            assertEquals(202, accepted.status(), accepted.body());
+            JsonObject tool = awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")), 60);
+            assertEquals("shell", tool.getJsonObject("row").getString("family"));
+            assertEquals("codex", tool.getJsonObject("row").getString("provider"));
+            JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
+                    .getJsonObject("request");
+            assertEquals("exec", request.getString("approval_type"));
+            assertTrue(request.getString("command").contains("touch " + marker), request.toString());
+            awaitDetail(s.id(), d -> "permission".equals(d.getString("work_status")), 10);
+            assertFalse(Files.exists(marker), "nothing runs before the approval");
+
+            Api.Resp decided = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
+                    + "/decision", "{\"decision\":\"approved\"}");
+            assertEquals("applied", decided.json().getString("outcome"), decided.body());
+            awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")) && "completed".equals(r.getString("status", "")), 60);
+            awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+                    && r.getString("content", "").startsWith("Tool finished"), 60);
+            assertTrue(Files.exists(marker), "the approved command ran");
+            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+        }
+        JsonObject usage = Api.get("/api/sessions/" + s.id() + "/usage/turns").json();
+        JsonObject turn = usage.getJsonArray("rows").getJsonObject(0);
+        // Two model calls (the command and the reply), each INPUT_TOKENS in and OUTPUT_TOKENS out.
+        assertEquals(2L * ScriptedModel.INPUT_TOKENS, turn.getJsonNumber("billable_input_tokens").longValue());
+        assertEquals(2L * ScriptedModel.OUTPUT_TOKENS, turn.getJsonNumber("billable_output_tokens").longValue());
+        assertEquals("codex", turn.getString("provider"));
+        assertTrue(detail(s.id()).containsKey("model"));
+        end(s);
+    }
+
+    @Test
+    void aDeniedCommandDoesNotRunAndTheAgentGoesOn() throws Exception {
+        ClaudeAgentIT.Session s = create();
+        Path marker = s.dir().resolve("denied.txt");
+        try (Ws ws = subscribe(s.id())) {
+            assertEquals(202, send(s.id(), "RUN_BASH touch " + marker).status());
+            JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
+                    .getJsonObject("request");
+            assertEquals("applied", Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
+                    + "/decision", "{\"decision\":\"denied\"}").json().getString("outcome"));
+            awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
+            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            assertFalse(Files.exists(marker));
+            turn(s, ws, "and now just talk");
+        }
+        end(s);
+    }
+
+    @Test
+    void interruptStopsTheRunningTurn() throws Exception {
+        ClaudeAgentIT.Session s = create();
+        try (Ws ws = subscribe(s.id())) {
+            assertEquals(202, send(s.id(), "SLOW").status());
+            awaitDetail(s.id(), d -> d.getBoolean("can_interrupt", false), 30);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (model.userTexts.stream().noneMatch("SLOW"::equals) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            Api.Resp steer = Api.post("/api/sessions/" + s.id() + "/conversation/steer", "{\"content\":\"faster please\"}");
+            assertEquals(202, steer.status(), steer.body());
+            assertEquals("steer", steer.json().getJsonObject("row").getJsonObject("row").getString("row_type"));
+            assertEquals(200, Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}").status());
+            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+        }
+        end(s);
+    }
+
+    @Test
+    void rollbackAndForkChangeWhatCodexRemembers() throws Exception {
+        ClaudeAgentIT.Session s = create();
+        try (Ws ws = subscribe(s.id())) {
+            turn(s, ws, "remember KIWI-1");
+            turn(s, ws, "remember MANGO-2");
+        }
+        Api.Resp forked = Api.post("/api/sessions/" + s.id() + "/lifecycle/fork", "{\"nth_user_message\":2}");
+        assertEquals(200, forked.status(), forked.body());
+        ClaudeAgentIT.Session fork = new ClaudeAgentIT.Session(forked.json().getString("new_session_id"), s.dir());
+        assertEquals(200, Api.post("/api/sessions/" + s.id() + "/controls/rollback-turns", "{\"num_turns\":1}").status());
+        try (Ws ws = subscribe(s.id())) {
+            turn(s, ws, "what now LIME-3");
+        }
+        String history = historyOf("LIME-3");
+        assertTrue(history.contains("KIWI-1"), history);
+        assertFalse(history.contains("MANGO-2"), "the rolled-back turn is gone: " + history);
+        end(s);
+        try (Ws ws = subscribe(fork.id())) {
+            turn(fork, ws, "recall PEACH-4");
+        }
+        String forkHistory = historyOf("PEACH-4");
+        assertTrue(forkHistory.contains("KIWI-1"), forkHistory);
+        assertFalse(forkHistory.contains("MANGO-2"), forkHistory);
+        end(fork);
+    }
+
+    static String historyOf(String marker) {
+        List<String> h = new ArrayList<>(model.histories);
+        for (int i = h.size() - 1; i >= 0; i--) {
+            if (h.get(i).contains(marker)) {
+                return h.get(i);
+            }
+        }
+        throw new AssertionError("the model never saw " + marker);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.flightdeck.core.codex;
+
+import dev.flightdeck.core.connector.AgentHandle;
+import dev.flightdeck.core.connector.ApprovalDecision;
+import dev.flightdeck.core.connector.LaunchSpec;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/**
+ * The JSON-RPC 2.0 lines Flightdeck writes to {@code codex app-server} (one JSON object per line on
+ * stdin), as its generated schema describes them. Pure.
+ */
+public final class CodexProtocol {
+    private CodexProtocol() {
+    }
+
+    public static String request(long id, String method, JsonObject params) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
+                .add("params", params).build().toString();
+    }
+
+    public static String notification(String method) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).build().toString();
+    }
+
+    public static JsonObject initialize(String version) {
+        return Json.createObjectBuilder().add("clientInfo", Json.createObjectBuilder().add("name", "flightdeck")
+                .add("title", "Flightdeck").add("version", version)).build();
+    }
+
+    /**
+     * How the launch opens its thread: thread/start for a new conversation, thread/resume to go on with
+     * one, thread/fork to copy one (up to {@code resumeAt}, a turn id, when set: a fork or a rollback).
+     */
+    public static String openMethod(LaunchSpec spec) {
+        if (spec.resumeId() == null) {
+            return "thread/start";
+        }
+        return spec.fork() || spec.resumeAt() != null ? "thread/fork" : "thread/resume";
+    }
+
+    public static JsonObject openParams(LaunchSpec spec) {
+        JsonObjectBuilder p = Json.createObjectBuilder().add("cwd", spec.cwd().toString());
+        if (spec.model() != null) {
+            p.add("model", spec.model());
+        }
+        if (spec.developerInstructions() != null && !spec.developerInstructions().isBlank()) {
+            p.add("developerInstructions", spec.developerInstructions());
+        }
+        if (spec.permissionMode() != null) {
+            p.add("approvalPolicy", spec.permissionMode());
+        }
+        if (spec.resumeId() != null) {
+            p.add("threadId", spec.resumeId());
+            if (spec.resumeAt() != null) {
+                p.add("lastTurnId", spec.resumeAt());
+            }
+        }
+        return p.build();
+    }
+
+    public static JsonArray input(String text, List<AgentHandle.ImageInput> images) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        if (text != null && !text.isEmpty()) {
+            a.add(Json.createObjectBuilder().add("type", "text").add("text", text)
+                    .add("text_elements", JsonValue.EMPTY_JSON_ARRAY));
+        }
+        for (AgentHandle.ImageInput image : images) {
+            a.add(Json.createObjectBuilder().add("type", "image")
+                    .add("url", "data:" + image.mediaType() + ";base64," + image.base64()));
+        }
+        return a.build();
+    }
+
+    public static JsonObject turnStart(String threadId, JsonArray input, String messageId, String model, String effort) {
+        JsonObjectBuilder p = Json.createObjectBuilder().add("threadId", threadId).add("input", input);
+        if (messageId != null) {
+            p.add("clientUserMessageId", messageId);
+        }
+        if (model != null) {
+            p.add("model", model);
+        }
+        if (effort != null) {
+            p.add("effort", effort);
+        }
+        return p.build();
+    }
+
+    public static JsonObject turnSteer(String threadId, String turnId, JsonArray input, String messageId) {
+        JsonObjectBuilder p = Json.createObjectBuilder().add("threadId", threadId).add("expectedTurnId", turnId)
+                .add("input", input);
+        if (messageId != null) {
+            p.add("clientUserMessageId", messageId);
+        }
+        return p.build();
+    }
+
+    public static JsonObject turnInterrupt(String threadId, String turnId) {
+        return Json.createObjectBuilder().add("threadId", threadId).add("turnId", turnId).build();
+    }
+
+    public static JsonObject thread(String threadId) {
+        return Json.createObjectBuilder().add("threadId", threadId).build();
+    }
+
+    public static JsonObject shellCommand(String threadId, String command) {
+        return Json.createObjectBuilder().add("threadId", threadId).add("command", command).build();
+    }
+
+    /** The answer to an approval request: the decision names of the command and file-change schemas. */
+    public static String approval(JsonValue id, ApprovalDecision d) {
+        String decision = switch (d.decision()) {
+            case "approved" -> "accept";
+            case "approved_for_session", "approved_always" -> "acceptForSession";
+            case "abort" -> "cancel";
+            default -> "decline";
+        };
+        return response(id, Json.createObjectBuilder().add("decision", decision).build());
+    }
+
+    public static String response(JsonValue id, JsonObject result) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString();
+    }
+
+    /** Refuses a server request Flightdeck does not serve (dynamic tools, ChatGPT token refresh, …). */
+    public static String refusal(JsonValue id, String message) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("error", Json.createObjectBuilder()
+                .add("code", -32601).add("message", message)).build().toString();
+    }
+}
