@@ -31,7 +31,11 @@ class CodexAgentIT {
     static void start() throws IOException {
         int port = Integer.getInteger("it.scripted.model.port", 4199);
         model = new ScriptedModel(port);
-        // The server's CODEX_HOME (server.env); Codex reads it when each app-server starts.
+        configure(port);
+    }
+
+    /** The server's CODEX_HOME (server.env); Codex reads it when each app-server starts. */
+    static void configure(int port) throws IOException {
         Path home = Api.DATA_DIR.resolve("codex-home");
         Files.createDirectories(home);
         Files.writeString(home.resolve("config.toml"), String.join("\n",

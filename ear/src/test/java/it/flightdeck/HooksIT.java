@@ -100,4 +100,29 @@ class HooksIT {
         assertEquals(200, resume.status(), resume.body());
         assertEquals("already_active", Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}").json().getString("code"));
     }
+
+    @Test
+    void codexHooksMakeAPassiveCodexSession() throws Exception {
+        Path dir = Files.createTempDirectory("fd-codex-hook-");
+        String threadId = UUID.randomUUID().toString();
+        assertEquals(204, hook(Json.createObjectBuilder().add("type", "codex_session_start").add("session_id", threadId)
+                .add("cwd", dir.toString()).add("model", "gpt-5-codex").build()).status());
+        JsonObject listed = findByProject(dir.toString());
+        assertEquals("codex", listed.getString("provider"));
+        assertEquals("passive", listed.getString("control_mode"));
+        String id = listed.getString("id");
+        hook(Json.createObjectBuilder().add("type", "codex_user_prompt_submit").add("session_id", threadId)
+                .add("turn_id", "t1").add("prompt", "rename the module").build());
+        hook(Json.createObjectBuilder().add("type", "codex_tool_event").add("session_id", threadId)
+                .add("hook_event_name", "PreToolUse").add("tool_name", "Bash").add("tool_use_id", "call_1")
+                .add("tool_input", Json.createObjectBuilder().add("command", "git mv a b")).build());
+        JsonObject working = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
+        assertEquals("working", working.getString("work_status"));
+        JsonObject page = Api.get("/api/sessions/" + id + "/conversation").json();
+        assertEquals("rename the module", page.getJsonArray("rows").getJsonObject(0).getJsonObject("row").getString("content"));
+        assertEquals("codex", page.getJsonArray("rows").getJsonObject(1).getJsonObject("row").getString("provider"));
+        hook(Json.createObjectBuilder().add("type", "codex_stop_event").add("session_id", threadId).add("turn_id", "t1").build());
+        assertEquals("waiting", Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session").getString("work_status"));
+        Api.post("/api/sessions/" + id + "/lifecycle/end", "{}");
+    }
 }

@@ -16,7 +16,12 @@ class RestartIT {
 
     @Test
     void revisionsContinueAndReplayWorksAcrossARestart() throws Exception {
-        ScriptedModel model = new ScriptedModel(Integer.getInteger("it.scripted.model.port", 4199));
+        int port = Integer.getInteger("it.scripted.model.port", 4199);
+        ScriptedModel model = new ScriptedModel(port);
+        CodexAgentIT.configure(port);
+        ClaudeAgentIT.Session codex = CodexAgentIT.create();
+        assertThat(ClaudeAgentIT.send(codex.id(), "remember the fruit GUAVA").status()).isEqualTo(202);
+        ClaudeAgentIT.awaitDetail(codex.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 1, 60);
         ClaudeAgentIT.Session agent = ClaudeAgentIT.create();
         assertThat(ClaudeAgentIT.send(agent.id(), "remember the word PAPAYA").status()).isEqualTo(202);
         ClaudeAgentIT.awaitDetail(agent.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 1, 60);
@@ -42,6 +47,14 @@ class RestartIT {
         assertThat(model.histories.subList(requests, model.histories.size()))
                 .anySatisfy(h -> assertThat(h).contains("remember the word PAPAYA").contains("which word?"));
         ClaudeAgentIT.end(agent);
+        // Codex too: its thread is resumed (thread/resume), so the model sees the earlier turn.
+        assertThat(ClaudeAgentIT.agentProcesses(codex.dir())).isEmpty();
+        requests = model.histories.size();
+        assertThat(ClaudeAgentIT.send(codex.id(), "which fruit?").status()).isEqualTo(202);
+        ClaudeAgentIT.awaitDetail(codex.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 2, 60);
+        assertThat(model.histories.subList(requests, model.histories.size()))
+                .anySatisfy(h -> assertThat(h).contains("remember the fruit GUAVA").contains("which fruit?"));
+        ClaudeAgentIT.end(codex);
         model.close();
 
         assertThat(Api.detailRevision(id)).isEqualTo(sessionRev);

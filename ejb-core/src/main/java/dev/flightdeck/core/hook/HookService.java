@@ -35,7 +35,8 @@ import java.util.UUID;
 @Stateless
 public class HookService {
     public static final Set<String> TYPES = Set.of("claude_session_start", "claude_session_end",
-            "claude_status_event", "claude_tool_event", "claude_subagent_event");
+            "claude_status_event", "claude_tool_event", "claude_subagent_event", "codex_session_start",
+            "codex_user_prompt_submit", "codex_stop_event", "codex_tool_event");
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -54,9 +55,10 @@ public class HookService {
         if (type == null || !TYPES.contains(type)) {
             throw ApiException.invalidField("type", "must be one of " + String.join(", ", new java.util.TreeSet<>(TYPES)));
         }
+        String provider = type.startsWith("codex_") ? "codex" : "claude";
         String claudeId = str(msg, "session_id");
         if (claudeId == null || claudeId.isBlank() || claudeId.length() > 100) {
-            throw ApiException.invalidField("session_id", "is required (Claude Code's session id)");
+            throw ApiException.invalidField("session_id", "is required (the agent's own session or thread id)");
         }
         SessionEntity s = byClaudeId(claudeId);
         if (s != null && "direct".equals(s.controlMode)) {
@@ -68,23 +70,26 @@ public class HookService {
             if ("claude_session_end".equals(type)) {
                 return;
             }
-            s = createPassive(msg, claudeId, now);
+            s = createPassive(msg, provider, claudeId, now);
         } else {
             s = em.find(SessionEntity.class, s.id, LockModeType.PESSIMISTIC_WRITE);
         }
         s.lastActivityAt = now;
         s.lastProgressAt = now;
         switch (type) {
-            case "claude_session_start" -> sessionStart(s, msg);
+            case "claude_session_start", "codex_session_start" -> sessionStart(s, msg);
             case "claude_session_end" -> sessionEnd(s, msg, now);
-            case "claude_status_event" -> status(s, msg, now);
-            case "claude_tool_event" -> tool(s, msg, now);
+            case "claude_status_event" -> status(s, msg, String.valueOf(str(msg, "hook_event_name")), now);
+            // Codex names the event by the message type; its payload is otherwise the same as Claude's.
+            case "codex_user_prompt_submit" -> status(s, msg, "UserPromptSubmit", now);
+            case "codex_stop_event" -> status(s, msg, "Stop", now);
+            case "claude_tool_event", "codex_tool_event" -> tool(s, msg, provider, now);
             default -> sessions.publishDelta(s, Json.createObjectBuilder().add("last_activity_at",
                     java.time.Instant.ofEpochMilli(now).toString()).build());
         }
     }
 
-    private SessionEntity createPassive(JsonObject msg, String claudeId, long now) {
+    private SessionEntity createPassive(JsonObject msg, String provider, String claudeId, long now) {
         String cwd = str(msg, "cwd");
         if (cwd == null || !cwd.startsWith("/") || cwd.length() > 4096) {
             throw ApiException.invalidField("cwd", "is required (an absolute path)");
@@ -92,7 +97,7 @@ public class HookService {
         String path = Path.of(cwd).normalize().toString();
         SessionEntity s = new SessionEntity();
         s.id = "od-" + UUID.randomUUID();
-        s.provider = "claude";
+        s.provider = provider;
         s.projectPath = path;
         s.projectName = SessionRules.projectName(path);
         s.currentCwd = path;
@@ -140,8 +145,7 @@ public class HookService {
         }
     }
 
-    private void status(SessionEntity s, JsonObject msg, long now) {
-        String event = String.valueOf(str(msg, "hook_event_name"));
+    private void status(SessionEntity s, JsonObject msg, String event, long now) {
         JsonObjectBuilder changes = Json.createObjectBuilder();
         switch (event) {
             case "UserPromptSubmit" -> {
@@ -183,7 +187,7 @@ public class HookService {
         sessions.publishDelta(s, changes.add("work_status", s.workStatus).build());
     }
 
-    private void tool(SessionEntity s, JsonObject msg, long now) {
+    private void tool(SessionEntity s, JsonObject msg, String provider, long now) {
         String event = String.valueOf(str(msg, "hook_event_name"));
         String name = str(msg, "tool_name") == null ? "unknown" : str(msg, "tool_name");
         String id = str(msg, "tool_use_id") != null ? str(msg, "tool_use_id") : "hook-tool-" + UUID.randomUUID();
@@ -194,7 +198,7 @@ public class HookService {
         ClaudeTools.Kind kind = ClaudeTools.kindOf(name);
         String subject = ClaudeTools.subject(name, input);
         JsonObjectBuilder row = Json.createObjectBuilder().add("row_type", "tool").add("id", id)
-                .add("provider", "claude").add("family", kind.family()).add("kind", kind.kind())
+                .add("provider", provider).add("family", kind.family()).add("kind", kind.kind())
                 .add("status", status).add("title", name);
         if (subject != null) {
             row.add("subtitle", subject);
