@@ -168,6 +168,36 @@ class CodexAgentIT {
         end(fork);
     }
 
+    @Test
+    void modelsSkillsAndMcpComeFromTheInstalledCodex() throws Exception {
+        Api.Resp models = Api.get("/api/models/codex");
+        assertEquals(200, models.status(), models.body());
+        JsonObject first = models.json().getJsonArray("models").getJsonObject(0);
+        assertFalse(first.getString("id").isBlank());
+        assertFalse(first.getString("display_name").isBlank());
+        assertFalse(first.getJsonArray("supported_reasoning_efforts").isEmpty());
+
+        ClaudeAgentIT.Session s = create();
+        Path skill = s.dir().resolve(".agents/skills/release-notes/SKILL.md");
+        Files.createDirectories(skill.getParent());
+        Files.writeString(skill, "---\nname: release-notes\ndescription: Write release notes\n---\nSummarise the changes.\n");
+        JsonObject skills = Api.get("/api/sessions/" + s.id() + "/skills?force_reload=true").json();
+        assertTrue(skills.getJsonArray("skills").stream().anyMatch(v -> "release-notes".equals(v.asJsonObject().getString("name"))),
+                skills.toString());
+        JsonObject mcp = Api.get("/api/sessions/" + s.id() + "/mcp").json();
+        assertEquals(s.id(), mcp.getString("session_id"));
+        assertTrue(mcp.containsKey("tools") && mcp.containsKey("auth_statuses"));
+        end(s);
+
+        ClaudeAgentIT.Session claude = ClaudeAgentIT.create();
+        Files.createDirectories(claude.dir().resolve(".claude/skills/deploy"));
+        Files.writeString(claude.dir().resolve(".claude/skills/deploy/SKILL.md"), "---\nname: deploy\n---\n");
+        assertEquals(List.of("deploy"), Api.get("/api/sessions/" + claude.id() + "/skills").json()
+                .getJsonArray("claude_skill_names").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        end(claude);
+    }
+
     static String historyOf(String marker) {
         List<String> h = new ArrayList<>(model.histories);
         for (int i = h.size() - 1; i >= 0; i--) {

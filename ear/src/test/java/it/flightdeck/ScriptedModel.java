@@ -262,7 +262,9 @@ public final class ScriptedModel implements AutoCloseable {
                     : "printf '" + WRITTEN.strip() + "\\n' > " + reply.toolInput().getString("file_path", "written.txt");
             item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())
                     .add("call_id", "call_" + System.nanoTime()).add("name", "exec_command")
-                    .add("arguments", Json.createObjectBuilder().add("cmd", cmd).build().toString())
+                    // No login shell and no PTY, and time to finish: the command's own result, not "still running".
+                    .add("arguments", Json.createObjectBuilder().add("cmd", cmd).add("login", false).add("tty", false)
+                            .add("yield_time_ms", 30_000).build().toString())
                     .add("status", "completed").build();
             event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
                     .add("output_index", 0).add("item", item).build());

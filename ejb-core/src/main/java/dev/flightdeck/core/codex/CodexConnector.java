@@ -71,7 +71,7 @@ public class CodexConnector implements AgentConnector {
                         + "' or point FLIGHTDECK_CODEX_BIN at the codex executable";
     }
 
-    Path resolve() {
+    public Path resolve() {
         if (executable.contains("/")) {
             Path p = Path.of(executable);
             return Files.isExecutable(p) ? p : null;

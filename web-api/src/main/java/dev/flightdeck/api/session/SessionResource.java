@@ -52,6 +52,9 @@ public class SessionResource {
     @Inject
     dev.flightdeck.core.hook.HookService hooks;
 
+    @Inject
+    dev.flightdeck.core.capability.Capabilities capabilities;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a session in an existing directory")
@@ -225,6 +228,26 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Modes")
     public SessionWire.ModesView collaborationModes(@PathParam("id") String id) {
         return new SessionWire.ModesView(sessions.runtime(id).collaborationModes());
+    }
+
+    @GET
+    @Path("{id}/skills")
+    @Operation(summary = "Skills the agent can use here: Codex's from its app-server, Claude's from .claude/skills")
+    @APIResponse(responseCode = "200", description = "Skills")
+    @APIResponse(responseCode = "504", description = "timeout (Codex did not answer in 8 s)",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public dev.flightdeck.core.capability.Capabilities.Skills skills(@PathParam("id") String id,
+                                                                   @QueryParam("cwd") String cwd,
+                                                                   @QueryParam("force_reload") String forceReload) {
+        return capabilities.skills(id, cwd, "true".equalsIgnoreCase(forceReload) || "1".equals(forceReload));
+    }
+
+    @GET
+    @Path("{id}/mcp")
+    @Operation(summary = "MCP servers by name: tools, resources, resource templates and auth status")
+    @APIResponse(responseCode = "200", description = "MCP")
+    public jakarta.json.JsonObject mcp(@PathParam("id") String id) {
+        return capabilities.mcp(id);
     }
 
     @POST

@@ -1,0 +1,91 @@
+package dev.flightdeck.core.codex;
+
+import dev.flightdeck.core.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Codex's models, skills and MCP servers (contract §1.9, §1.12), asked of the installed Codex. */
+@ApplicationScoped
+public class CodexCapabilities {
+    /** The contract's wait for Codex queries. */
+    static final long TIMEOUT_SECONDS = 8;
+
+    @Inject
+    CodexConnector connector;
+
+    public record ModelInfo(String id, String model, String displayName, String description, boolean isDefault,
+                            List<String> supportedReasoningEfforts, boolean supportsReasoningSummaries) {
+    }
+
+    public record Models(List<ModelInfo> models) {
+    }
+
+    public Models models() {
+        JsonObject r = ask(Path.of(System.getProperty("user.home")), "model/list", JsonValue.EMPTY_JSON_OBJECT);
+        List<ModelInfo> out = new ArrayList<>();
+        for (JsonValue v : array(r, "data")) {
+            JsonObject m = v.asJsonObject();
+            List<String> efforts = new ArrayList<>();
+            for (JsonValue e : array(m, "supportedReasoningEfforts")) {
+                if (e instanceof JsonObject eo && eo.get("reasoningEffort") instanceof JsonString s) {
+                    efforts.add(s.getString());
+                }
+            }
+            out.add(new ModelInfo(m.getString("id", ""), m.getString("model", m.getString("id", "")),
+                    m.getString("displayName", ""), m.getString("description", ""), m.getBoolean("isDefault", false),
+                    efforts, m.getBoolean("supportsReasoningSummaries", false)));
+        }
+        return new Models(out);
+    }
+
+    /** The skills Codex finds for a directory: its repo skills and its own. */
+    public JsonArray skills(Path cwd, boolean forceReload) {
+        JsonObject r = ask(cwd, "skills/list", Json.createObjectBuilder()
+                .add("cwds", Json.createArrayBuilder().add(cwd.toString())).add("forceReload", forceReload).build());
+        var skills = Json.createArrayBuilder();
+        for (JsonValue entry : array(r, "data")) {
+            array(entry.asJsonObject(), "skills").forEach(skills::add);
+        }
+        return skills.build();
+    }
+
+    /** MCP servers by name: their tools, resources, resource templates and auth status. */
+    public JsonObject mcp(Path cwd) {
+        JsonObject r = ask(cwd, "mcpServerStatus/list", JsonValue.EMPTY_JSON_OBJECT);
+        JsonObjectBuilder tools = Json.createObjectBuilder();
+        JsonObjectBuilder resources = Json.createObjectBuilder();
+        JsonObjectBuilder templates = Json.createObjectBuilder();
+        JsonObjectBuilder auth = Json.createObjectBuilder();
+        for (JsonValue v : array(r, "data")) {
+            JsonObject s = v.asJsonObject();
+            String name = s.getString("name", "");
+            tools.add(name, s.get("tools") == null ? JsonValue.EMPTY_JSON_OBJECT : s.get("tools"));
+            resources.add(name, array(s, "resources"));
+            templates.add(name, array(s, "resourceTemplates"));
+            auth.add(name, s.get("authStatus") == null ? JsonValue.NULL : s.get("authStatus"));
+        }
+        return Json.createObjectBuilder().add("tools", tools).add("resources", resources)
+                .add("resource_templates", templates).add("auth_statuses", auth).build();
+    }
+
+    private JsonObject ask(Path cwd, String method, JsonObject params) {
+        Path exe = connector.resolve();
+        if (exe == null) {
+            throw new ApiException(503, "codex_unavailable", connector.unavailableReason());
+        }
+        return CodexQuery.ask(exe, cwd, method, params, TIMEOUT_SECONDS);
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        return o.get(key) instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.flightdeck.core.codex;
+
+import dev.flightdeck.core.connector.ProcessTree;
+import dev.flightdeck.core.error.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One question to a short-lived {@code codex app-server} (models, skills, MCP status): the answers
+ * come from the installed Codex and its configuration, so they are never a stale copy of ours.
+ */
+final class CodexQuery {
+    private CodexQuery() {
+    }
+
+    /** The result of {@code method}, or 504 timeout / 503 codex_unavailable. */
+    static JsonObject ask(Path executable, Path cwd, String method, JsonObject params, long timeoutSeconds) {
+        Process p;
+        try {
+            p = ProcessTree.start(List.of(executable.toString(), "app-server"), cwd, Map.of(), ProcessBuilder.Redirect.DISCARD);
+        } catch (IOException e) {
+            throw new ApiException(503, "codex_unavailable", "could not start codex: " + e.getMessage());
+        }
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    try (var r = Json.createReader(new StringReader(line))) {
+                        JsonObject msg = r.readObject();
+                        if (msg.get("id") instanceof jakarta.json.JsonNumber n && n.longValue() == 2) {
+                            answer.complete(msg);
+                            return;
+                        }
+                    } catch (JsonException | IllegalStateException e) {
+                        // not a protocol line
+                    }
+                }
+                answer.completeExceptionally(new IOException("codex exited"));
+            } catch (IOException e) {
+                answer.completeExceptionally(e);
+            }
+        }, "codex-query");
+        reader.setDaemon(true);
+        reader.start();
+        try (OutputStream out = p.getOutputStream()) {
+            String lines = CodexProtocol.request(1, "initialize", CodexProtocol.initialize(CodexConnector.PINNED_VERSION))
+                    + "\n" + CodexProtocol.notification("initialized") + "\n" + CodexProtocol.request(2, method, params) + "\n";
+            out.write(lines.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            JsonObject msg = answer.get(timeoutSeconds, TimeUnit.SECONDS);
+            if (!(msg.get("result") instanceof JsonObject result)) {
+                throw new ApiException(502, "codex_error", "codex refused " + method + ": " + msg.get("error"));
+            }
+            return result;
+        } catch (TimeoutException e) {
+            throw new ApiException(504, "timeout", "codex did not answer " + method + " within " + timeoutSeconds + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "codex_unavailable", "interrupted");
+        } catch (IOException | ExecutionException e) {
+            throw new ApiException(503, "codex_unavailable", "codex did not answer " + method);
+        } finally {
+            ProcessTree.kill(p.pid());
+        }
+    }
+}
