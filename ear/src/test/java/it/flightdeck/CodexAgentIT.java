@@ -184,6 +184,9 @@ class CodexAgentIT {
         JsonObject skills = Api.get("/api/sessions/" + s.id() + "/skills?force_reload=true").json();
         assertTrue(skills.getJsonArray("skills").stream().anyMatch(v -> "release-notes".equals(v.asJsonObject().getString("name"))),
                 skills.toString());
+        JsonObject modes = Api.get("/api/sessions/" + s.id() + "/collaboration-modes").json();
+        assertTrue(modes.getJsonArray("data").stream().anyMatch(v -> "plan".equals(v.asJsonObject().getString("mode", ""))),
+                modes.toString());
         JsonObject mcp = Api.get("/api/sessions/" + s.id() + "/mcp").json();
         assertEquals(s.id(), mcp.getString("session_id"));
         assertTrue(mcp.containsKey("tools") && mcp.containsKey("auth_statuses"));

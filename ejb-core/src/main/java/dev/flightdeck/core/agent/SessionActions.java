@@ -17,9 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.List;
 
 /**
  * What the session routes do when an agent is involved: commit the change first, then talk to the
@@ -153,12 +151,7 @@ public class SessionActions {
         ApprovalService.Decided d = approvals.decide(sessionId, requestId, decision, expectedType, h != null,
                 System.currentTimeMillis());
         if (d.applied()) {
-            JsonObject input = null;
-            if (d.approval().toolInput != null) {
-                try (var r = jakarta.json.Json.createReader(new StringReader(d.approval().toolInput))) {
-                    input = r.readObject();
-                }
-            }
+            JsonObject input = d.approval().toolInput == null ? null : parse(d.approval().toolInput);
             h.decide(requestId, d.approval().toolName, decision, input);
             if (decision.stopsTurn()) {
                 runtime.interrupt(sessionId, h);
@@ -172,11 +165,7 @@ public class SessionActions {
     public ApprovalWire.Outcome answer(String sessionId, String requestId, JsonObject body) {
         JsonObject toolInput = approvals.pendingRequests(sessionId).stream()
                 .filter(r -> r.id().equals(requestId) && r.toolInput() != null).findFirst()
-                .map(r -> {
-                    try (var reader = jakarta.json.Json.createReader(new StringReader(r.toolInput()))) {
-                        return reader.readObject();
-                    }
-                }).orElse(null);
+                .map(r -> parse(r.toolInput())).orElse(null);
         JsonObject updated = QuestionAnswers.updatedInput(toolInput, body);
         return decide(sessionId, requestId, "question", new ApprovalDecision("approved", null, false, updated));
     }
@@ -198,4 +187,10 @@ public class SessionActions {
         return a;
     }
 
+
+    private static JsonObject parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
 }

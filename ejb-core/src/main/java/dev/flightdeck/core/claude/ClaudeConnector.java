@@ -5,40 +5,32 @@ import dev.flightdeck.core.connector.AgentConnector;
 import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
+import dev.flightdeck.core.connector.EventPump;
+import dev.flightdeck.core.connector.Executables;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.connector.ProcessTree;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Claude Code, driven headless: stream-json on stdin and stdout, permissions over the stdio control protocol. */
 @ApplicationScoped
 public class ClaudeConnector implements AgentConnector {
-    private static final Logger LOG = Logger.getLogger(ClaudeConnector.class.getName());
     /** The version the build installs and the tests run against. */
     public static final String PINNED_VERSION = "2.1.330";
-    /** Events applied in one transaction at most; bounds a WebSocket frame and a rollback. */
-    static final int MAX_BATCH = 100;
 
     @Inject
     @ConfigProperty(name = "FLIGHTDECK_CLAUDE_BIN", defaultValue = "claude")
@@ -64,17 +56,7 @@ public class ClaudeConnector implements AgentConnector {
 
     /** The executable: FLIGHTDECK_CLAUDE_BIN as a path, else found on PATH; null when absent. */
     Path resolve() {
-        if (executable.contains("/")) {
-            Path p = Path.of(executable);
-            return Files.isExecutable(p) ? p : null;
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, executable);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+        return Executables.find(executable);
     }
 
     @Override
@@ -99,38 +81,7 @@ public class ClaudeConnector implements AgentConnector {
 
     private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events) {
         ClaudeMapper mapper = new ClaudeMapper();
-        List<AgentEvent> batch = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                // A batch ends when nothing more is waiting in the pipe: alone when the agent is
-                // slow (no added latency), large when it streams fast.
-                if (!batch.isEmpty() && (batch.size() >= MAX_BATCH || !in.ready())) {
-                    deliver(events, batch);
-                    batch = new ArrayList<>();
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonObject json;
-                try (var reader = jakarta.json.Json.createReader(new StringReader(line))) {
-                    json = reader.readObject();
-                } catch (JsonException | IllegalStateException e) {
-                    LOG.fine(() -> "claude printed a non-JSON line");
-                    continue;
-                }
-                batch.addAll(mapper.map(json, System.currentTimeMillis()));
-                if (!batch.isEmpty() && !in.ready()) {
-                    deliver(events, batch);
-                    batch = new ArrayList<>();
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "claude output closed", e);
-        }
-        if (!batch.isEmpty()) {
-            deliver(events, batch);
-        }
+        EventPump.run(process.getInputStream(), json -> mapper.map(json, System.currentTimeMillis()), events);
         int code;
         try {
             code = process.waitFor();
@@ -140,16 +91,7 @@ public class ClaudeConnector implements AgentConnector {
         }
         boolean requested = handle.stopped;
         handle.stop();
-        deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
-    }
-
-    /** A failure to apply events must not stop the reader, or the agent would block on a full pipe. */
-    private static void deliver(Consumer<List<AgentEvent>> events, List<AgentEvent> batch) {
-        try {
-            events.accept(batch);
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "could not apply " + batch.size() + " event(s) from claude", ex);
-        }
+        EventPump.deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
     }
 
     static final class Handle implements AgentHandle {

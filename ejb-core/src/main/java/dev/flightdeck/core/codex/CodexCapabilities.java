@@ -1,6 +1,7 @@
 package dev.flightdeck.core.codex;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.session.SessionWire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +23,10 @@ public class CodexCapabilities {
     @Inject
     CodexConnector connector;
 
+    /** Where questions that belong to no project are asked from: a directory that always exists. */
+    @Inject
+    dev.flightdeck.core.config.DataDir dataDir;
+
     public record ModelInfo(String id, String model, String displayName, String description, boolean isDefault,
                             List<String> supportedReasoningEfforts, boolean supportsReasoningSummaries) {
     }
@@ -30,7 +35,7 @@ public class CodexCapabilities {
     }
 
     public Models models() {
-        JsonObject r = ask(Path.of(System.getProperty("user.home")), "model/list", JsonValue.EMPTY_JSON_OBJECT);
+        JsonObject r = ask(dataDir.path(), "model/list", JsonValue.EMPTY_JSON_OBJECT);
         List<ModelInfo> out = new ArrayList<>();
         for (JsonValue v : array(r, "data")) {
             JsonObject m = v.asJsonObject();
@@ -77,12 +82,46 @@ public class CodexCapabilities {
                 .add("resource_templates", templates).add("auth_statuses", auth).build();
     }
 
+    /**
+     * Codex's collaboration mode presets (an experimental app-server method). They belong to the
+     * installed version, so the first answer is kept; empty when Codex cannot be asked.
+     */
+    public List<SessionWire.CollaborationMode> collaborationModes() {
+        List<SessionWire.CollaborationMode> known = modes.get();
+        if (known != null) {
+            return known;
+        }
+        List<SessionWire.CollaborationMode> out = new ArrayList<>();
+        try {
+            Path exe = connector.resolve();
+            if (exe == null) {
+                return List.of();
+            }
+            JsonObject r = CodexQuery.ask(exe, dataDir.path(), "collaborationMode/list",
+                    JsonValue.EMPTY_JSON_OBJECT, TIMEOUT_SECONDS, true);
+            for (JsonValue v : array(r, "data")) {
+                JsonObject m = v.asJsonObject();
+                String effort = m.get("reasoning_effort") instanceof JsonString s ? s.getString() : null;
+                out.add(new SessionWire.CollaborationMode(m.getString("name", ""),
+                        m.get("mode") instanceof JsonString s ? s.getString() : null,
+                        m.get("model") instanceof JsonString s ? s.getString() : null, effort, effort == null));
+            }
+        } catch (ApiException e) {
+            return List.of();
+        }
+        modes.set(List.copyOf(out));
+        return out;
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<List<SessionWire.CollaborationMode>> modes =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private JsonObject ask(Path cwd, String method, JsonObject params) {
         Path exe = connector.resolve();
         if (exe == null) {
             throw new ApiException(503, "codex_unavailable", connector.unavailableReason());
         }
-        return CodexQuery.ask(exe, cwd, method, params, TIMEOUT_SECONDS);
+        return CodexQuery.ask(exe, cwd, method, params, TIMEOUT_SECONDS, false);
     }
 
     private static JsonArray array(JsonObject o, String key) {

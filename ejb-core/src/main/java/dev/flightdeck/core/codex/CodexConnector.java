@@ -5,27 +5,23 @@ import dev.flightdeck.core.connector.AgentConnector;
 import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
+import dev.flightdeck.core.connector.EventPump;
+import dev.flightdeck.core.connector.Executables;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.connector.ProcessTree;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -72,17 +67,7 @@ public class CodexConnector implements AgentConnector {
     }
 
     public Path resolve() {
-        if (executable.contains("/")) {
-            Path p = Path.of(executable);
-            return Files.isExecutable(p) ? p : null;
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, executable);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+        return Executables.find(executable);
     }
 
     @Override
@@ -110,7 +95,7 @@ public class CodexConnector implements AgentConnector {
                     return;
                 }
                 // Runs on the reader thread (responses complete there), so it is in order with the events.
-                h.deliver(events, List.of(new AgentEvent.Bound(thread.getString("id"),
+                EventPump.deliver(events, List.of(new AgentEvent.Bound(thread.getString("id"),
                         thread.getString("model", null), spec.cwd().toString())));
                 h.thread.complete(thread.getString("id"));
             });
@@ -167,37 +152,14 @@ public class CodexConnector implements AgentConnector {
 
         void read(Consumer<List<AgentEvent>> events) {
             CodexMapper mapper = new CodexMapper();
-            List<AgentEvent> batch = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!batch.isEmpty() && (batch.size() >= 100 || !in.ready())) {
-                        deliver(events, batch);
-                        batch = new ArrayList<>();
-                    }
-                    JsonObject msg;
-                    try (var r = Json.createReader(new StringReader(line))) {
-                        msg = r.readObject();
-                    } catch (JsonException | IllegalStateException e) {
-                        continue;
-                    }
-                    if (!msg.containsKey("method")) {
-                        response(msg);
-                        continue;
-                    }
-                    track(msg);
-                    batch.addAll(mapper.map(msg, System.currentTimeMillis()));
-                    if (!batch.isEmpty() && !in.ready()) {
-                        deliver(events, batch);
-                        batch = new ArrayList<>();
-                    }
+            EventPump.run(process.getInputStream(), msg -> {
+                if (!msg.containsKey("method")) {
+                    response(msg);
+                    return List.of();
                 }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "codex output closed", e);
-            }
-            if (!batch.isEmpty()) {
-                deliver(events, batch);
-            }
+                track(msg);
+                return mapper.map(msg, System.currentTimeMillis());
+            }, events);
             int code;
             try {
                 code = process.waitFor();
@@ -209,7 +171,7 @@ public class CodexConnector implements AgentConnector {
             stop();
             thread.completeExceptionally(new IOException("codex exited"));
             pending.values().forEach(f -> f.completeExceptionally(new IOException("codex exited")));
-            deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
+            EventPump.deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
         }
 
         private void response(JsonObject msg) {
@@ -240,14 +202,6 @@ public class CodexConnector implements AgentConnector {
                 activeTurn = t.getString("id", null);
             } else if ("turn/completed".equals(method)) {
                 activeTurn = null;
-            }
-        }
-
-        void deliver(Consumer<List<AgentEvent>> events, List<AgentEvent> batch) {
-            try {
-                events.accept(batch);
-            } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "could not apply " + batch.size() + " event(s) from codex", ex);
             }
         }
 

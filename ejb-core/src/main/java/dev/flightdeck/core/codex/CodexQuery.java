@@ -28,7 +28,8 @@ final class CodexQuery {
     }
 
     /** The result of {@code method}, or 504 timeout / 503 codex_unavailable. */
-    static JsonObject ask(Path executable, Path cwd, String method, JsonObject params, long timeoutSeconds) {
+    static JsonObject ask(Path executable, Path cwd, String method, JsonObject params, long timeoutSeconds,
+                          boolean experimental) {
         Process p;
         try {
             p = ProcessTree.start(List.of(executable.toString(), "app-server"), cwd, Map.of(), ProcessBuilder.Redirect.DISCARD);
@@ -58,7 +59,12 @@ final class CodexQuery {
         reader.setDaemon(true);
         reader.start();
         try (OutputStream out = p.getOutputStream()) {
-            String lines = CodexProtocol.request(1, "initialize", CodexProtocol.initialize(CodexConnector.PINNED_VERSION))
+            JsonObject init = CodexProtocol.initialize(CodexConnector.PINNED_VERSION);
+            if (experimental) {
+                init = Json.createObjectBuilder(init).add("capabilities", Json.createObjectBuilder()
+                        .add("experimentalApi", true)).build();
+            }
+            String lines = CodexProtocol.request(1, "initialize", init)
                     + "\n" + CodexProtocol.notification("initialized") + "\n" + CodexProtocol.request(2, method, params) + "\n";
             out.write(lines.getBytes(StandardCharsets.UTF_8));
             out.flush();

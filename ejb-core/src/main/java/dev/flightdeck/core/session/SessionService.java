@@ -50,6 +50,9 @@ public class SessionService {
     @Inject
     Connectors connectors;
 
+    @Inject
+    dev.flightdeck.core.codex.CodexCapabilities codexCapabilities;
+
     public SessionWire.Created create(JsonObject body) {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
@@ -125,7 +128,7 @@ public class SessionService {
                 SessionViews.facts(s, connectors.installed(s.provider))));
     }
 
-    /** Controls, instructions and collaboration modes; Claude has no collaboration modes. */
+    /** Controls, instructions and collaboration modes (Codex's presets; Claude has none). */
     public SessionWire.Runtime runtime(String id) {
         SessionEntity s = find(id);
         JsonObject config = SessionConfig.parse(s.configJson);
@@ -133,7 +136,8 @@ public class SessionService {
                 "claude".equals(s.provider) ? projectInstructions(Path.of(s.currentCwd)) : null, null,
                 SessionConfig.stringOrNull(config, "developer_instructions"));
         return new SessionWire.Runtime(id, s.provider, dev.flightdeck.core.agent.AgentRules.controls(
-                SessionViews.facts(s, connectors.installed(s.provider))), instructions, List.of());
+                SessionViews.facts(s, connectors.installed(s.provider))), instructions,
+                "codex".equals(s.provider) ? codexCapabilities.collaborationModes() : List.of());
     }
 
     /** The project's CLAUDE.md as Claude Code reads it from the working directory; bounded, null if absent. */
