@@ -276,7 +276,8 @@ public class CodexConnector implements AgentConnector {
         public void decide(String requestId, String toolName, ApprovalDecision decision, JsonObject originalInput) {
             JsonValue id = requests.remove(requestId);
             if (id != null) {
-                write(CodexProtocol.approval(id, decision));
+                write("permissions".equals(toolName) ? CodexProtocol.permissions(id, decision, originalInput)
+                        : CodexProtocol.approval(id, decision));
             }
         }
 

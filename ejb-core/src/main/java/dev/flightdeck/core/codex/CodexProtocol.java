@@ -123,6 +123,16 @@ public final class CodexProtocol {
         return response(id, Json.createObjectBuilder().add("decision", decision).build());
     }
 
+    /**
+     * The answer to a permissions request: what it asked for is granted, for the turn or the session,
+     * or nothing is.
+     */
+    public static String permissions(JsonValue id, ApprovalDecision d, JsonObject request) {
+        JsonValue asked = request != null && request.get("permissions") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
+        return response(id, Json.createObjectBuilder().add("permissions", d.allows() ? asked : JsonValue.EMPTY_JSON_OBJECT)
+                .add("scope", "approved".equals(d.decision()) || !d.allows() ? "turn" : "session").build());
+    }
+
     public static String response(JsonValue id, JsonObject result) {
         return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString();
     }

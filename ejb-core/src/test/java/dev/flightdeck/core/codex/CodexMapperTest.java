@@ -88,6 +88,13 @@ class CodexMapperTest {
         assertEquals("acceptForSession", approve.getJsonObject("result").getString("decision"));
         assertEquals("cancel", json(CodexProtocol.approval(Json.createValue("r"), new ApprovalDecision("abort", null,
                 false, null))).getJsonObject("result").getString("decision"));
+        JsonObject asked = json("{\"permissions\":{\"network\":{\"enabled\":true}}}");
+        JsonObject granted = json(CodexProtocol.permissions(Json.createValue(3), new ApprovalDecision("approved_for_session",
+                null, false, null), asked)).getJsonObject("result");
+        assertEquals(asked.getJsonObject("permissions"), granted.getJsonObject("permissions"));
+        assertEquals("session", granted.getString("scope"));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, json(CodexProtocol.permissions(Json.createValue(3),
+                new ApprovalDecision("denied", null, false, null), asked)).getJsonObject("result").getJsonObject("permissions"));
         JsonObject start = CodexProtocol.turnStart("t1", CodexProtocol.input("hi", List.of(
                 new dev.flightdeck.core.connector.AgentHandle.ImageInput("image/png", "AQID"))), "m1", "gpt-x", "low");
         assertEquals("text", start.getJsonArray("input").getJsonObject(0).getString("type"));
