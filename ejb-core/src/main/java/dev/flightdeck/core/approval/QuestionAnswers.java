@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Turns an answer payload ({@code {answer, question_id?, answers{qid:[str]}}}, contract §1.7) into
  * the tool input an AskUserQuestion call continues with: its questions plus {@code answers}, keyed by
- * question text, several choices joined by ", ". A question is named by its text, its header or its
- * 0-based index. Pure.
+ * question text, several choices joined by ", ". A question is named by its text, its header, its id
+ * (Codex's request_user_input) or its 0-based index. Pure.
  */
 public final class QuestionAnswers {
     private QuestionAnswers() {
@@ -66,7 +66,8 @@ public final class QuestionAnswers {
         for (int i = 0; i < questions.size(); i++) {
             JsonObject q = questions.get(i);
             String text = q.getString("question", "");
-            if (id.equals(text) || id.equals(q.getString("header", null)) || id.equals(String.valueOf(i))) {
+            if (id.equals(text) || id.equals(q.getString("header", null)) || id.equals(q.getString("id", null))
+                    || id.equals(String.valueOf(i))) {
                 return text;
             }
         }

@@ -276,8 +276,11 @@ public class CodexConnector implements AgentConnector {
         public void decide(String requestId, String toolName, ApprovalDecision decision, JsonObject originalInput) {
             JsonValue id = requests.remove(requestId);
             if (id != null) {
-                write("permissions".equals(toolName) ? CodexProtocol.permissions(id, decision, originalInput)
-                        : CodexProtocol.approval(id, decision));
+                write(switch (String.valueOf(toolName)) {
+                    case "permissions" -> CodexProtocol.permissions(id, decision, originalInput);
+                    case "request_user_input" -> CodexProtocol.userInput(id, decision, originalInput);
+                    default -> CodexProtocol.approval(id, decision);
+                });
             }
         }
 

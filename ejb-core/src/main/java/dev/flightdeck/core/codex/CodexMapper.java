@@ -48,8 +48,9 @@ public final class CodexMapper {
             "execCommandApproval", "exec",
             "item/fileChange/requestApproval", "patch",
             "applyPatchApproval", "patch",
-            "item/permissions/requestApproval", "permissions"));
-    static final Set<String> REFUSED_REQUESTS = Set.of("item/tool/requestUserInput", "mcpServer/elicitation/request",
+            "item/permissions/requestApproval", "permissions",
+            "item/tool/requestUserInput", "question"));
+    static final Set<String> REFUSED_REQUESTS = Set.of("mcpServer/elicitation/request",
             "item/tool/call", "account/chatgptAuthTokens/refresh", "attestation/generate");
     /** Notifications that make rows or state; every other one in {@link #IGNORED} is known and has none. */
     static final Set<String> MAPPED = Set.of("thread/started", "turn/started", "turn/completed", "item/started",
@@ -134,7 +135,12 @@ public final class CodexMapper {
                 && changes.get(0) instanceof JsonObject c) {
             path = str(c, "path");
         }
-        String tool = "exec".equals(type) ? "exec_command" : "patch".equals(type) ? "apply_patch" : "permissions";
+        String tool = switch (type) {
+            case "exec" -> "exec_command";
+            case "patch" -> "apply_patch";
+            case "question" -> "request_user_input";
+            default -> "permissions";
+        };
         return List.of(new AgentEvent.ApprovalRequested(id, type, tool, str(params, "itemId"), command,
                 path != null ? path : str(params, "cwd"), params));
     }

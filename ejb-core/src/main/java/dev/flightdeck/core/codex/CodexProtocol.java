@@ -133,6 +133,28 @@ public final class CodexProtocol {
                 .add("scope", "approved".equals(d.decision()) || !d.allows() ? "turn" : "session").build());
     }
 
+    /**
+     * The answer to request_user_input: per question id, the answer the human gave. {@code answered}
+     * is the request with {@code answers} keyed by question text (as the answer route builds it for
+     * every agent); a refusal answers nothing.
+     */
+    public static String userInput(JsonValue id, ApprovalDecision d, JsonObject request) {
+        JsonObjectBuilder answers = Json.createObjectBuilder();
+        JsonObject given = d.allows() && d.updatedInput() != null && d.updatedInput().get("answers") instanceof JsonObject a
+                ? a : JsonValue.EMPTY_JSON_OBJECT;
+        if (request != null && request.get("questions") instanceof JsonArray questions) {
+            for (JsonValue q : questions) {
+                JsonObject question = q.asJsonObject();
+                String text = question.getString("question", "");
+                if (given.get(text) instanceof jakarta.json.JsonString answer && question.get("id") instanceof jakarta.json.JsonString qid) {
+                    answers.add(qid.getString(), Json.createObjectBuilder().add("answers",
+                            Json.createArrayBuilder().add(answer.getString())));
+                }
+            }
+        }
+        return response(id, Json.createObjectBuilder().add("answers", answers).build());
+    }
+
     public static String response(JsonValue id, JsonObject result) {
         return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString();
     }

@@ -95,6 +95,14 @@ class CodexMapperTest {
         assertEquals("session", granted.getString("scope"));
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, json(CodexProtocol.permissions(Json.createValue(3),
                 new ApprovalDecision("denied", null, false, null), asked)).getJsonObject("result").getJsonObject("permissions"));
+        JsonObject request = json("{\"questions\":[{\"id\":\"color\",\"header\":\"Color\",\"question\":\"Which color?\"}]}");
+        JsonObject answered = dev.flightdeck.core.approval.QuestionAnswers.updatedInput(request,
+                json("{\"answers\":{\"color\":[\"Blue\"]}}"));
+        JsonObject reply = json(CodexProtocol.userInput(Json.createValue(4), new ApprovalDecision("approved", null, false,
+                answered), request)).getJsonObject("result");
+        assertEquals("Blue", reply.getJsonObject("answers").getJsonObject("color").getJsonArray("answers").getString(0));
+        assertEquals("question", ((AgentEvent.ApprovalRequested) new CodexMapper().map(json(
+                "{\"id\":9,\"method\":\"item/tool/requestUserInput\",\"params\":" + request + "}"), 0).get(0)).approvalType());
         JsonObject start = CodexProtocol.turnStart("t1", CodexProtocol.input("hi", List.of(
                 new dev.flightdeck.core.connector.AgentHandle.ImageInput("image/png", "AQID"))), "m1", "gpt-x", "low");
         assertEquals("text", start.getJsonArray("input").getJsonObject(0).getString("type"));
