@@ -123,18 +123,29 @@ class CodexAgentIT {
     }
 
     @Test
-    void interruptStopsTheRunningTurn() throws Exception {
+    void aSteerReachesTheModelWithinTheTurnAndInterruptStopsATurn() throws Exception {
         ClaudeAgentIT.Session s = create();
         try (Ws ws = subscribe(s.id())) {
+            // While the turn waits on an approval, a steer joins it: the model's next call carries it.
+            assertEquals(202, send(s.id(), "RUN_BASH touch " + s.dir().resolve("steered.txt")).status());
+            String rid = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
+                    .getJsonObject("request").getString("id");
+            String turn = detail(s.id()).getString("current_turn_id");
+            Api.Resp steered = Api.post("/api/sessions/" + s.id() + "/conversation/steer",
+                    "{\"content\":\"STEER-7 use a shorter name\",\"expected_turn_id\":\"" + turn + "\"}");
+            assertEquals(202, steered.status(), steered.body());
+            assertEquals(turn, steered.json().getJsonObject("row").getString("turn_id"));
+            Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
+            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            assertTrue(historyOf("STEER-7").contains("touch"), "the steer went into the same turn, after the command");
+            assertEquals(1, detail(s.id()).getInt("turn_count"));
+
             assertEquals(202, send(s.id(), "SLOW").status());
             awaitDetail(s.id(), d -> d.getBoolean("can_interrupt", false), 30);
             long deadline = System.currentTimeMillis() + 30_000;
             while (model.userTexts.stream().noneMatch("SLOW"::equals) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            Api.Resp steer = Api.post("/api/sessions/" + s.id() + "/conversation/steer", "{\"content\":\"faster please\"}");
-            assertEquals(202, steer.status(), steer.body());
-            assertEquals("steer", steer.json().getJsonObject("row").getJsonObject("row").getString("row_type"));
             assertEquals(200, Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}").status());
             awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
         }
