@@ -180,6 +180,35 @@ class CodexAgentIT {
     }
 
     @Test
+    void codexCompactsItsThreadAndRunsAThreadShellCommand() throws Exception {
+        ClaudeAgentIT.Session s = create();
+        try (Ws ws = subscribe(s.id())) {
+            turn(s, ws, "something worth compacting");
+            Api.Resp compacted = Api.post("/api/sessions/" + s.id() + "/controls/compact-context", "");
+            assertEquals(200, compacted.status(), compacted.body());
+            awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
+                    && r.getString("content", "").contains("compacted"), 60);
+            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+
+            Path out = s.dir().resolve("from-thread.txt");
+            Api.Resp shell = Api.post("/api/sessions/" + s.id() + "/conversation/shell-command",
+                    "{\"command\":\"echo from the thread > " + out + "\"}");
+            assertEquals(202, shell.status(), shell.body());
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!Files.exists(out) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals("from the thread\n", Files.readString(out));
+        }
+        ClaudeAgentIT.Session claude = ClaudeAgentIT.create();
+        Api.Resp refused = Api.post("/api/sessions/" + claude.id() + "/conversation/shell-command", "{\"command\":\"true\"}");
+        assertEquals(422, refused.status());
+        assertEquals("unsupported_session_shell", refused.json().getString("code"));
+        end(claude);
+        end(s);
+    }
+
+    @Test
     void modelsSkillsAndMcpComeFromTheInstalledCodex() throws Exception {
         Api.Resp models = Api.get("/api/models/codex");
         assertEquals(200, models.status(), models.body());
