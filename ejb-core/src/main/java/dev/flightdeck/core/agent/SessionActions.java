@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.util.List;
 
 /**
  * What the session routes do when an agent is involved: commit the change first, then talk to the
@@ -43,6 +44,9 @@ public class SessionActions {
 
     @Inject
     AttachmentStore attachments;
+
+    @Inject
+    dev.flightdeck.core.review.ReviewService review;
 
     public ConversationWire.Accepted send(String sessionId, JsonObject body, boolean steer) {
         MessageInput in = MessageInput.parse(body, steer, id -> {
@@ -117,6 +121,28 @@ public class SessionActions {
         AgentHandle h = runtime.ensureRunning(sessionId, d.session().provider(), turns.launch(sessionId));
         h.rewindFiles(messageId.substring(messageId.indexOf('-') + 1));
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
+    /**
+     * Sends review comments to the agent as one message quoting each (a steer while a turn runs and
+     * the caller asked for one), and records the turn that carried them: they resolve when it ends.
+     */
+    public ConversationWire.Accepted sendReview(String sessionId, JsonObject body) {
+        if (body == null || !(body.get("comment_ids") instanceof jakarta.json.JsonArray ids) || ids.isEmpty()
+                || !ids.stream().allMatch(v -> v instanceof JsonString)) {
+            throw ApiException.invalidField("comment_ids", "must be a non-empty list of comment ids");
+        }
+        String mode = body.get("mode") instanceof JsonString m ? m.getString() : "steer";
+        if (!"steer".equals(mode) && !"message".equals(mode)) {
+            throw ApiException.invalidField("mode", "must be steer or message");
+        }
+        List<String> commentIds = ids.getValuesAs(JsonString.class).stream().map(JsonString::getString).distinct().toList();
+        String content = dev.flightdeck.core.review.ReviewRules.message(review.pick(sessionId, commentIds));
+        boolean steer = "steer".equals(mode) && sessions.detail(sessionId).session().currentTurnId() != null;
+        ConversationWire.Accepted accepted = send(sessionId,
+                jakarta.json.Json.createObjectBuilder().add("content", content).build(), steer);
+        review.markSent(sessionId, commentIds, accepted.row().turnId());
+        return accepted;
     }
 
     /** A command Codex runs in its thread, unsandboxed (contract §1.5); other agents have none. */

@@ -62,6 +62,9 @@ public class TurnService {
     @Inject
     UsageService usage;
 
+    @Inject
+    dev.flightdeck.core.review.ReviewService review;
+
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
@@ -252,6 +255,7 @@ public class TurnService {
             conversation.upsert(s, List.of(notice("aborted-" + turnId, "warning", "Turn interrupted")), now);
         }
         approvals.abandonPending(s, now);
+        review.resolveAnswered(s, turnId, now);
         closeTurn(s, now);
         String id = s.id;
         UsageWire.Usage u = new UsageWire.Usage(s.inputTokens, s.outputTokens, s.cachedTokens, s.contextWindow);
