@@ -154,6 +154,20 @@ public class SessionService {
         return null;
     }
 
+    public record RecentProject(String path, long sessionCount, String lastActive) {
+    }
+
+    public record RecentProjects(List<RecentProject> projects) {
+    }
+
+    /** Projects that had sessions, the most recently active first. */
+    public RecentProjects recentProjects() {
+        List<Object[]> rows = em.createQuery("SELECT s.projectPath, COUNT(s), MAX(s.lastActivityAt) FROM SessionEntity s "
+                + "GROUP BY s.projectPath ORDER BY MAX(s.lastActivityAt) DESC", Object[].class).setMaxResults(50).getResultList();
+        return new RecentProjects(rows.stream().map(r -> new RecentProject((String) r[0], ((Number) r[1]).longValue(),
+                r[2] == null ? null : dev.flightdeck.core.time.Times.iso(((Number) r[2]).longValue()))).toList());
+    }
+
     public SessionWire.Summary summary() {
         long revision = log.current(Scope.SESSIONS);
         List<SessionEntity> active = em.createNamedQuery("Session.findActive", SessionEntity.class).getResultList();

@@ -1,0 +1,79 @@
+package it.flightdeck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Browsing for a project, confined to FLIGHTDECK_FS_ROOTS (the test server's: it-data/fs-root). */
+class FsIT {
+    static final Path ROOT = Api.DATA_DIR.resolve("fs-root").toAbsolutePath().normalize();
+
+    static Api.Resp browse(String path) {
+        return Api.get("/api/fs/browse?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDirectoryListsVisibleEntriesDirectoriesFirst() throws Exception {
+        Path dir = Files.createDirectories(ROOT.resolve("listing"));
+        Files.createDirectories(dir.resolve("projB"));
+        Files.createDirectories(dir.resolve("projA/.git"));
+        Files.createDirectories(dir.resolve("alpha"));
+        Files.createDirectories(dir.resolve(".hidden"));
+        Files.writeString(dir.resolve("Zeta.txt"), "z");
+        Files.writeString(dir.resolve("beta.txt"), "b");
+        JsonObject listing = browse(dir.toString()).json();
+        assertEquals(dir.toRealPath().toString(), listing.getString("path"));
+        List<String> names = new ArrayList<>();
+        for (JsonValue v : listing.getJsonArray("entries")) {
+            JsonObject e = v.asJsonObject();
+            names.add(e.getString("name") + (e.getBoolean("is_dir") ? "/" : "") + (e.getBoolean("is_git") ? "*" : ""));
+        }
+        assertEquals(List.of("alpha/", "projA/*", "projB/", "beta.txt", "Zeta.txt"), names);
+        assertEquals(0, browse(dir.resolve("missing").toString()).json().getJsonArray("entries").size(),
+                "what cannot be read lists as empty");
+    }
+
+    @Test
+    void nothingOutsideTheRootsCanBeReached() throws Exception {
+        Path outside = Files.createTempDirectory("fd-outside-");
+        Files.createDirectories(ROOT);
+        Path link = ROOT.resolve("escape-" + System.nanoTime());
+        Files.createSymbolicLink(link, outside);
+        for (String path : new String[] {ROOT + "/..", ROOT + "/../..", ROOT + "/sub/../../", outside.toString(),
+                link.toString(), link + "/", "/", "~", "/etc"}) {
+            Api.Resp r = browse(path);
+            assertEquals(403, r.status(), path + ": " + r.body());
+            assertEquals("path_not_allowed", r.json().getString("code"));
+        }
+        // Percent-encoded dots reach the server decoded, as ".." again.
+        Api.Resp encoded = Api.get("/api/fs/browse?path=" + ROOT + "/%2e%2e/%2e%2e");
+        assertEquals(403, encoded.status(), encoded.body());
+        assertEquals(400, browse("relative/path").status());
+    }
+
+    @Test
+    void gitInitMakesARepositoryInsideTheRoots() throws Exception {
+        Path dir = Files.createDirectories(ROOT.resolve("fresh-" + System.nanoTime()));
+        Api.Resp ok = Api.post("/api/git/init", "{\"path\":\"" + dir + "\"}");
+        assertEquals(200, ok.status(), ok.body());
+        assertTrue(ok.json().getBoolean("ok"));
+        assertTrue(Files.isDirectory(dir.resolve(".git")));
+        assertEquals("path_not_found", Api.post("/api/git/init", "{\"path\":\"" + dir.resolve("nope") + "\"}").json().getString("code"));
+        assertEquals(403, Api.post("/api/git/init", "{\"path\":\"" + Files.createTempDirectory("fd-out-") + "\"}").status());
+
+        String session = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + dir + "\"}").json().getString("session_id");
+        JsonObject recent = Api.get("/api/fs/recent-projects").json();
+        assertTrue(recent.getJsonArray("projects").stream().map(JsonValue::asJsonObject)
+                .anyMatch(p -> p.getString("path").equals(dir.toString()) && p.getInt("session_count") == 1), recent.toString());
+        Api.post("/api/sessions/" + session + "/lifecycle/end", "{}");
+    }
+}
