@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,12 +241,6 @@ class CodexAgentIT {
     }
 
     static String historyOf(String marker) {
-        List<String> h = new ArrayList<>(model.histories);
-        for (int i = h.size() - 1; i >= 0; i--) {
-            if (h.get(i).contains(marker)) {
-                return h.get(i);
-            }
-        }
-        throw new AssertionError("the model never saw " + marker);
+        return model.historyOf(marker);
     }
 }

@@ -49,6 +49,17 @@ public final class ScriptedModel implements AutoCloseable {
         server.start();
     }
 
+    /** The whole history the model was sent in the last request that mentioned {@code marker}. */
+    public String historyOf(String marker) {
+        List<String> h = new java.util.ArrayList<>(histories);
+        for (int i = h.size() - 1; i >= 0; i--) {
+            if (h.get(i).contains(marker)) {
+                return h.get(i);
+            }
+        }
+        throw new AssertionError("the model never saw " + marker);
+    }
+
     @Override
     public void close() {
         server.stop(0);

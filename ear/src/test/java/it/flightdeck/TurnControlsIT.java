@@ -49,15 +49,8 @@ class TurnControlsIT {
         awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
     }
 
-    /** The history the model was sent for the last request that asked about {@code marker}. */
     static String historyOf(String marker) {
-        List<String> h = new ArrayList<>(model().histories);
-        for (int i = h.size() - 1; i >= 0; i--) {
-            if (h.get(i).contains(marker)) {
-                return h.get(i);
-            }
-        }
-        throw new AssertionError("the model never saw " + marker);
+        return model().historyOf(marker);
     }
 
     static Api.Resp control(String sessionId, String path, String body) {

@@ -2,6 +2,7 @@ package dev.flightdeck.core.agent;
 
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.json.Fields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -40,7 +41,7 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
         }
-        String content = optional(body, "content");
+        String content = Fields.optionalString(body, "content");
         if (content != null && content.length() > MAX_CONTENT) {
             throw ApiException.invalidField("content", "must be at most " + MAX_CONTENT + " characters");
         }
@@ -59,13 +60,13 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
         if ((content == null || content.isBlank()) && images.isEmpty()) {
             throw ApiException.invalidField("content", "must not be empty (send text, images or both)");
         }
-        String model = steer ? null : optional(body, "model");
-        String effort = steer ? null : optional(body, "effort");
+        String model = steer ? null : Fields.optionalString(body, "model");
+        String effort = steer ? null : Fields.optionalString(body, "effort");
         if (effort != null && !EFFORTS.contains(effort)) {
             throw ApiException.invalidField("effort", "must be one of " + String.join(", ", new java.util.TreeSet<>(EFFORTS)));
         }
         return new MessageInput(content == null ? "" : content, List.copyOf(images), rows, model, effort,
-                optional(body, "expected_turn_id"));
+                Fields.optionalString(body, "expected_turn_id"));
     }
 
     /** Claude's effort levels start at low. */
@@ -108,14 +109,4 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
         return new AgentHandle.ImageInput(mime, Base64.getEncoder().encodeToString(bytes));
     }
 
-    private static String optional(JsonObject body, String field) {
-        JsonValue v = body.get(field);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (!(v instanceof JsonString s)) {
-            throw ApiException.invalidField(field, "must be a string");
-        }
-        return s.getString();
-    }
 }

@@ -43,6 +43,9 @@ public class SessionActions {
     TurnControls controls;
 
     @Inject
+    dev.flightdeck.core.conversation.ConversationService conversation;
+
+    @Inject
     AttachmentStore attachments;
 
     @Inject
@@ -107,19 +110,19 @@ public class SessionActions {
         if (h == null) {
             throw ApiException.conflict("not_running", "session " + sessionId + " has no running agent, so no task runs");
         }
-        h.stopTask(targetId);
+        tasks(h, "stop_target").stopTask(targetId);
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
     }
 
     /** Restores the files the agent changed since one of the session's user messages (Claude only). */
     public SessionWire.Accepted rewind(String sessionId, String messageId) {
         SessionWire.Detail d = controls.check(sessionId, "rewind_to_message");
-        if (!controls.isUserMessage(sessionId, messageId)) {
+        if (!conversation.isUserMessage(sessionId, messageId)) {
             throw ApiException.badRequest("invalid_argument", "message_id: " + messageId
                     + " is not a user message of session " + sessionId);
         }
         AgentHandle h = runtime.ensureRunning(sessionId, d.session().provider(), turns.launch(sessionId));
-        h.rewindFiles(messageId.substring(messageId.indexOf('-') + 1));
+        tasks(h, "rewind_to_message").rewindFiles(messageId.substring(messageId.indexOf('-') + 1));
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
     }
 
@@ -149,12 +152,28 @@ public class SessionActions {
     public SessionWire.Accepted shellCommand(String sessionId, String command) {
         SessionWire.Detail d = sessions.detail(sessionId);
         if (!"codex".equals(d.session().provider())) {
-            throw new ApiException(422, "unsupported_session_shell", "shell-command runs in Codex sessions; "
-                    + "use conversation/shell/exec for a command of your own");
+            throw unsupportedShell();
         }
         controls.check(sessionId, "shell_command");
-        runtime.ensureRunning(sessionId, "codex", turns.launch(sessionId)).shellCommand(command);
+        AgentHandle h = runtime.ensureRunning(sessionId, "codex", turns.launch(sessionId));
+        if (!(h instanceof AgentHandle.ThreadShell shell)) {
+            throw unsupportedShell();
+        }
+        shell.shellCommand(command);
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
+    }
+
+    private static ApiException unsupportedShell() {
+        return new ApiException(422, "unsupported_session_shell", "shell-command runs in Codex sessions; "
+                + "use conversation/shell/exec for a command of your own");
+    }
+
+    /** The agent's background tasks and checkpoints; the rules let only agents that have them get here. */
+    private static AgentHandle.Tasks tasks(AgentHandle h, String control) {
+        if (!(h instanceof AgentHandle.Tasks t)) {
+            throw new ApiException(422, "unsupported_control", control + " is not supported by this agent");
+        }
+        return t;
     }
 
     public SessionWire.Forked fork(String sessionId, JsonObject body) {

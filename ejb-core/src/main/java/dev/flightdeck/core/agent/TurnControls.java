@@ -13,7 +13,6 @@ import dev.flightdeck.core.session.SessionViews;
 import dev.flightdeck.core.session.SessionWire;
 import dev.flightdeck.core.session.WorkStatus;
 import dev.flightdeck.core.usage.UsageService;
-import dev.flightdeck.persistence.conversation.ConversationRowEntity;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -140,14 +139,6 @@ public class TurnControls {
         sessions.publishDelta(s, Json.createObjectBuilder().add("work_status", s.workStatus)
                 .add("current_turn_id", s.currentTurnId).add("turn_count", s.turnCount).build());
         return TurnService.launchSpec(s);
-    }
-
-    /** Whether {@code rowId} is one of the session's user messages. */
-    public boolean isUserMessage(String sessionId, String rowId) {
-        List<ConversationRowEntity> r = em.createQuery("SELECT r FROM ConversationRowEntity r WHERE r.sessionId = :s "
-                        + "AND r.rowId = :r AND r.rowType = 'user'", ConversationRowEntity.class)
-                .setParameter("s", sessionId).setParameter("r", rowId).getResultList();
-        return !r.isEmpty();
     }
 
     /**

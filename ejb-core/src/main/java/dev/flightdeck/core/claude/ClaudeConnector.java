@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +64,7 @@ public class ClaudeConnector implements AgentConnector {
         if (exe == null) {
             throw new IOException(unavailableReason());
         }
-        Path logs = dataDir.path().resolve("logs").resolve("agents");
-        Files.createDirectories(logs);
-        ProcessBuilder.Redirect stderr = ProcessBuilder.Redirect.appendTo(logs.resolve(spec.sessionId() + ".log").toFile());
+        ProcessBuilder.Redirect stderr = Executables.stderrLog(dataDir.path(), spec.sessionId());
         // File checkpointing lets rewind_files restore what the agent changed since a user message.
         Process process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec), spec.cwd(),
                 Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true"), stderr);
@@ -94,7 +91,7 @@ public class ClaudeConnector implements AgentConnector {
         EventPump.deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
     }
 
-    static final class Handle implements AgentHandle {
+    static final class Handle implements AgentHandle, AgentHandle.Tasks {
         private final Process process;
         private final OutputStream stdin;
         private final AtomicLong requests = new AtomicLong();

@@ -23,6 +23,9 @@ public class CodexCapabilities {
     @Inject
     CodexConnector connector;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedThreadFactory threads;
+
     /** Where questions that belong to no project are asked from: a directory that always exists. */
     @Inject
     dev.flightdeck.core.config.DataDir dataDir;
@@ -97,7 +100,7 @@ public class CodexCapabilities {
             if (exe == null) {
                 return List.of();
             }
-            JsonObject r = CodexQuery.ask(exe, dataDir.path(), "collaborationMode/list",
+            JsonObject r = CodexQuery.ask(threads, exe, dataDir.path(), "collaborationMode/list",
                     JsonValue.EMPTY_JSON_OBJECT, TIMEOUT_SECONDS, true);
             for (JsonValue v : array(r, "data")) {
                 JsonObject m = v.asJsonObject();
@@ -121,7 +124,7 @@ public class CodexCapabilities {
         if (exe == null) {
             throw new ApiException(503, "codex_unavailable", connector.unavailableReason());
         }
-        return CodexQuery.ask(exe, cwd, method, params, TIMEOUT_SECONDS, false);
+        return CodexQuery.ask(threads, exe, cwd, method, params, TIMEOUT_SECONDS, false);
     }
 
     private static JsonArray array(JsonObject o, String key) {

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +75,8 @@ public class CodexConnector implements AgentConnector {
         if (exe == null) {
             throw new IOException(unavailableReason());
         }
-        Path logs = dataDir.path().resolve("logs").resolve("agents");
-        Files.createDirectories(logs);
         Process process = ProcessTree.start(List.of(exe.toString(), "app-server"), spec.cwd(), Map.of(),
-                ProcessBuilder.Redirect.appendTo(logs.resolve(spec.sessionId() + ".log").toFile()));
+                Executables.stderrLog(dataDir.path(), spec.sessionId()));
         Handle h = new Handle(process);
         Thread reader = threads.newThread(() -> h.read(events));
         reader.setName("codex-" + spec.sessionId());
@@ -103,7 +100,7 @@ public class CodexConnector implements AgentConnector {
         return h;
     }
 
-    final class Handle implements AgentHandle {
+    final class Handle implements AgentHandle, AgentHandle.ThreadShell {
         private final Process process;
         private final OutputStream stdin;
         private final AtomicLong ids = new AtomicLong();
@@ -254,17 +251,6 @@ public class CodexConnector implements AgentConnector {
         @Override
         public void compact(String messageId) {
             call("thread/compact/start", CodexProtocol.thread(threadId()));
-        }
-
-        /** Claude only (contract §1.5); the rules never let it reach a Codex session. */
-        @Override
-        public void stopTask(String taskId) {
-            throw new UnsupportedOperationException("stop_task is a Claude control");
-        }
-
-        @Override
-        public void rewindFiles(String messageId) {
-            throw new UnsupportedOperationException("rewind is a Claude control");
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -28,8 +29,8 @@ final class CodexQuery {
     }
 
     /** The result of {@code method}, or 504 timeout / 503 codex_unavailable. */
-    static JsonObject ask(Path executable, Path cwd, String method, JsonObject params, long timeoutSeconds,
-                          boolean experimental) {
+    static JsonObject ask(ThreadFactory threads, Path executable, Path cwd, String method, JsonObject params,
+                          long timeoutSeconds, boolean experimental) {
         Process p;
         try {
             p = ProcessTree.start(List.of(executable.toString(), "app-server"), cwd, Map.of(), ProcessBuilder.Redirect.DISCARD);
@@ -37,7 +38,7 @@ final class CodexQuery {
             throw new ApiException(503, "codex_unavailable", "could not start codex: " + e.getMessage());
         }
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        Thread reader = threads.newThread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -55,8 +56,8 @@ final class CodexQuery {
             } catch (IOException e) {
                 answer.completeExceptionally(e);
             }
-        }, "codex-query");
-        reader.setDaemon(true);
+        });
+        reader.setName("codex-query");
         reader.start();
         try (OutputStream out = p.getOutputStream()) {
             JsonObject init = CodexProtocol.initialize(CodexConnector.PINNED_VERSION);

@@ -2,7 +2,11 @@ package dev.flightdeck.core.connector;
 
 import jakarta.json.JsonObject;
 
-/** The actions a running agent accepts. Each call only writes to the agent; the outcome comes back as events. */
+/**
+ * The actions a running agent accepts. Each call only writes to the agent; the outcome comes back as
+ * events. Actions only some agents have are the nested capability interfaces, which a handle
+ * implements when its agent has them.
+ */
 public interface AgentHandle {
     long pid();
 
@@ -19,19 +23,8 @@ public interface AgentHandle {
     /** Summarises the conversation so far to free context. */
     void compact(String messageId);
 
-    /** Stops one background task (a shell command or subagent the agent started). */
-    void stopTask(String taskId);
-
-    /** Restores the files the agent changed since the given user message. */
-    void rewindFiles(String messageId);
-
     /** The reasoning effort for the next turns. */
     void setEffort(String effort);
-
-    /** A shell command the agent runs in its thread (Codex's thread/shellCommand); Codex only. */
-    default void shellCommand(String command) {
-        throw new UnsupportedOperationException("this agent runs no shell commands of its own");
-    }
 
     /** Answers a pending tool-permission request. */
     void decide(String requestId, String toolName, ApprovalDecision decision, JsonObject originalInput);
@@ -42,6 +35,20 @@ public interface AgentHandle {
 
     /** Kills the whole process tree. Idempotent. */
     void stop();
+
+    /** Background tasks and file checkpoints (Claude Code). */
+    interface Tasks {
+        /** Stops one background task (a shell command or subagent the agent started). */
+        void stopTask(String taskId);
+
+        /** Restores the files the agent changed since the given user message. */
+        void rewindFiles(String messageId);
+    }
+
+    /** A shell command the agent runs in its own thread (Codex's thread/shellCommand). */
+    interface ThreadShell {
+        void shellCommand(String command);
+    }
 
     /** An image to pass to the agent: base64 data with its media type. */
     record ImageInput(String mediaType, String base64) {

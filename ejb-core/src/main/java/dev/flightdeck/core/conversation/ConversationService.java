@@ -259,6 +259,12 @@ public class ConversationService {
                 end - s.startedAt);
     }
 
+    /** Whether {@code rowId} is one of the session's user messages. */
+    public boolean isUserMessage(String sessionId, String rowId) {
+        ConversationRowEntity r = byRowId(sessionId, rowId);
+        return r != null && "user".equals(r.rowType);
+    }
+
     public ConversationWire.RowContent content(String sessionId, String rowId) {
         find(sessionId);
         ConversationRowEntity r = byRowId(sessionId, rowId);

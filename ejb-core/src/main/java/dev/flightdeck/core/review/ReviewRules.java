@@ -1,9 +1,9 @@
 package dev.flightdeck.core.review;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.json.Fields;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,7 @@ public final class ReviewRules {
         if (b == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
         }
-        String path = string(b, "file_path");
+        String path = Fields.optionalString(b, "file_path");
         if (path == null || path.isBlank() || path.length() > MAX_PATH || path.indexOf('\0') >= 0) {
             throw ApiException.invalidField("file_path", "is required");
         }
@@ -35,11 +35,11 @@ public final class ReviewRules {
         if (end != null && end < start) {
             throw ApiException.invalidField("line_end", "must not be before line_start");
         }
-        return new Draft(string(b, "turn_id"), path, start, end, body(b, true), tag(b));
+        return new Draft(Fields.optionalString(b, "turn_id"), path, start, end, body(b, true), tag(b));
     }
 
     public static String body(JsonObject b, boolean required) {
-        String body = string(b, "body");
+        String body = Fields.optionalString(b, "body");
         if (body == null && !required) {
             return null;
         }
@@ -50,7 +50,7 @@ public final class ReviewRules {
     }
 
     public static String tag(JsonObject b) {
-        String tag = string(b, "tag");
+        String tag = Fields.optionalString(b, "tag");
         if (tag != null && !TAGS.contains(tag)) {
             throw ApiException.invalidField("tag", "must be one of clarity, nit, risk, scope");
         }
@@ -58,7 +58,7 @@ public final class ReviewRules {
     }
 
     public static String status(JsonObject b) {
-        String status = string(b, "status");
+        String status = Fields.optionalString(b, "status");
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.invalidField("status", "must be open or resolved");
         }
@@ -91,14 +91,4 @@ public final class ReviewRules {
         return n.intValue();
     }
 
-    private static String string(JsonObject b, String field) {
-        JsonValue v = b.get(field);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (!(v instanceof JsonString s)) {
-            throw ApiException.invalidField(field, "must be a string");
-        }
-        return s.getString();
-    }
 }

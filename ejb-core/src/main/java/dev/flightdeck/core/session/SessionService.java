@@ -6,6 +6,7 @@ import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.event.Surface;
+import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class SessionService {
         if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
             throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
         }
-        String id = optionalString(body, "session_id");
+        String id = Fields.optionalString(body, "session_id");
         if (id == null) {
             id = "od-" + UUID.randomUUID();
         } else if (!SESSION_ID.matcher(id).matches()) {
@@ -97,7 +98,7 @@ public class SessionService {
         s.controlMode = "direct";
         s.startedAt = now;
         s.lastActivityAt = now;
-        String prompt = optionalString(body, "initial_prompt");
+        String prompt = Fields.optionalString(body, "initial_prompt");
         if (prompt != null && !prompt.isBlank()) {
             // first_prompt feeds titles and lists, so it is bounded like the summary.
             s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
@@ -321,7 +322,7 @@ public class SessionService {
             }
         }
         // Both prompt fields end up in the developer instructions, as the contract says.
-        String extra = joinNonBlank(optionalString(body, "system_prompt"), optionalString(body, "append_system_prompt"));
+        String extra = joinNonBlank(Fields.optionalString(body, "system_prompt"), Fields.optionalString(body, "append_system_prompt"));
         if (extra != null) {
             String existing = SessionConfig.stringOrNull(body, "developer_instructions");
             config.add("developer_instructions", joinNonBlank(existing, extra));
@@ -354,29 +355,19 @@ public class SessionService {
     }
 
     private static String requiredString(JsonObject body, String field) {
-        String v = optionalString(body, field);
+        String v = Fields.optionalString(body, field);
         if (v == null || v.isBlank()) {
             throw ApiException.invalidField(field, "is required");
         }
         return v;
     }
 
-    private static String optionalString(JsonObject body, String field) {
-        JsonValue v = body.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (v.getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiException.invalidField(field, "must be a string");
-        }
-        return body.getString(field);
-    }
 
     private static String nullableString(JsonObject body, String field, int max) {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
         }
-        String v = optionalString(body, field);
+        String v = Fields.optionalString(body, field);
         if (v != null && v.length() > max) {
             throw ApiException.invalidField(field, "must be at most " + max + " characters");
         }

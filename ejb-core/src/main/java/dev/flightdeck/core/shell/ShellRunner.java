@@ -2,6 +2,7 @@ package dev.flightdeck.core.shell;
 
 import dev.flightdeck.core.connector.ProcessTree;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.json.Fields;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -11,7 +12,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,12 +57,12 @@ public class ShellRunner {
     }
 
     public ShellWire.Accepted exec(String sessionId, JsonObject body) {
-        String command = string(body, "command");
+        String command = Fields.optionalString(body, "command");
         if (command == null || command.isBlank() || command.length() > ShellRules.MAX_COMMAND) {
             throw ApiException.invalidField("command", "must be a non-empty string of at most "
                     + ShellRules.MAX_COMMAND + " characters");
         }
-        String requestId = string(body, "request_id");
+        String requestId = Fields.optionalString(body, "request_id");
         if (requestId == null) {
             requestId = "shell-" + UUID.randomUUID();
         } else if (!REQUEST_ID.matcher(requestId).matches()) {
@@ -78,7 +78,7 @@ public class ShellRunner {
             throw ApiException.invalidField("timeout_secs", "must be an integer");
         }
         ShellService.Target target = shells.target(sessionId);
-        Path cwd = cwd(target, string(body, "cwd"));
+        Path cwd = cwd(target, Fields.optionalString(body, "cwd"));
         String key = sessionId + "/" + requestId;
         if (running.containsKey(key)) {
             throw ApiException.conflict("shell_duplicate_request_id", "request_id: " + requestId + " is running");
@@ -201,16 +201,6 @@ public class ShellRunner {
         return b;
     }
 
-    private static String string(JsonObject body, String field) {
-        JsonValue v = body.get(field);
-        if (v == null || v == JsonValue.NULL) {
-            return null;
-        }
-        if (!(v instanceof JsonString s)) {
-            throw ApiException.invalidField(field, "must be a string");
-        }
-        return s.getString();
-    }
 
     @PreDestroy
     void shutdown() {

@@ -46,8 +46,12 @@ public class ShellService {
     public record Target(String projectPath, String cwd) {
     }
 
+    /** A read: nothing is written until {@link #begin}, which locks the session. */
     public Target target(String sessionId) {
-        SessionEntity s = sessions.lock(sessionId);
+        SessionEntity s = sessionId == null ? null : em.find(SessionEntity.class, sessionId);
+        if (s == null) {
+            throw ApiException.notFound("not_found", "no session " + sessionId);
+        }
         if (!SessionStatus.ACTIVE.equals(s.status)) {
             throw ApiException.conflict("session_ended", "session " + sessionId + " has ended");
         }
