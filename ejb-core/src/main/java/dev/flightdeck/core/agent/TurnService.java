@@ -65,6 +65,9 @@ public class TurnService {
     @Inject
     dev.flightdeck.core.review.ReviewService review;
 
+    @Inject
+    dev.flightdeck.core.review.ReviewSurface diffs;
+
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
@@ -250,7 +253,9 @@ public class TurnService {
             openTurn(s);
         }
         String turnId = s.currentTurnId;
-        usage.record(s, turnId, t.usage(), now).resumeRef = t.resumeRef();
+        dev.flightdeck.persistence.usage.UsageTurnEntity used = usage.record(s, turnId, t.usage(), now);
+        used.resumeRef = t.resumeRef();
+        diffs.captureTurn(s, turnId, used, now);
         if (interrupted) {
             conversation.upsert(s, List.of(notice("aborted-" + turnId, "warning", "Turn interrupted")), now);
         }

@@ -2,6 +2,7 @@ package dev.flightdeck.core.conversation;
 
 import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.review.DiffText;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.session.SessionService;
@@ -278,7 +279,35 @@ public class ConversationService {
             JsonObject row = parse(r.rowJson);
             output = row.get("content") instanceof jakarta.json.JsonString t ? t.getString() : null;
         }
-        return new ConversationWire.RowContent(rowId, input, output, null, null, null, null);
+        List<Object> diff = c.get("input") instanceof JsonObject in ? diffDisplay(in) : List.of();
+        return new ConversationWire.RowContent(rowId, input, output, null, diff.isEmpty() ? null : diff, null, null);
+    }
+
+    /**
+     * Per-line diff of a file-changing tool call: Claude's Edit/MultiEdit (old and new strings) and
+     * Write (new content), Codex's file changes (unified diffs).
+     */
+    static List<Object> diffDisplay(JsonObject in) {
+        List<Object> lines = new ArrayList<>();
+        if (in.get("changes") instanceof jakarta.json.JsonArray changes) {
+            for (JsonValue v : changes) {
+                if (v instanceof JsonObject ch && ch.get("diff") instanceof jakarta.json.JsonString d) {
+                    lines.addAll(d.getString().contains("@@") ? DiffText.display(d.getString())
+                            : DiffText.replacement(null, d.getString(), 1));
+                }
+            }
+        } else if (in.get("edits") instanceof jakarta.json.JsonArray edits) {
+            for (JsonValue v : edits) {
+                if (v instanceof JsonObject e) {
+                    lines.addAll(DiffText.replacement(e.getString("old_string", null), e.getString("new_string", null), null));
+                }
+            }
+        } else if (in.containsKey("old_string") || in.containsKey("new_string")) {
+            lines.addAll(DiffText.replacement(in.getString("old_string", null), in.getString("new_string", null), null));
+        } else if (in.containsKey("file_path") && in.get("content") instanceof jakarta.json.JsonString content) {
+            lines.addAll(DiffText.replacement(null, content.getString(), 1));
+        }
+        return lines;
     }
 
     private static String display(JsonValue v) {

@@ -20,6 +20,7 @@ public final class Routing {
             Map.entry("undo_completed", Set.of(Surface.CONVERSATION)),
             Map.entry("shell_started", Set.of(Surface.CONVERSATION)),
             Map.entry("shell_output", Set.of(Surface.CONVERSATION)),
+            Map.entry("turn_diff_snapshot", Set.of(Surface.REVIEW)),
             Map.entry("review_comment_created", Set.of(Surface.REVIEW)),
             Map.entry("review_comment_updated", Set.of(Surface.REVIEW)),
             Map.entry("review_comment_deleted", Set.of(Surface.REVIEW)));

@@ -1,8 +1,10 @@
 package dev.flightdeck.core.event;
 
-/** Names of revision scopes: one for the session list surfaces, one per session. */
+/** Names of revision scopes: one for the session list surfaces, one for worktrees, one per session. */
 public final class Scope {
     public static final String SESSIONS = "sessions";
+    /** Worktree changes; every connection receives them (they belong to no session surface). */
+    public static final String WORKTREES = "worktrees";
     private static final String SESSION_PREFIX = "session:";
 
     private Scope() {

@@ -21,4 +21,20 @@ public final class ReviewWire {
 
     public record Event(String type, String sessionId, long revision, String commentId, Comment comment) {
     }
+
+    public record TokenUsage(long inputTokens, long outputTokens, long cachedTokens) {
+    }
+
+    public record TurnDiff(String turnId, String diff, TokenUsage tokenUsage, String snapshotKind, String createdAt) {
+    }
+
+    /** GET …/review: diffs are unified text, bounded, with truncation flagged. */
+    public record Review(String sessionId, long revision, String currentDiff, boolean currentDiffTruncated,
+                         String cumulativeDiff, boolean cumulativeDiffTruncated, List<TurnDiff> turnDiffs,
+                         List<Comment> comments) {
+    }
+
+    public record TurnDiffSnapshot(String type, String sessionId, long revision, String turnId, String diff,
+                                   TokenUsage tokens, String snapshotKind) {
+    }
 }

@@ -6,6 +6,7 @@ import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.event.Surface;
+import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
@@ -50,6 +51,12 @@ public class SessionService {
 
     @Inject
     Connectors connectors;
+
+    @Inject
+    dev.flightdeck.core.config.DataDir dataDir;
+
+    @Inject
+    dev.flightdeck.core.worktree.WorktreeService worktrees;
 
     @Inject
     dev.flightdeck.core.codex.CodexCapabilities codexCapabilities;
@@ -104,6 +111,7 @@ public class SessionService {
             s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
         }
         applyConfig(s, SessionConfig.merge(JsonValue.EMPTY_JSON_OBJECT, config));
+        recordBase(s, dir);
         try {
             em.persist(s);
             em.flush();
@@ -115,6 +123,28 @@ public class SessionService {
         long revision = publishDelta(s, Json.createObjectBuilder().add("status", s.status)
                 .add("work_status", s.workStatus).build());
         return new SessionWire.Created(id, SessionViews.summary(s, revision, connectors.installed(s.provider)));
+    }
+
+    /**
+     * Where the session's changes are measured from, when it works in a git repository: HEAD (the
+     * cumulative diff's base) and its working files with untracked ones (the first turn's base).
+     */
+    private void recordBase(SessionEntity s, Path dir) {
+        try {
+            Git.State state = Git.state(dir, dataDir.path().resolve("tmp"));
+            if (state == null) {
+                return;
+            }
+            Path repo = Git.repoRoot(state.top());
+            s.repositoryRoot = (repo != null ? repo : state.top()).toString();
+            s.baseSha = state.head();
+            s.baseTree = state.tree();
+            s.worktreeId = worktrees.containing(dir.toRealPath());
+        } catch (RuntimeException | java.io.IOException e) {
+            // A repository git cannot read leaves the session without diffs, not without a session.
+            java.util.logging.Logger.getLogger(SessionService.class.getName())
+                    .warning("reading git state of " + dir + " failed: " + e.getMessage());
+        }
     }
 
     public SessionWire.Detail detail(String id) {

@@ -104,4 +104,16 @@ public class SessionEntity {
     /** The node whose process serves this session, while one runs. */
     @Column(name = "connector_node")
     public String connectorNode;
+    /** The git repository the session works in (its main worktree's root), when it works in one. */
+    @Column(name = "repository_root")
+    public String repositoryRoot;
+    /** The Flightdeck worktree the session runs in, if any. */
+    @Column(name = "worktree_id")
+    public String worktreeId;
+    /** HEAD when the session began: the cumulative diff's base. */
+    @Column(name = "base_sha")
+    public String baseSha;
+    /** The working files when the session began, untracked included: the first turn's diff base. */
+    @Column(name = "base_tree")
+    public String baseTree;
 }

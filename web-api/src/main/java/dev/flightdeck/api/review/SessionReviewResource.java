@@ -4,6 +4,7 @@ import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.review.ReviewService;
+import dev.flightdeck.core.review.ReviewSurface;
 import dev.flightdeck.core.review.ReviewWire;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -22,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A session's review comments (contract §1.8), and sending them to the agent. */
-@Path("/api/sessions/{id}/review/comments")
+/** A session's review surface (contract §1.3): diffs and comments (§1.8), and sending comments to the agent. */
+@Path("/api/sessions/{id}/review")
 @Tag(name = "review")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "Missing, invalid or revoked token",
@@ -36,7 +37,19 @@ public class SessionReviewResource {
     @Inject
     SessionActions actions;
 
+    @Inject
+    ReviewSurface surface;
+
     @GET
+    @Operation(summary = "What the agent changed: current_diff (working tree vs HEAD, untracked included), "
+            + "cumulative_diff (vs the session's base commit), turn_diffs[], comments[]")
+    @APIResponse(responseCode = "200", description = "The review surface")
+    public ReviewWire.Review review(@PathParam("id") String id) {
+        return surface.review(id);
+    }
+
+    @GET
+    @Path("comments")
     @Operation(summary = "The session's review comments, optionally of one turn")
     @APIResponse(responseCode = "200", description = "Comments")
     public ReviewWire.Comments list(@PathParam("id") String id, @QueryParam("turn_id") String turnId) {
@@ -44,6 +57,7 @@ public class SessionReviewResource {
     }
 
     @POST
+    @Path("comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on a line range of a file: {turn_id?, file_path, line_start, line_end?, body, tag?}")
     @APIResponse(responseCode = "200", description = "Created")
@@ -54,7 +68,7 @@ public class SessionReviewResource {
     }
 
     @POST
-    @Path("send")
+    @Path("comments/send")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send comments to the agent as one message quoting each: {comment_ids[], mode: steer|message}")
     @APIResponse(responseCode = "202", description = "Accepted, with the message or steer row")

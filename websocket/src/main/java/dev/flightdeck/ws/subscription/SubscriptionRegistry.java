@@ -200,6 +200,11 @@ public class SubscriptionRegistry {
             listSubs.values().forEach(subs -> subs.forEach(deliver));
             return;
         }
+        if (Scope.WORKTREES.equals(event.scope())) {
+            // Worktree messages belong to no subscription: every connection gets them, as OrbitDock sends them.
+            connections.values().forEach(c -> c.send(event.payload(), true));
+            return;
+        }
         Set<SurfaceSubscription> subs = event.sessionId() == null ? null : surfaceSubs.get(event.sessionId());
         if (subs != null) {
             subs.forEach(deliver);

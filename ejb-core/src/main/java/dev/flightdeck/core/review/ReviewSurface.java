@@ -1,0 +1,123 @@
+package dev.flightdeck.core.review;
+
+import dev.flightdeck.core.config.DataDir;
+import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.Scope;
+import dev.flightdeck.core.event.Surface;
+import dev.flightdeck.core.git.Git;
+import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.persistence.review.TurnDiffEntity;
+import dev.flightdeck.persistence.session.SessionEntity;
+import dev.flightdeck.persistence.usage.UsageTurnEntity;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The review surface: what the agent changed in each turn (captured from git when the turn ends),
+ * since the session began, and what is uncommitted now. Working trees are read as git tree objects
+ * built in a scratch index, so untracked files count and the session's own index is never touched.
+ */
+@Stateless
+public class ReviewSurface {
+    private static final Logger LOG = Logger.getLogger(ReviewSurface.class.getName());
+    private static final Set<String> SURFACES = Set.of(Surface.DETAIL, Surface.REVIEW);
+
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ReviewService comments;
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    DataDir dataDir;
+
+    /**
+     * Captures what the turn changed: the working files now against where the previous turn (or the
+     * session) left them. Announced as turn_diff_snapshot, invalidating detail and review.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void captureTurn(SessionEntity s, String turnId, UsageTurnEntity usage, long now) {
+        if (s.baseTree == null || em.find(TurnDiffEntity.class, new dev.flightdeck.persistence.review.TurnDiffKey(s.id, turnId)) != null) {
+            return;
+        }
+        Git.State state;
+        try {
+            state = stateOf(s);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "capturing the diff of " + s.id + " " + turnId + " failed", e);
+            return;
+        }
+        if (state == null) {
+            return;
+        }
+        List<String> previous = em.createQuery("SELECT d.tree FROM TurnDiffEntity d WHERE d.sessionId = :s "
+                + "ORDER BY d.createdAt DESC", String.class).setParameter("s", s.id).setMaxResults(1).getResultList();
+        String from = previous.isEmpty() ? s.baseTree : previous.get(0);
+        DiffText.Bounded diff = diff(state.top(), from, state.tree());
+        TurnDiffEntity d = new TurnDiffEntity();
+        d.sessionId = s.id;
+        d.turnId = turnId;
+        d.tree = state.tree();
+        d.diff = diff.text();
+        d.inputTokens = usage == null ? 0 : usage.inputTokens;
+        d.outputTokens = usage == null ? 0 : usage.outputTokens;
+        d.cachedTokens = usage == null ? 0 : usage.cacheReadTokens;
+        d.createdAt = now;
+        em.persist(d);
+        String sessionId = s.id;
+        ReviewWire.TurnDiff wire = wire(d);
+        log.append(Scope.session(sessionId), "turn_diff_snapshot", SURFACES, rev -> new ReviewWire.TurnDiffSnapshot(
+                "turn_diff_snapshot", sessionId, rev, turnId, wire.diff(), wire.tokenUsage(), wire.snapshotKind()));
+    }
+
+    public ReviewWire.Review review(String sessionId) {
+        sessions.detail(sessionId);
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        long revision = log.current(Scope.session(sessionId));
+        List<ReviewWire.TurnDiff> turns = em.createQuery("SELECT d FROM TurnDiffEntity d WHERE d.sessionId = :s "
+                        + "ORDER BY d.createdAt, d.turnId", TurnDiffEntity.class).setParameter("s", sessionId)
+                .getResultList().stream().map(ReviewSurface::wire).toList();
+        DiffText.Bounded current = null;
+        DiffText.Bounded cumulative = null;
+        Git.State state = s.repositoryRoot == null ? null : stateOf(s);
+        if (state != null) {
+            current = diff(state.top(), state.headOrEmpty(), state.tree());
+            cumulative = diff(state.top(), s.baseSha != null ? s.baseSha : Git.EMPTY_TREE, state.tree());
+        }
+        return new ReviewWire.Review(sessionId, revision, current == null ? null : current.text(),
+                current != null && current.truncated(), cumulative == null ? null : cumulative.text(),
+                cumulative != null && cumulative.truncated(), turns, comments.list(sessionId, null).comments());
+    }
+
+    private Git.State stateOf(SessionEntity s) {
+        Path cwd = Path.of(s.currentCwd);
+        return Files.isDirectory(cwd) ? Git.state(cwd, dataDir.path().resolve("tmp")) : null;
+    }
+
+    static DiffText.Bounded diff(Path top, String from, String to) {
+        DiffText text = DiffText.standard();
+        Git.diff(top, from, to, text::accept);
+        return text.result();
+    }
+
+    static ReviewWire.TurnDiff wire(TurnDiffEntity d) {
+        return new ReviewWire.TurnDiff(d.turnId, d.diff, new ReviewWire.TokenUsage(d.inputTokens, d.outputTokens,
+                d.cachedTokens), "context_turn", dev.flightdeck.core.time.Times.iso(d.createdAt));
+    }
+}
