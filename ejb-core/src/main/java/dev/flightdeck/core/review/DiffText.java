@@ -131,6 +131,8 @@ public final class DiffText {
 
     /** Display lines for a replacement of one text by another (an edit tool's old and new strings). */
     public static List<DisplayLine> replacement(String oldText, String newText, Integer startLine) {
+        oldText = withoutFinalNewline(oldText);
+        newText = withoutFinalNewline(newText);
         List<DisplayLine> lines = new ArrayList<>();
         int n = startLine == null ? 1 : startLine;
         if (oldText != null && !oldText.isEmpty()) {
@@ -145,6 +147,10 @@ public final class DiffText {
             }
         }
         return lines;
+    }
+
+    private static String withoutFinalNewline(String text) {
+        return text != null && text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static int[] hunkStarts(String header) {

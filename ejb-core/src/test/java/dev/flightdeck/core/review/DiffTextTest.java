@@ -59,6 +59,6 @@ class DiffTextTest {
     @Test
     void replacementShowsOldLinesRemovedThenNewLinesAdded() {
         assertEquals(List.of(new DiffText.DisplayLine("removed", "a", 1), new DiffText.DisplayLine("added", "b", 1),
-                new DiffText.DisplayLine("added", "c", 2)), DiffText.replacement("a", "b\nc", null));
+                new DiffText.DisplayLine("added", "c", 2)), DiffText.replacement("a", "b\nc\n", null));
     }
 }
