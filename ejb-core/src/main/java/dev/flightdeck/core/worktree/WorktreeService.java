@@ -313,8 +313,7 @@ public class WorktreeService {
         if (!inPlace) {
             announceCreated(w);
         }
-        return new WorktreeWire.Restored(id, snapshotId, inPlace, log.current(Scope.WORKTREES),
-                summary(w, sessionCounts(List.of(w)).getOrDefault(w.id, new long[2])));
+        return new WorktreeWire.Restored(id, snapshotId, inPlace, log.current(Scope.WORKTREES), describe(w));
     }
 
     /** A tracked, not removed worktree for a fork; the contract's fork errors otherwise. */
@@ -332,6 +331,10 @@ public class WorktreeService {
                     + ", not to the source session's repository");
         }
         return w;
+    }
+
+    public WorktreeWire.Summary describe(WorktreeEntity w) {
+        return summary(w, sessionCounts(List.of(w)).getOrDefault(w.id, new long[2]));
     }
 
     /** The tracked worktree a directory lies in, if any. */
@@ -409,7 +412,7 @@ public class WorktreeService {
     }
 
     private void announceCreated(WorktreeEntity w) {
-        WorktreeWire.Summary summary = summary(w, sessionCounts(List.of(w)).getOrDefault(w.id, new long[2]));
+        WorktreeWire.Summary summary = describe(w);
         String requestId = "req-" + UUID.randomUUID();
         String repo = w.repoRoot;
         log.append(Scope.WORKTREES, "worktree_created", Set.of(),

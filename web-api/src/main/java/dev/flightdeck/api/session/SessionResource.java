@@ -9,6 +9,7 @@ import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.usage.UsageService;
 import dev.flightdeck.core.usage.UsageWire;
 import dev.flightdeck.core.session.SessionWire;
+import dev.flightdeck.core.agent.WorktreeForks;
 import jakarta.inject.Inject;
 import dev.flightdeck.api.app.Bodies;
 import jakarta.json.JsonValue;
@@ -42,6 +43,9 @@ public class SessionResource {
 
     @Inject
     SessionActions actions;
+
+    @Inject
+    WorktreeForks worktreeForks;
 
     @Inject
     UsageService usage;
@@ -259,6 +263,29 @@ public class SessionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     public SessionWire.Forked fork(@PathParam("id") String id, JsonValue body) {
         return actions.fork(id, Bodies.object(body));
+    }
+
+    @POST
+    @Path("{id}/lifecycle/fork/worktree")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fork into a new worktree of the session's repository: {branch_name, base_branch?, nth_user_message?}")
+    @APIResponse(responseCode = "200", description = "The fork, with its worktree")
+    @APIResponse(responseCode = "400", description = "worktree_create_invalid_input",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public WorktreeForks.Forked forkToWorktree(@PathParam("id") String id, JsonValue body) {
+        return worktreeForks.intoNew(id, Bodies.object(body));
+    }
+
+    @POST
+    @Path("{id}/lifecycle/fork/existing-worktree")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fork into a worktree Flightdeck tracks: {worktree_id, nth_user_message?}")
+    @APIResponse(responseCode = "200", description = "The fork, with its worktree")
+    @APIResponse(responseCode = "400", description = "worktree_repo_mismatch", content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "404", description = "worktree_not_found", content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "410", description = "worktree_missing", content = @Content(schema = @Schema(ref = "Error")))
+    public WorktreeForks.Forked forkToExistingWorktree(@PathParam("id") String id, JsonValue body) {
+        return worktreeForks.intoExisting(id, Bodies.object(body));
     }
 
     @POST
