@@ -34,8 +34,26 @@ class RestartIT {
         Api.patch("/api/sessions/" + id + "/detail/summary", "{\"summary\":\"missed 2\"}");
         long sessionRev = Api.detailRevision(id);
         long listRev = Api.get("/api/sessions/summary").json().getJsonNumber("revision").longValue();
+        java.nio.file.Path repo = GitRepo.create("fd-restart-wt-", "f.txt", "x\n");
+        JsonObject worktree = WorktreeIT.create(repo, "left-behind").getJsonObject("worktree");
+        long worktreeRev = WorktreeIT.listing(repo).getJsonNumber("worktree_revision").longValue();
 
-        restart();
+        // While the server is down, the worktree's directory is removed by hand.
+        restart(() -> GitRepo.git(repo, "worktree", "remove", "--force", worktree.getString("worktree_path")));
+
+        // The boot reconciles it, and worktree revisions go on from where they were.
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject seen = null;
+        while (System.currentTimeMillis() < deadline) {
+            seen = WorktreeIT.find(WorktreeIT.listing(repo), worktree.getString("id"));
+            if ("orphaned".equals(seen.getString("status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(seen.getString("status")).isEqualTo("orphaned");
+        assertThat(seen.getBoolean("disk_present")).isFalse();
+        assertThat(WorktreeIT.listing(repo).getJsonNumber("worktree_revision").longValue()).isGreaterThan(worktreeRev);
 
         // The agent did not outlive the server, and its conversation resumes where it was.
         assertThat(ClaudeAgentIT.agentProcesses(agent.dir())).isEmpty();
@@ -80,10 +98,11 @@ class RestartIT {
         assertThat(Api.call("GET", "/api/sessions/summary", null, STATIC_TOKEN + "x").status()).isEqualTo(401);
     }
 
-    private static void restart() throws Exception {
+    private static void restart(Runnable whileDown) throws Exception {
         Path bin = Path.of(System.getProperty("it.wlp.dir"), "bin", "server");
         String server = System.getProperty("it.server");
         run(new ProcessBuilder(bin.toString(), "stop", server));
+        whileDown.run();
         ProcessBuilder start = new ProcessBuilder(bin.toString(), "start", server);
         start.environment().put("FLIGHTDECK_AUTH_TOKEN", STATIC_TOKEN);
         run(start);
