@@ -48,6 +48,10 @@ class WorktreeForkIT {
         String fork = forked.json().getString("new_session_id");
         assertEquals(path.toString(), forked.json().getJsonObject("session").getString("current_cwd"));
         assertEquals(1, wt.getInt("active_session_count"), "the fork works in the worktree");
+        JsonObject detail = ClaudeAgentIT.detail(fork);
+        assertTrue(detail.getBoolean("is_worktree"));
+        assertEquals(wt.getString("id"), detail.getString("worktree_id"));
+        assertEquals(repo.toString(), detail.getString("repository_root"));
 
         assertEquals(202, send(fork, "continue FORK-MARK-2").status());
         awaitDetail(fork, ClaudeAgentIT::idle, 60);

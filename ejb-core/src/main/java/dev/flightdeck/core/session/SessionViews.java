@@ -46,7 +46,7 @@ public final class SessionViews {
                 bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"), str(c, "developer_instructions"),
                 str(c, "codex_config_mode"), str(c, "codex_config_profile"), str(c, "codex_model_provider"),
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.gitBranch, s.currentCwd, str(c, "effort"),
-                revision, false, s.unreadCount, false, title(s), context(s),
+                revision, s.worktreeId != null, s.unreadCount, false, title(s), context(s),
                 SessionRules.listStatus(s.status, s.workStatus), 0, s.forkedFromSessionId, Times.iso(s.endedAt),
                 s.endReason);
     }
@@ -55,7 +55,7 @@ public final class SessionViews {
         JsonObject c = SessionConfig.parse(s.configJson);
         return new SessionWire.SessionListItem(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch, s.model,
                 s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status), s.currentTurnId != null,
-                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, false,
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, s.worktreeId != null,
                 s.inputTokens + s.outputTokens, s.totalCostUsd, s.inputTokens, s.outputTokens, s.cachedTokens, title(s),
                 context(s), SessionRules.listStatus(s.status, s.workStatus), str(c, "effort"), revision, 0,
                 s.forkedFromSessionId);
@@ -64,7 +64,7 @@ public final class SessionViews {
     public static SessionWire.DashboardConversation conversation(SessionEntity s) {
         JsonObject c = SessionConfig.parse(s.configJson);
         return new SessionWire.DashboardConversation(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch,
-                false, s.model, s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status),
+                s.worktreeId != null, s.model, s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status),
                 SessionRules.listStatus(s.status, s.workStatus), title(s), context(s), s.lastMessage,
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, s.toolCount, 0,
                 str(c, "effort"));
@@ -83,9 +83,9 @@ public final class SessionViews {
                 obj(c, "approval_policy_details"), str(c, "sandbox_mode"), obj(c, "sandbox_policy_details"),
                 str(c, "approvals_reviewer"), Times.iso(s.startedAt), Times.iso(s.lastActivityAt),
                 Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, s.currentTurnId, s.turnCount,
-                List.of(), s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), false, s.unreadCount, List.of(),
-                s.rowCount, s.rowCount > 0, title(s),
-                context(s), SessionRules.listStatus(s.status, s.workStatus));
+                List.of(), s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), s.worktreeId != null, s.unreadCount,
+                List.of(), s.rowCount, s.rowCount > 0, title(s), context(s),
+                SessionRules.listStatus(s.status, s.workStatus), s.repositoryRoot, s.worktreeId);
     }
 
     /** Counts over active sessions; total is filled in by the caller from all sessions. */

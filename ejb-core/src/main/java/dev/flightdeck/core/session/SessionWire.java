@@ -64,7 +64,8 @@ public final class SessionWire {
             String endedAt, String endReason, String forkedFromSessionId, long revision, String currentTurnId,
             int turnCount, List<Object> turnDiffs, String gitBranch, String currentCwd, List<Object> subagents,
             String effort, boolean isWorktree, int unreadCount, List<Object> rows, long totalRowCount,
-            boolean hasMoreBefore, String displayTitle, String contextLine, String listStatus) {
+            boolean hasMoreBefore, String displayTitle, String contextLine, String listStatus, String repositoryRoot,
+            String worktreeId) {
     }
 
     /** SessionDetailSnapshot. */
