@@ -88,16 +88,19 @@ class ReviewDiffIT {
                     changes(first.getString("current_diff")), "untracked files are part of the current diff");
 
             // The second turn commits part of its work: turn and cumulative diffs do not care, the current diff does.
-            turn(ws, id, "printf 'one\\n2\\n' > notes.txt && rm old.txt && git add notes.txt && git commit -qm partial");
+            turn(ws, id, "printf 'one\\n2\\n' > notes.txt && rm old.txt && printf '\\000\\001\\002' > blob.bin"
+                    + " && git add notes.txt && git commit -qm partial");
             JsonObject second = review(id);
             turns = second.getJsonArray("turn_diffs");
             assertEquals(2, turns.size());
             assertEquals("turn-2", turns.getJsonObject(1).getString("turn_id"));
-            assertEquals(Map.of("notes.txt", List.of("-two", "+2"), "old.txt", List.of("-bye")),
+            assertEquals(Map.of("notes.txt", List.of("-two", "+2"), "old.txt", List.of("-bye"), "blob.bin", List.of()),
                     changes(turns.getJsonObject(1).getString("diff")));
+            assertTrue(turns.getJsonObject(1).getString("diff").contains("Binary files /dev/null and b/blob.bin differ"),
+                    "a binary file is summarized, not dumped");
             assertEquals(Map.of("README.md", List.of("-world", "+WORLD"), "notes.txt", List.of("+one", "+2"),
-                    "old.txt", List.of("-bye")), changes(second.getString("cumulative_diff")));
-            assertEquals(Map.of("README.md", List.of("-world", "+WORLD"), "old.txt", List.of("-bye")),
+                    "old.txt", List.of("-bye"), "blob.bin", List.of()), changes(second.getString("cumulative_diff")));
+            assertEquals(Map.of("README.md", List.of("-world", "+WORLD"), "old.txt", List.of("-bye"), "blob.bin", List.of()),
                     changes(second.getString("current_diff")));
             assertTrue(second.getJsonNumber("revision").longValue() > first.getJsonNumber("revision").longValue());
 

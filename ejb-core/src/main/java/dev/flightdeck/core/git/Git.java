@@ -110,7 +110,10 @@ public final class Git {
      * only files whose stat changed are hashed again.
      */
     public static String workingTree(Path top, Path scratch) {
-        Path index = Path.of(ok(top, "rev-parse", "--path-format=absolute", "--git-path", "index").trim());
+        return workingTree(top, Path.of(ok(top, "rev-parse", "--path-format=absolute", "--git-path", "index").trim()), scratch);
+    }
+
+    private static String workingTree(Path top, Path index, Path scratch) {
         Path tmp = null;
         try {
             Files.createDirectories(scratch);
@@ -146,8 +149,14 @@ public final class Git {
 
     /** The state of the worktree containing dir, or null when dir is in none. */
     public static State state(Path dir, Path scratch) {
-        Path top = topLevel(dir);
-        return top == null ? null : new State(top, head(top), workingTree(top, scratch));
+        // One rev-parse finds both the worktree root and its index: a review runs this on every read.
+        Result where = run(dir, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "index");
+        String[] lines = where.out().split("\n");
+        if (!where.ok() || lines.length < 2 || lines[0].isBlank()) {
+            return null;
+        }
+        Path top = Path.of(lines[0].trim());
+        return new State(top, head(top), workingTree(top, Path.of(lines[1].trim()), scratch));
     }
 
     /** Streams the unified diff between two trees or commits, rename-aware, with fixed a/ b/ prefixes. */

@@ -98,7 +98,9 @@ public class ReviewSurface {
         Git.State state = s.repositoryRoot == null ? null : stateOf(s);
         if (state != null) {
             current = diff(state.top(), state.headOrEmpty(), state.tree());
-            cumulative = diff(state.top(), s.baseSha != null ? s.baseSha : Git.EMPTY_TREE, state.tree());
+            // Until the session commits, both diffs have the same base: read it once.
+            cumulative = java.util.Objects.equals(s.baseSha, state.head()) ? current
+                    : diff(state.top(), s.baseSha != null ? s.baseSha : Git.EMPTY_TREE, state.tree());
         }
         return new ReviewWire.Review(sessionId, revision, current == null ? null : current.text(),
                 current != null && current.truncated(), cumulative == null ? null : cumulative.text(),

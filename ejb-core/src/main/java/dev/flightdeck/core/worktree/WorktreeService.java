@@ -80,7 +80,8 @@ public class WorktreeService {
 
     /**
      * Creates a worktree on a new branch from base (default: the repository's HEAD) under the
-     * repository's {@link WorktreeRules#DIR}, copies the files .worktreeinclude names, records it and
+     * repository's {@link WorktreeRules#DIR} (git worktree add -b refuses a name git would not take),
+     * copies the files .worktreeinclude names, records it and
      * announces worktree_created. Failures become the caller's error.
      */
     public WorktreeEntity createIn(Path repoPath, String branch, String baseBranch, String createdBy,
@@ -93,9 +94,6 @@ public class WorktreeService {
             throw failure.apply("repo_path: " + repoPath + " is not inside a git repository");
         }
         root = normalize(root);
-        if (!Git.run(root, "check-ref-format", "--branch", branch).ok()) {
-            throw failure.apply("branch_name: " + branch + " is not a valid branch name");
-        }
         String base = baseBranch == null || baseBranch.isBlank() ? "HEAD" : baseBranch;
         Git.Result baseSha = Git.run(root, "rev-parse", "--verify", "--quiet", base + "^{commit}");
         if (!baseSha.ok()) {
@@ -430,7 +428,9 @@ public class WorktreeService {
     /** Keeps the worktrees directory out of the repository's own status (info/exclude is shared by all worktrees). */
     private static void excludeWorktreeDir(Path root) {
         try {
-            Path exclude = Path.of(Git.ok(root, "rev-parse", "--path-format=absolute", "--git-path", "info/exclude").trim());
+            // The main worktree's .git is the common directory, so the usual case needs no git call.
+            Path exclude = Files.isDirectory(root.resolve(".git")) ? root.resolve(".git/info/exclude")
+                    : Path.of(Git.ok(root, "rev-parse", "--path-format=absolute", "--git-path", "info/exclude").trim());
             String line = "/" + WorktreeRules.DIR + "/";
             if (Files.exists(exclude) && Files.readAllLines(exclude, StandardCharsets.UTF_8).contains(line)) {
                 return;
