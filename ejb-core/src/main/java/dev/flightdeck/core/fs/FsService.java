@@ -1,6 +1,7 @@
 package dev.flightdeck.core.fs;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.git.Git;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,17 +54,11 @@ public class FsService {
             throw ApiException.badRequest("path_not_found", "path: " + dir + " is not a directory");
         }
         try {
-            Process p = new ProcessBuilder("git", "init", "--quiet").directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
+            if (!Git.run(dir, "init", "--quiet").ok()) {
                 throw ApiException.badRequest("git_init_failed", "git init failed in " + dir);
             }
-        } catch (IOException e) {
-            throw ApiException.badRequest("git_init_failed", "could not run git: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.badRequest("git_init_failed", "interrupted");
+        } catch (Git.GitException e) {
+            throw ApiException.badRequest("git_init_failed", e.getMessage());
         }
         return new Ok(true);
     }
