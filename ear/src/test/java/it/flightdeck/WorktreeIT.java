@@ -165,6 +165,9 @@ class WorktreeIT {
         assertEquals(200, forced.status(), forced.body());
         assertNotNull(Api.str(forced.json(), "snapshot_id"), "never without its snapshot");
         assertEquals("busy", GitRepo.git(repo, "branch", "--list", "busy").replace("*", "").trim(), "the branch is kept");
+        Api.post("/api/sessions/" + session.json().getString("session_id") + "/lifecycle/end", "{}");
+        JsonObject snapshots = Api.get("/api/worktrees/" + id + "/snapshots").json();
+        assertEquals("remove", snapshots.getJsonArray("snapshots").getJsonObject(0).getString("reason"));
     }
 
     @Test

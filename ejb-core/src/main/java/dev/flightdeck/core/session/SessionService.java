@@ -294,6 +294,9 @@ public class SessionService {
             log.append(Scope.session(id), "session_ended", DETAIL_SURFACES,
                     rev -> new SessionWire.Ended("session_ended", id, rev, reason));
             listChanged(id);
+            if (s.worktreeId != null) {
+                worktrees.sessionEnded(s.worktreeId, now);
+            }
         }
         return accepted(id);
     }

@@ -335,6 +335,12 @@ public class WorktreeService {
         return summary(w, sessionCounts(List.of(w)).getOrDefault(w.id, new long[2]));
     }
 
+    /** Notes when a session working in the worktree last ended (the idle time cleanup would go by). */
+    public void sessionEnded(String worktreeId, long at) {
+        em.createQuery("UPDATE WorktreeEntity w SET w.lastSessionEndedAt = :t WHERE w.id = :id")
+                .setParameter("t", at).setParameter("id", worktreeId).executeUpdate();
+    }
+
     /** The tracked worktree a directory lies in, if any. */
     public String containing(Path dir) {
         String d = dir.toString();
