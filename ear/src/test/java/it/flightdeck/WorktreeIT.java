@@ -171,6 +171,22 @@ class WorktreeIT {
     }
 
     @Test
+    void deletingWithDeleteRemoteBranchRemovesTheBranchFromItsRemote() throws Exception {
+        Path repo = GitRepo.create("fd-wt-remote-", "f.txt", "x\n");
+        Path origin = Files.createTempDirectory("fd-wt-origin-").resolve("origin.git");
+        GitRepo.git(repo, "clone", "-q", "--bare", repo.toString(), origin.toString());
+        GitRepo.git(repo, "remote", "add", "origin", origin.toString());
+        JsonObject wt = create(repo, "pushed").getJsonObject("worktree");
+        GitRepo.git(Path.of(wt.getString("worktree_path")), "push", "-q", "-u", "origin", "pushed");
+        assertFalse(GitRepo.git(origin, "branch", "--list", "pushed").isBlank());
+        Api.Resp removed = Api.delete("/api/worktrees/" + wt.getString("id") + "?delete_branch=true&delete_remote_branch=true");
+        assertEquals(200, removed.status(), removed.body());
+        assertEquals(0, removed.json().getJsonArray("warnings").size(), removed.body());
+        assertTrue(GitRepo.git(origin, "branch", "--list", "pushed").isBlank(), "the remote branch is gone");
+        assertTrue(GitRepo.git(repo, "branch", "--list", "pushed").isBlank(), "the local branch is gone");
+    }
+
+    @Test
     void discoverFindsWorktreesMadeOutsideAndReconcileMarksOnesRemovedByHand() throws Exception {
         Path repo = GitRepo.create("fd-wt-disc-", "f.txt", "x\n");
         Path outside = Files.createTempDirectory("fd-wt-outside-").resolve("manual");
