@@ -89,11 +89,18 @@ public class WorktreeService {
         if (!repoPath.isAbsolute() || !Files.isDirectory(repoPath)) {
             throw failure.apply("repo_path: must be an existing directory (absolute path)");
         }
-        Path root = Git.repoRoot(repoPath);
+        // One rev-parse gives the common git directory (the main worktree's .git, whose parent is the
+        // repository root in the usual layout) and the branch checked out there.
+        Git.Result info = Git.run(repoPath, "rev-parse", "--path-format=absolute", "--git-common-dir", "--abbrev-ref", "HEAD");
+        String[] lines = info.out().split("\n");
+        Path common = info.ok() && lines.length >= 2 ? Path.of(lines[0].trim()) : null;
+        Path root = common != null && ".git".equals(String.valueOf(common.getFileName())) ? common.getParent()
+                : Git.repoRoot(repoPath);
         if (root == null) {
             throw failure.apply("repo_path: " + repoPath + " is not inside a git repository");
         }
         root = normalize(root);
+        String checkedOut = common != null && !"HEAD".equals(lines[1].trim()) ? lines[1].trim() : null;
         String base = baseBranch == null || baseBranch.isBlank() ? "HEAD" : baseBranch;
         Git.Result baseSha = Git.run(root, "rev-parse", "--verify", "--quiet", base + "^{commit}");
         if (!baseSha.ok()) {
@@ -114,7 +121,7 @@ public class WorktreeService {
         w.repoRoot = root.toString();
         w.worktreePath = path.toString();
         w.branch = branch;
-        w.baseBranch = baseBranch == null || baseBranch.isBlank() ? currentBranch(root) : baseBranch;
+        w.baseBranch = baseBranch == null || baseBranch.isBlank() ? checkedOut : baseBranch;
         w.baseSha = baseSha.line();
         w.status = WorktreeRules.ACTIVE;
         w.createdAt = System.currentTimeMillis();
@@ -544,11 +551,6 @@ public class WorktreeService {
         Git.Result porcelain = Git.run(root, "worktree", "list", "--porcelain");
         return porcelain.ok() && WorktreeRules.parsePorcelain(porcelain.out()).stream()
                 .anyMatch(l -> branch.equals(l.branch()) && !l.prunable());
-    }
-
-    private static String currentBranch(Path root) {
-        String b = Git.run(root, "symbolic-ref", "--quiet", "--short", "HEAD").line();
-        return b.isEmpty() ? null : b;
     }
 
     /** Real path when it exists, so paths compare equal however they were spelled. */
