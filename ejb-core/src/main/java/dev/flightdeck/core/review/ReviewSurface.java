@@ -7,6 +7,7 @@ import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.persistence.review.TurnDiffEntity;
+import dev.flightdeck.persistence.review.TurnDiffKey;
 import dev.flightdeck.persistence.session.SessionEntity;
 import dev.flightdeck.persistence.usage.UsageTurnEntity;
 import jakarta.ejb.Stateless;
@@ -53,23 +54,24 @@ public class ReviewSurface {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void captureTurn(SessionEntity s, String turnId, UsageTurnEntity usage, long now) {
-        if (s.baseTree == null || em.find(TurnDiffEntity.class, new dev.flightdeck.persistence.review.TurnDiffKey(s.id, turnId)) != null) {
-            return;
-        }
-        Git.State state;
-        try {
-            state = stateOf(s);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "capturing the diff of " + s.id + " " + turnId + " failed", e);
-            return;
-        }
-        if (state == null) {
+        if (s.baseTree == null || em.find(TurnDiffEntity.class, new TurnDiffKey(s.id, turnId)) != null) {
             return;
         }
         List<String> previous = em.createQuery("SELECT d.tree FROM TurnDiffEntity d WHERE d.sessionId = :s "
                 + "ORDER BY d.createdAt DESC", String.class).setParameter("s", s.id).setMaxResults(1).getResultList();
-        String from = previous.isEmpty() ? s.baseTree : previous.get(0);
-        DiffText.Bounded diff = diff(state.top(), from, state.tree());
+        Git.State state;
+        DiffText.Bounded diff;
+        try {
+            state = stateOf(s);
+            if (state == null) {
+                return;
+            }
+            diff = diff(state.top(), previous.isEmpty() ? s.baseTree : previous.get(0), state.tree());
+        } catch (RuntimeException e) {
+            // A repository git cannot read costs this turn its diff, never the turn's other changes.
+            LOG.log(Level.WARNING, "capturing the diff of " + s.id + " " + turnId + " failed", e);
+            return;
+        }
         TurnDiffEntity d = new TurnDiffEntity();
         d.sessionId = s.id;
         d.turnId = turnId;
@@ -95,12 +97,19 @@ public class ReviewSurface {
                 .getResultList().stream().map(ReviewSurface::wire).toList();
         DiffText.Bounded current = null;
         DiffText.Bounded cumulative = null;
-        Git.State state = s.repositoryRoot == null ? null : stateOf(s);
-        if (state != null) {
-            current = diff(state.top(), state.headOrEmpty(), state.tree());
-            // Until the session commits, both diffs have the same base: read it once.
-            cumulative = java.util.Objects.equals(s.baseSha, state.head()) ? current
-                    : diff(state.top(), s.baseSha != null ? s.baseSha : Git.EMPTY_TREE, state.tree());
+        try {
+            Git.State state = s.repositoryRoot == null ? null : stateOf(s);
+            if (state != null) {
+                current = diff(state.top(), state.headOrEmpty(), state.tree());
+                // Until the session commits, both diffs have the same base: read it once.
+                cumulative = java.util.Objects.equals(s.baseSha, state.head()) ? current
+                        : diff(state.top(), s.baseSha != null ? s.baseSha : Git.EMPTY_TREE, state.tree());
+            }
+        } catch (RuntimeException e) {
+            // The turn diffs and comments are still worth showing when the working tree cannot be read.
+            LOG.log(Level.WARNING, "reading the working tree of " + sessionId + " failed", e);
+            current = null;
+            cumulative = null;
         }
         return new ReviewWire.Review(sessionId, revision, current == null ? null : current.text(),
                 current != null && current.truncated(), cumulative == null ? null : cumulative.text(),
