@@ -100,6 +100,12 @@ class WorktreeIT {
         byte[] binary = new byte[4096];
         new java.util.Random(7).nextBytes(binary);
         Files.write(path.resolve("keep/blob.bin"), binary);
+        GitRepo.git(path, "add", "a.txt");
+        Files.writeString(path.resolve("keep/c.txt"), "three, staged\n");
+        GitRepo.git(path, "add", "keep/c.txt");
+        Files.writeString(path.resolve("keep/c.txt"), "three, staged then edited\n");
+        String status = GitRepo.git(path, "status", "--porcelain");
+        String staged = GitRepo.git(path, "diff", "--cached");
 
         Api.Resp refused = Api.delete("/api/worktrees/" + id);
         assertEquals(400, refused.status(), "uncommitted work needs force: " + refused.body());
@@ -132,8 +138,10 @@ class WorktreeIT {
         assertFalse(Files.exists(back.resolve("b.txt")), "a deleted file stays deleted");
         assertEquals("untracked\n", Files.readString(back.resolve("new.txt")));
         assertArrayEquals(binary, Files.readAllBytes(back.resolve("keep/blob.bin")));
-        assertEquals("three\n", Files.readString(back.resolve("keep/c.txt")));
+        assertEquals("three, staged then edited\n", Files.readString(back.resolve("keep/c.txt")));
         assertEquals(tip, GitRepo.git(back, "rev-parse", "HEAD").trim(), "restored on top of the snapshot's HEAD");
+        assertEquals(status, GitRepo.git(back, "status", "--porcelain"), "staged, unstaged and untracked as they were");
+        assertEquals(staged, GitRepo.git(back, "diff", "--cached"));
         assertEquals("active", find(listing(repo), id).getString("status"));
 
         // In place: a later edit is undone by restoring the same snapshot into the live worktree.

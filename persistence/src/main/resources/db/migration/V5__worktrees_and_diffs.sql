@@ -19,8 +19,9 @@ CREATE TABLE worktrees (
 CREATE UNIQUE INDEX worktrees_path ON worktrees (worktree_path);
 CREATE INDEX worktrees_repo ON worktrees (repo_root);
 
--- A snapshot is a commit (parent: the worktree's HEAD, tree: its working files, untracked included)
--- kept alive by ref_name under refs/flightdeck/snapshots/; no branch moves.
+-- A snapshot is a commit (first parent: the worktree's HEAD, tree: its working files, untracked included;
+-- second parent, as git stash does: a commit of its index, index_tree) kept alive by ref_name under
+-- refs/flightdeck/snapshots/; no branch moves.
 CREATE TABLE worktree_snapshots (
     id             VARCHAR(64)    NOT NULL PRIMARY KEY,
     worktree_id    VARCHAR(64)    NOT NULL,
@@ -28,6 +29,7 @@ CREATE TABLE worktree_snapshots (
     ref_name       VARCHAR(1000)  NOT NULL,
     commit_sha     VARCHAR(64)    NOT NULL,
     head_sha       VARCHAR(64),
+    index_tree     VARCHAR(64),
     branch         VARCHAR(1000),
     worktree_path  VARCHAR(4096)  NOT NULL,
     reason         VARCHAR(32)    NOT NULL,

@@ -311,6 +311,9 @@ public class WorktreeService {
             path = recreate(w, snap, root);
         }
         Git.Result restored = Git.run(path, "restore", "--source=" + snap.commitSha, "--worktree", "--", ":/");
+        if (restored.ok() && snap.indexTree != null) {
+            restored = Git.run(path, "read-tree", snap.indexTree);
+        }
         if (!restored.ok()) {
             throw ApiException.badRequest("restore_failed", restored.err().strip());
         }
@@ -388,13 +391,25 @@ public class WorktreeService {
         String tree = Git.workingTree(path, dataDir.path().resolve("tmp"));
         String headTree = head == null ? Git.EMPTY_TREE : Git.ok(path, "rev-parse", head + "^{tree}").trim();
         String branch = Git.run(path, "symbolic-ref", "--quiet", "--short", "HEAD").line();
+        String message = WorktreeRules.snapshotMessage(reason, branch.isEmpty() ? null : branch, w.worktreePath);
         List<String> args = new ArrayList<>(List.of("commit-tree", tree));
+        // The index, as its own commit and second parent (git stash's shape), keeps what was staged
+        // reachable; write-tree refuses an index with conflicts, and then only the files are kept.
+        Git.Result index = head == null ? null : Git.run(path, "write-tree");
+        String indexTree = index != null && index.ok() ? index.line() : null;
         if (head != null) {
             args.addAll(List.of("-p", head));
         }
-        args.addAll(List.of("-m", WorktreeRules.snapshotMessage(reason, branch.isEmpty() ? null : branch, w.worktreePath)));
+        if (indexTree != null) {
+            args.addAll(List.of("-p", Git.ok(path, Git.identity(), "commit-tree", indexTree, "-p", head, "-m",
+                    "index of " + message).trim()));
+        }
+        args.addAll(List.of("-m", message));
         String commit = Git.ok(path, Git.identity(), args.toArray(String[]::new)).trim();
-        return recordSnapshot(w, commit, head, branch.isEmpty() ? w.branch : branch, reason, !tree.equals(headTree));
+        WorktreeSnapshotEntity s = recordSnapshot(w, commit, head, branch.isEmpty() ? w.branch : branch, reason,
+                !tree.equals(headTree) || indexTree != null && !indexTree.equals(headTree));
+        s.indexTree = indexTree;
+        return s;
     }
 
     private WorktreeSnapshotEntity keepBranchTip(WorktreeEntity w) {

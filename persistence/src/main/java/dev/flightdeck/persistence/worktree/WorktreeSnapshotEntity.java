@@ -21,6 +21,9 @@ public class WorktreeSnapshotEntity {
     public String commitSha;
     @Column(name = "head_sha")
     public String headSha;
+    /** What was staged: restored into the index, so staged and unstaged work come back as they were. */
+    @Column(name = "index_tree")
+    public String indexTree;
     public String branch;
     @Column(name = "worktree_path")
     public String worktreePath;
