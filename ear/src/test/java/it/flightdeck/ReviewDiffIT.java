@@ -77,6 +77,9 @@ class ReviewDiffIT {
             assertEquals("turn-1", snapshot.getString("turn_id"));
 
             JsonObject first = review(id);
+            JsonObject listed = Api.get("/api/sessions/summary").json().getJsonArray("active_sessions").stream()
+                    .map(v -> v.asJsonObject()).filter(o -> id.equals(o.getString("id"))).findFirst().orElseThrow();
+            assertTrue(listed.getBoolean("has_turn_diff"));
             JsonArray turns = first.getJsonArray("turn_diffs");
             assertEquals(1, turns.size());
             assertEquals(snapshot.getString("diff"), turns.getJsonObject(0).getString("diff"));

@@ -48,6 +48,7 @@ ALTER TABLE sessions ADD COLUMN repository_root VARCHAR(4096);
 ALTER TABLE sessions ADD COLUMN worktree_id VARCHAR(64);
 ALTER TABLE sessions ADD COLUMN base_sha VARCHAR(64);
 ALTER TABLE sessions ADD COLUMN base_tree VARCHAR(64);
+ALTER TABLE sessions ADD COLUMN has_turn_diff BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- Each turn's diff, captured from git when the turn ends; tree is the working files at that moment,
 -- the starting point of the next turn's diff.

@@ -82,6 +82,7 @@ public class ReviewSurface {
         d.cachedTokens = usage == null ? 0 : usage.cacheReadTokens;
         d.createdAt = now;
         em.persist(d);
+        s.hasTurnDiff = true;
         String sessionId = s.id;
         ReviewWire.TurnDiff wire = wire(d);
         log.append(Scope.session(sessionId), "turn_diff_snapshot", SURFACES, rev -> new ReviewWire.TurnDiffSnapshot(

@@ -46,7 +46,7 @@ public final class SessionViews {
                 bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"), str(c, "developer_instructions"),
                 str(c, "codex_config_mode"), str(c, "codex_config_profile"), str(c, "codex_model_provider"),
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.gitBranch, s.currentCwd, str(c, "effort"),
-                revision, s.worktreeId != null, s.unreadCount, false, title(s), context(s),
+                revision, s.worktreeId != null, s.unreadCount, s.hasTurnDiff, title(s), context(s),
                 SessionRules.listStatus(s.status, s.workStatus), 0, s.forkedFromSessionId, Times.iso(s.endedAt),
                 s.endReason);
     }
@@ -55,7 +55,7 @@ public final class SessionViews {
         JsonObject c = SessionConfig.parse(s.configJson);
         return new SessionWire.SessionListItem(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch, s.model,
                 s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status), s.currentTurnId != null,
-                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, s.worktreeId != null,
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, s.hasTurnDiff, s.worktreeId != null,
                 s.inputTokens + s.outputTokens, s.totalCostUsd, s.inputTokens, s.outputTokens, s.cachedTokens, title(s),
                 context(s), SessionRules.listStatus(s.status, s.workStatus), str(c, "effort"), revision, 0,
                 s.forkedFromSessionId);
@@ -66,7 +66,7 @@ public final class SessionViews {
         return new SessionWire.DashboardConversation(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch,
                 s.worktreeId != null, s.model, s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status),
                 SessionRules.listStatus(s.status, s.workStatus), title(s), context(s), s.lastMessage,
-                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, false, s.toolCount, 0,
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, s.hasTurnDiff, s.toolCount, 0,
                 str(c, "effort"));
     }
 

@@ -116,4 +116,7 @@ public class SessionEntity {
     /** The working files when the session began, untracked included: the first turn's diff base. */
     @Column(name = "base_tree")
     public String baseTree;
+    /** Whether a turn's diff has been captured (lists show it without reading turn_diffs). */
+    @Column(name = "has_turn_diff")
+    public boolean hasTurnDiff;
 }
