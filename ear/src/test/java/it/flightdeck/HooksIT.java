@@ -85,6 +85,21 @@ class HooksIT {
     }
 
     @Test
+    void aTerminalSessionInARepositoryHasItsDiffsOnTheReviewSurface() throws Exception {
+        Path repo = GitRepo.create("fd-hook-git-", "main.c", "int main;\n");
+        String claudeId = UUID.randomUUID().toString();
+        hook(Json.createObjectBuilder().add("type", "claude_session_start").add("session_id", claudeId)
+                .add("cwd", repo.toString()).build());
+        String id = findByProject(repo.toString()).getString("id");
+        Files.writeString(repo.resolve("main.c"), "int main(void);\n");
+        JsonObject review = Api.get("/api/sessions/" + id + "/review").json();
+        assertTrue(review.getString("current_diff").contains("-int main;\n+int main(void);\n"), review.toString());
+        assertEquals(review.getString("current_diff"), review.getString("cumulative_diff"));
+        assertEquals(repo.toString(), Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session")
+                .getString("repository_root"));
+    }
+
+    @Test
     void sessionEndFromTheHookEndsThePassiveSession() throws Exception {
         Path dir = Files.createTempDirectory("fd-hook-");
         String claudeId = UUID.randomUUID().toString();

@@ -110,6 +110,8 @@ public class HookService {
         s.transcriptPath = str(msg, "transcript_path");
         s.model = str(msg, "model");
         s.configJson = "{}";
+        // A terminal session's review surface shows its current and cumulative diffs too.
+        sessions.recordBase(s, Path.of(path));
         em.persist(s);
         em.flush();
         log.createScope(Scope.session(s.id));

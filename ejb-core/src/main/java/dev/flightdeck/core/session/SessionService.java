@@ -129,7 +129,10 @@ public class SessionService {
      * Where the session's changes are measured from, when it works in a git repository: HEAD (the
      * cumulative diff's base) and its working files with untracked ones (the first turn's base).
      */
-    private void recordBase(SessionEntity s, Path dir) {
+    public void recordBase(SessionEntity s, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try {
             Git.State state = Git.state(dir, dataDir.path().resolve("tmp"));
             if (state == null) {
