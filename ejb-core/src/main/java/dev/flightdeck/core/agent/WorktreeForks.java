@@ -48,10 +48,8 @@ public class WorktreeForks {
         try {
             return fork(source, b, w);
         } catch (RuntimeException e) {
-            // The fork was refused: the worktree made for it (a new branch, nothing on it) goes too.
-            Path root = Path.of(w.repoRoot);
-            Git.run(root, "worktree", "remove", "--force", w.worktreePath);
-            Git.run(root, "branch", "-D", w.branch);
+            // The fork was refused: the worktree made for it goes too.
+            worktrees.discardCreated(w);
             throw e;
         }
     }

@@ -17,4 +17,9 @@ public class DataDir {
         return configured.filter(s -> !s.isBlank()).map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".flightdeck"));
     }
+
+    /** Where short-lived working files go (scratch git indexes). */
+    public Path scratch() {
+        return path().resolve("tmp");
+    }
 }

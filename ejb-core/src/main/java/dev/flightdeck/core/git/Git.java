@@ -95,13 +95,39 @@ public final class Git {
         return r.ok() ? r.line() : null;
     }
 
-    /** The main worktree's root: the repository a linked worktree belongs to. */
-    public static Path repoRoot(Path dir) {
-        Result r = run(dir, "worktree", "list", "--porcelain");
-        if (!r.ok() || !r.out().startsWith("worktree ")) {
+    /** A repository: its main worktree's root, and the branch checked out where it was asked (null when detached or unborn). */
+    public record Repository(Path root, String branch) {
+    }
+
+    /** The repository dir lies in, whichever of its worktrees that is; null outside git. */
+    public static Repository repository(Path dir) {
+        // One call: the common git directory, and HEAD's branch (this part fails on an unborn HEAD).
+        Result r = run(dir, "rev-parse", "--path-format=absolute", "--git-common-dir", "--abbrev-ref", "HEAD");
+        String[] lines = r.out().split("\n");
+        if (lines.length == 0 || !lines[0].startsWith("/")) {
             return null;
         }
-        return Path.of(r.line().substring("worktree ".length()));
+        Path root = rootOf(dir, Path.of(lines[0].trim()));
+        String branch = r.ok() && lines.length > 1 && !"HEAD".equals(lines[1].trim()) ? lines[1].trim() : null;
+        return root == null ? null : new Repository(root, branch);
+    }
+
+    /** The main worktree's root: the repository a linked worktree belongs to; null outside git. */
+    public static Path repoRoot(Path dir) {
+        Repository r = repository(dir);
+        return r == null ? null : r.root();
+    }
+
+    /**
+     * The main worktree's root from the common git directory: its parent in the usual layout, else
+     * (a separate git dir) the first entry git lists.
+     */
+    private static Path rootOf(Path dir, Path commonDir) {
+        if (".git".equals(String.valueOf(commonDir.getFileName()))) {
+            return commonDir.getParent();
+        }
+        Result r = run(dir, "worktree", "list", "--porcelain");
+        return r.ok() && r.out().startsWith("worktree ") ? Path.of(r.line().substring("worktree ".length())) : null;
     }
 
     /**
@@ -140,7 +166,7 @@ public final class Git {
     }
 
     /** Where a directory's changes are measured from: its worktree root, HEAD (null before the first commit) and working tree. */
-    public record State(Path top, String head, String tree) {
+    public record State(Path top, Path repoRoot, String head, String tree) {
         /** HEAD, or the empty tree in a repository without commits. */
         public String headOrEmpty() {
             return head != null ? head : EMPTY_TREE;
@@ -149,14 +175,16 @@ public final class Git {
 
     /** The state of the worktree containing dir, or null when dir is in none. */
     public static State state(Path dir, Path scratch) {
-        // One rev-parse finds both the worktree root and its index: a review runs this on every read.
-        Result where = run(dir, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "index");
+        // One rev-parse finds the worktree root, its index and the repository: a review runs this on every read.
+        Result where = run(dir, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "index",
+                "--git-common-dir");
         String[] lines = where.out().split("\n");
-        if (!where.ok() || lines.length < 2 || lines[0].isBlank()) {
+        if (!where.ok() || lines.length < 3 || lines[0].isBlank()) {
             return null;
         }
         Path top = Path.of(lines[0].trim());
-        return new State(top, head(top), workingTree(top, Path.of(lines[1].trim()), scratch));
+        return new State(top, rootOf(top, Path.of(lines[2].trim())), head(top),
+                workingTree(top, Path.of(lines[1].trim()), scratch));
     }
 
     /** Streams the unified diff between two trees or commits, rename-aware, with fixed a/ b/ prefixes. */

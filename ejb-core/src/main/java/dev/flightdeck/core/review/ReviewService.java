@@ -35,15 +35,22 @@ public class ReviewService {
     EventLog log;
 
     public ReviewWire.Comments list(String sessionId, String turnId) {
-        sessions.detail(sessionId);
-        long revision = log.current(Scope.session(sessionId));
+        sessions.find(sessionId);
+        return new ReviewWire.Comments(sessionId, log.current(Scope.session(sessionId)), of(sessionId, turnId));
+    }
+
+    /**
+     * The session's comments (of one turn, when given), oldest first; the caller has checked the
+     * session. Public: only public methods are business methods of the bean the caller holds.
+     */
+    public List<ReviewWire.Comment> of(String sessionId, String turnId) {
         String q = "SELECT c FROM ReviewCommentEntity c WHERE c.sessionId = :s"
                 + (turnId != null ? " AND c.turnId = :t" : "") + " ORDER BY c.createdAt, c.id";
         var query = em.createQuery(q, ReviewCommentEntity.class).setParameter("s", sessionId);
         if (turnId != null) {
             query.setParameter("t", turnId);
         }
-        return new ReviewWire.Comments(sessionId, revision, query.getResultList().stream().map(ReviewService::wire).toList());
+        return query.getResultList().stream().map(ReviewService::wire).toList();
     }
 
     public ReviewWire.Mutation create(String sessionId, JsonObject body) {

@@ -90,8 +90,7 @@ public class ReviewSurface {
     }
 
     public ReviewWire.Review review(String sessionId) {
-        sessions.detail(sessionId);
-        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        SessionEntity s = sessions.find(sessionId);
         long revision = log.current(Scope.session(sessionId));
         List<ReviewWire.TurnDiff> turns = em.createQuery("SELECT d FROM TurnDiffEntity d WHERE d.sessionId = :s "
                         + "ORDER BY d.createdAt, d.turnId", TurnDiffEntity.class).setParameter("s", sessionId)
@@ -114,12 +113,12 @@ public class ReviewSurface {
         }
         return new ReviewWire.Review(sessionId, revision, current == null ? null : current.text(),
                 current != null && current.truncated(), cumulative == null ? null : cumulative.text(),
-                cumulative != null && cumulative.truncated(), turns, comments.list(sessionId, null).comments());
+                cumulative != null && cumulative.truncated(), turns, comments.of(sessionId, null));
     }
 
     private Git.State stateOf(SessionEntity s) {
         Path cwd = Path.of(s.currentCwd);
-        return Files.isDirectory(cwd) ? Git.state(cwd, dataDir.path().resolve("tmp")) : null;
+        return Files.isDirectory(cwd) ? Git.state(cwd, dataDir.scratch()) : null;
     }
 
     static DiffText.Bounded diff(Path top, String from, String to) {

@@ -134,12 +134,11 @@ public class SessionService {
             return;
         }
         try {
-            Git.State state = Git.state(dir, dataDir.path().resolve("tmp"));
+            Git.State state = Git.state(dir, dataDir.scratch());
             if (state == null) {
                 return;
             }
-            Path repo = Git.repoRoot(state.top());
-            s.repositoryRoot = (repo != null ? repo : state.top()).toString();
+            s.repositoryRoot = (state.repoRoot() != null ? state.repoRoot() : state.top()).toString();
             s.baseSha = state.head();
             s.baseTree = state.tree();
             s.worktreeId = worktrees.containing(dir.toRealPath());
@@ -322,7 +321,8 @@ public class SessionService {
                 rev -> new SessionWire.ListChanged("sessions_changed", id, rev));
     }
 
-    private SessionEntity find(String id) {
+    /** The session, read without a lock; 404 when there is none. */
+    public SessionEntity find(String id) {
         SessionEntity s = id == null ? null : em.find(SessionEntity.class, id);
         if (s == null) {
             throw ApiException.notFound("not_found", "no session " + id);

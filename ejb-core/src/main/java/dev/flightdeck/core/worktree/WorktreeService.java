@@ -89,18 +89,11 @@ public class WorktreeService {
         if (!repoPath.isAbsolute() || !Files.isDirectory(repoPath)) {
             throw failure.apply("repo_path: must be an existing directory (absolute path)");
         }
-        // One rev-parse gives the common git directory (the main worktree's .git, whose parent is the
-        // repository root in the usual layout) and the branch checked out there.
-        Git.Result info = Git.run(repoPath, "rev-parse", "--path-format=absolute", "--git-common-dir", "--abbrev-ref", "HEAD");
-        String[] lines = info.out().split("\n");
-        Path common = info.ok() && lines.length >= 2 ? Path.of(lines[0].trim()) : null;
-        Path root = common != null && ".git".equals(String.valueOf(common.getFileName())) ? common.getParent()
-                : Git.repoRoot(repoPath);
-        if (root == null) {
+        Git.Repository repo = Git.repository(repoPath);
+        if (repo == null) {
             throw failure.apply("repo_path: " + repoPath + " is not inside a git repository");
         }
-        root = normalize(root);
-        String checkedOut = common != null && !"HEAD".equals(lines[1].trim()) ? lines[1].trim() : null;
+        Path root = normalize(repo.root());
         String base = baseBranch == null || baseBranch.isBlank() ? "HEAD" : baseBranch;
         Git.Result baseSha = Git.run(root, "rev-parse", "--verify", "--quiet", base + "^{commit}");
         if (!baseSha.ok()) {
@@ -121,7 +114,7 @@ public class WorktreeService {
         w.repoRoot = root.toString();
         w.worktreePath = path.toString();
         w.branch = branch;
-        w.baseBranch = baseBranch == null || baseBranch.isBlank() ? checkedOut : baseBranch;
+        w.baseBranch = baseBranch == null || baseBranch.isBlank() ? repo.branch() : baseBranch;
         w.baseSha = baseSha.line();
         w.status = WorktreeRules.ACTIVE;
         w.createdAt = System.currentTimeMillis();
@@ -218,7 +211,7 @@ public class WorktreeService {
         WorktreeEntity w = locked(id);
         Path path = Path.of(w.worktreePath);
         Path root = Path.of(w.repoRoot);
-        long active = sessionCounts(List.of(w)).getOrDefault(w.id, new long[2])[0];
+        long active = counts(w)[0];
         if (active > 0 && !force) {
             throw ApiException.conflict("worktree_in_use", "worktree " + id + " has " + active
                     + " active session(s); end them or pass force=true (a snapshot is kept)");
@@ -305,8 +298,8 @@ public class WorktreeService {
             throw new ApiException(410, "snapshot_missing", "the snapshot commit " + snap.commitSha + " is no longer in " + root);
         }
         Path path = Path.of(w.worktreePath);
-        boolean inPlace = !WorktreeRules.REMOVED.equals(w.status) && Files.isDirectory(path)
-                && Git.topLevel(path) != null && normalize(Git.topLevel(path)).equals(path);
+        Path top = WorktreeRules.REMOVED.equals(w.status) || !Files.isDirectory(path) ? null : Git.topLevel(path);
+        boolean inPlace = top != null && normalize(top).equals(path);
         if (!inPlace) {
             path = recreate(w, snap, root);
         }
@@ -342,7 +335,17 @@ public class WorktreeService {
     }
 
     public WorktreeWire.Summary describe(WorktreeEntity w) {
-        return summary(w, sessionCounts(List.of(w)).getOrDefault(w.id, new long[2]));
+        return summary(w, counts(w));
+    }
+
+    /**
+     * Undoes {@link #createIn} on disk when the caller's transaction will not keep it: the worktree
+     * and its new branch, which has nothing of its own yet.
+     */
+    public void discardCreated(WorktreeEntity w) {
+        Path root = Path.of(w.repoRoot);
+        Git.run(root, "worktree", "remove", "--force", w.worktreePath);
+        Git.run(root, "branch", "-D", w.branch);
     }
 
     /** Notes when a session working in the worktree last ended (the idle time cleanup would go by). */
@@ -388,7 +391,7 @@ public class WorktreeService {
     private WorktreeSnapshotEntity takeSnapshot(WorktreeEntity w, String reason) {
         Path path = Path.of(w.worktreePath);
         String head = Git.head(path);
-        String tree = Git.workingTree(path, dataDir.path().resolve("tmp"));
+        String tree = Git.workingTree(path, dataDir.scratch());
         String headTree = head == null ? Git.EMPTY_TREE : Git.ok(path, "rev-parse", head + "^{tree}").trim();
         String branch = Git.run(path, "symbolic-ref", "--quiet", "--short", "HEAD").line();
         String message = WorktreeRules.snapshotMessage(reason, branch.isEmpty() ? null : branch, w.worktreePath);
@@ -528,6 +531,10 @@ public class WorktreeService {
             query.setParameter("r", root);
         }
         return query.getResultList();
+    }
+
+    private long[] counts(WorktreeEntity w) {
+        return sessionCounts(List.of(w)).getOrDefault(w.id, new long[2]);
     }
 
     /** Per worktree: {active sessions, all sessions}. */
