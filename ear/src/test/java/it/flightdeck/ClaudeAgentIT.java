@@ -239,6 +239,10 @@ class ClaudeAgentIT {
             assertEquals(202, steer.status(), steer.body());
             assertEquals("steer", steer.json().getJsonObject("row").getJsonObject("row").getString("row_type"));
             assertEquals("turn-1", steer.json().getJsonObject("row").getString("turn_id"));
+            String steerRowId = steer.json().getJsonObject("row").getJsonObject("row").getString("id");
+            JsonObject outcome = ws.await(f -> "steer_outcome".equals(f.getString("type", "")), 10);
+            assertEquals("accepted", outcome.getString("outcome"));
+            assertEquals(steerRowId, "steer-" + outcome.getString("message_id"));
 
             JsonObject controls = Api.get("/api/sessions/" + s.id() + "/controls").json().getJsonObject("controls");
             assertTrue(controls.getJsonObject("stop_active_turn").getBoolean("available"));

@@ -88,8 +88,8 @@ class ClusterIT {
                 .buildAsync(URI.create(BASE2.replace("http", "ws") + "/ws"), ws).get(10, TimeUnit.SECONDS);
         try {
             ws.awaitType("server_info");
+            // Replay from r0 is exact, so the write below reaches the socket however the two race.
             ws.send(WebSocketIT.surface(id, "conversation", r0));
-            Thread.sleep(300);
             // Written on node 1, pushed by node 2, at the revision both nodes report.
             long r1 = Api.patch("/api/sessions/" + id + "/detail/name", "{\"name\":\"from node 1\"}").json()
                     .getJsonObject("session_detail_snapshot").getJsonNumber("revision").longValue();

@@ -57,16 +57,36 @@ class HooksIT {
         assertEquals("completed", tool.getString("status"));
         assertEquals("shell", tool.getString("family"));
 
-        hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
-                .add("hook_event_name", "Stop").build());
-        assertEquals("waiting", Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session")
-                .getString("work_status"));
+        assertEquals("turn-1", working.getString("current_turn_id"));
+        try (Ws ws = Ws.connect(Api.token())) {
+            ws.awaitType("server_info");
+            long revision = Api.get("/api/sessions/" + id + "/detail").json().getJsonNumber("revision").longValue();
+            ws.send("{\"type\":\"subscribe_session_surface\",\"session_id\":\"" + id
+                    + "\",\"surface\":\"conversation\",\"since_revision\":" + revision + "}");
+            hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
+                    .add("hook_event_name", "Stop").build());
+            // The delta says what the state says: the turn is over (it once kept a stale current_turn_id).
+            JsonObject changes = ws.await(f -> "session_delta".equals(f.getString("type", ""))
+                    && f.getJsonObject("changes").containsKey("work_status"), 30).getJsonObject("changes");
+            assertEquals("waiting", changes.getString("work_status"));
+            assertTrue(changes.isNull("current_turn_id"), changes.toString());
+        }
+        JsonObject stopped = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
+        assertEquals("waiting", stopped.getString("work_status"));
+        assertFalse(stopped.containsKey("current_turn_id") && !stopped.isNull("current_turn_id"));
 
-        Api.Resp taken = Api.post("/api/sessions/" + id + "/lifecycle/takeover", "{}");
+        assertEquals("invalid_request", Api.post("/api/sessions/" + id + "/lifecycle/takeover",
+                "{\"permission_mode\":\"sometimes\"}").json().getString("code"), "a bad override refuses the takeover");
+        Api.Resp taken = Api.post("/api/sessions/" + id + "/lifecycle/takeover",
+                "{\"permission_mode\":\"acceptEdits\",\"model\":\"claude-sonnet-4\",\"unknown_field\":1}");
         assertEquals(200, taken.status(), taken.body());
+        assertEquals(id, taken.json().getString("session_id"));
+        assertTrue(taken.json().getBoolean("accepted"));
         JsonObject direct = taken.json().getJsonObject("session_detail_snapshot").getJsonObject("session");
         assertEquals("direct", direct.getString("control_mode"));
         assertTrue(direct.getBoolean("accepts_user_input"));
+        assertEquals("acceptEdits", direct.getString("permission_mode"), "the takeover's overrides apply");
+        assertEquals("claude-sonnet-4", direct.getString("model"));
         assertEquals("not_passive", Api.post("/api/sessions/" + id + "/lifecycle/takeover", "{}").json().getString("code"));
 
         // Hooks of a session we now drive do not create a passive shadow of it.
@@ -113,6 +133,10 @@ class HooksIT {
         assertEquals("logout", s.getString("end_reason"));
         Api.Resp resume = Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}");
         assertEquals(200, resume.status(), resume.body());
+        assertEquals(id, resume.json().getString("session_id"));
+        assertEquals("active", resume.json().getJsonObject("session").getString("status"));
+        JsonObject reopened = resume.json().getJsonObject("session_detail_snapshot").getJsonObject("session");
+        assertFalse(reopened.containsKey("end_reason") && !reopened.isNull("end_reason"), "resume clears the end");
         assertEquals("already_active", Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}").json().getString("code"));
     }
 

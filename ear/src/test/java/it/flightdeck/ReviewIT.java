@@ -41,7 +41,8 @@ class ReviewIT {
         try (Ws ws = Ws.connect(Api.token())) {
             ws.awaitType("server_info");
             ws.send("{\"type\":\"subscribe_session_surface\",\"session_id\":\"" + s.id() + "\",\"surface\":\"review\"}");
-            Thread.sleep(300);
+            // Without a cursor the subscription answers one invalidation: from then on it is registered.
+            ws.awaitType("session_surface_invalidated");
             Api.Resp created = comment(s.id(), "{\"turn_id\":\"turn-1\",\"file_path\":\"src/app.js\",\"line_start\":3,"
                     + "\"line_end\":4,\"body\":\"Name this better\",\"tag\":\"clarity\"}");
             assertEquals(200, created.status(), created.body());

@@ -110,8 +110,14 @@ class TurnControlsIT {
         Api.Resp bad = control(s.id(), "/lifecycle/fork", "{\"nth_user_message\":9}");
         assertEquals(422, bad.status(), bad.body());
 
-        Api.Resp forked = control(s.id(), "/lifecycle/fork", "{\"nth_user_message\":2}");
-        assertEquals(200, forked.status(), forked.body());
+        Api.Resp forked;
+        try (Ws ws = subscribe(s.id())) {
+            forked = control(s.id(), "/lifecycle/fork", "{\"nth_user_message\":2}");
+            assertEquals(200, forked.status(), forked.body());
+            // The source's conversation subscribers hear of the fork.
+            JsonObject announced = ws.await(f -> "session_forked".equals(f.getString("type", "")), 10);
+            assertEquals(forked.json().getString("new_session_id"), announced.getString("new_session_id"));
+        }
         String forkId = forked.json().getString("new_session_id");
         assertEquals(s.id(), forked.json().getString("source_session_id"));
         assertEquals(s.id(), detail(forkId).getString("forked_from_session_id"));

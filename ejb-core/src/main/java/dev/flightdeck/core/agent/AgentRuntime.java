@@ -7,6 +7,7 @@ import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.connector.ProcessTree;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.review.ReviewSurface;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -44,6 +45,9 @@ public class AgentRuntime {
 
     @Inject
     Connectors connectors;
+
+    @Inject
+    ReviewSurface diffs;
 
     @Inject
     @ConfigProperty(name = "FLIGHTDECK_STALL_SECONDS", defaultValue = "300")
@@ -116,14 +120,18 @@ public class AgentRuntime {
             return;
         }
         boolean interrupted = interrupting.contains(sessionId);
+        // git runs here, before the session's row is locked, never under it.
+        ReviewSurface.TurnCapture capture = batch.stream().anyMatch(e -> e instanceof AgentEvent.TurnCompleted)
+                ? diffs.capture(sessionId) : null;
         try {
-            turns.apply(sessionId, batch, interrupted);
+            turns.apply(sessionId, batch, interrupted, capture);
         } catch (RuntimeException e) {
             // One bad event must not cost the others: apply them one by one, skipping what fails.
             LOG.log(Level.WARNING, "a batch of " + batch.size() + " agent events failed; applying them singly", e);
             for (AgentEvent one : batch) {
                 try {
-                    turns.apply(sessionId, List.of(one), interrupted);
+                    turns.apply(sessionId, List.of(one), interrupted,
+                            one instanceof AgentEvent.TurnCompleted ? capture : null);
                 } catch (RuntimeException single) {
                     LOG.log(Level.WARNING, "could not apply " + one.getClass().getSimpleName(), single);
                 }

@@ -11,6 +11,10 @@ public final class AgentWire {
     public record UndoCompleted(String type, String sessionId, long revision, boolean success) {
     }
 
+    /** A steer reached the running turn (contract §2.2). */
+    public record SteerOutcome(String type, String sessionId, long revision, String messageId, String outcome) {
+    }
+
     public record SessionForked(String type, String sourceSessionId, long revision, String newSessionId) {
     }
 }

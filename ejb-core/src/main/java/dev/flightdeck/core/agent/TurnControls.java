@@ -11,7 +11,10 @@ import dev.flightdeck.core.session.SessionConfig;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionViews;
 import dev.flightdeck.core.session.SessionWire;
-import dev.flightdeck.core.session.WorkStatus;
+import dev.flightdeck.core.session.machine.ControlTransitions;
+import dev.flightdeck.core.session.machine.SessionInput;
+import dev.flightdeck.core.session.machine.SessionState;
+import dev.flightdeck.core.session.machine.SessionTransitions;
 import dev.flightdeck.core.usage.UsageService;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
@@ -32,7 +35,6 @@ import java.util.Set;
  */
 @Stateless
 public class TurnControls {
-    private static final Set<String> DETAIL_REVIEW = Set.of(Surface.DETAIL, Surface.REVIEW);
     /** What a fork may change; everything else is the source's configuration. */
     private static final List<String> FORK_OVERRIDES = List.of("model", "approval_policy_details",
             "sandbox_policy_details", "permission_mode", "allowed_tools", "disallowed_tools");
@@ -55,30 +57,20 @@ public class TurnControls {
     @Inject
     Connectors connectors;
 
+    @Inject
+    SessionTransitions transitions;
+
     public record RolledBack(int numTurns, int turnCount) {
     }
 
     /** 422 unsupported_control, or 409 control_unavailable, unless the rules of §1.5 allow the control now. */
     public void require(SessionEntity s, String control) {
-        AgentRules.Control c = AgentRules.controls(SessionViews.facts(s, connectors.installed(s.provider))).get(control);
-        if (!c.supported()) {
-            throw new ApiException(422, "unsupported_control", control + " is not supported for " + s.provider
-                    + " sessions");
-        }
-        if (!c.available()) {
-            throw ApiException.conflict("control_unavailable", control + " is not available for session " + s.id
-                    + " now (it needs a direct, open session" + (control.contains("turn") && s.turnCount == 0
-                    ? " with at least one turn" : "") + ")");
-        }
+        ControlTransitions.require(SessionState.of(s, connectors.installed(s.provider)), control);
     }
 
     /** The session's detail, once the control is allowed for it now. */
     public SessionWire.Detail check(String sessionId, String control) {
-        SessionEntity s = em.find(SessionEntity.class, sessionId);
-        if (s == null) {
-            throw ApiException.notFound("not_found", "no session " + sessionId);
-        }
-        require(s, control);
+        require(sessions.find(sessionId), control);
         return sessions.detail(sessionId);
     }
 
@@ -88,56 +80,18 @@ public class TurnControls {
      */
     public RolledBack rollback(String sessionId, int numTurns, boolean undo) {
         SessionEntity s = sessions.lock(sessionId);
-        require(s, undo ? "undo_last_turn" : "rollback_turns");
-        if (s.currentTurnId != null) {
-            throw ApiException.conflict("turn_in_progress", "session " + sessionId
-                    + " is running a turn; stop it before rolling back");
-        }
         List<String> live = conversation.liveTurns(s.id);
-        if (numTurns > live.size()) {
-            throw ApiException.badRequest("invalid_argument", "num_turns: the session has " + live.size()
-                    + " turn(s) to roll back");
-        }
-        List<String> kept = live.subList(0, live.size() - numTurns);
-        String resumeAt = null;
-        if (!kept.isEmpty()) {
-            resumeAt = usage.resumeRef(s.id, kept.get(kept.size() - 1));
-            if (resumeAt == null) {
-                throw new ApiException(422, "rollback_failed", "the agent never reported where "
-                        + kept.get(kept.size() - 1) + " ended, so its conversation cannot be cut there");
-            }
-        }
-        long now = System.currentTimeMillis();
-        conversation.markTurns(s, live.subList(kept.size(), live.size()), undo ? "undone" : "rolled_back", now);
-        if (kept.isEmpty()) {
-            // Nothing is left to resume: the next message starts a new agent conversation.
-            s.claudeSessionId = null;
-            s.forkFromProviderId = null;
-        }
-        s.resumeAt = resumeAt;
-        s.turnCount = kept.size();
-        s.lastActivityAt = now;
-        String id = s.id;
-        log.append(Scope.session(id), undo ? "undo_completed" : "thread_rolled_back", DETAIL_REVIEW,
-                rev -> undo ? new AgentWire.UndoCompleted("undo_completed", id, rev, true)
-                        : new AgentWire.ThreadRolledBack("thread_rolled_back", id, rev, numTurns));
-        sessions.publishDelta(s, Json.createObjectBuilder().add("turn_count", s.turnCount).build());
+        int keep = live.size() - numTurns;
+        String lastKeptResume = keep > 0 && numTurns >= 1 ? usage.resumeRef(s.id, live.get(keep - 1)) : null;
+        transitions.apply(s, new SessionInput.RolledBack(numTurns, live, lastKeptResume, undo),
+                System.currentTimeMillis(), null);
         return new RolledBack(numTurns, s.turnCount);
     }
 
     /** Opens a turn for compaction; the agent's result closes it like any other turn. */
     public LaunchSpec beginCompact(String sessionId) {
-        SessionEntity s = sessions.lock(sessionId);
-        require(s, "compact_context");
-        if (s.currentTurnId != null) {
-            throw ApiException.conflict("turn_in_progress", "session " + sessionId
-                    + " is running a turn; compact it when the turn is done");
-        }
-        TurnService.openTurn(s);
-        s.workStatus = WorkStatus.WORKING;
-        s.lastProgressAt = System.currentTimeMillis();
-        sessions.publishDelta(s, Json.createObjectBuilder().add("work_status", s.workStatus)
-                .add("current_turn_id", s.currentTurnId).add("turn_count", s.turnCount).build());
+        SessionEntity s = transitions.apply(sessionId, new SessionInput.CompactStarted(), System.currentTimeMillis())
+                .session();
         return TurnService.launchSpec(s);
     }
 

@@ -1,6 +1,5 @@
 package dev.flightdeck.core.approval;
 
-import dev.flightdeck.core.agent.AgentRules;
 import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.error.ApiException;
@@ -8,7 +7,8 @@ import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.session.SessionService;
-import dev.flightdeck.core.session.WorkStatus;
+import dev.flightdeck.core.session.machine.SessionInput;
+import dev.flightdeck.core.session.machine.SessionTransitions;
 import dev.flightdeck.core.time.Times;
 import dev.flightdeck.persistence.approval.ApprovalEntity;
 import dev.flightdeck.persistence.session.SessionEntity;
@@ -16,7 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -41,7 +40,10 @@ public class ApprovalService {
     @Inject
     SessionService sessions;
 
-    /** Queues a request from the agent; the session waits for a human. */
+    @Inject
+    SessionTransitions transitions;
+
+    /** Queues a request from the agent; the session waits for a human. A request already queued is ignored. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void enqueue(SessionEntity s, AgentEvent.ApprovalRequested r, long now) {
         if (!em.createNamedQuery("Approval.byRequest", ApprovalEntity.class).setParameter("session", s.id)
@@ -60,22 +62,17 @@ public class ApprovalService {
         a.toolInput = r.input() == null ? null : r.input().toString();
         a.createdAt = now;
         em.persist(a);
-        s.approvalVersion++;
-        String before = s.workStatus;
-        s.workStatus = AgentRules.afterApprovalChange(pending(s.id).size(), firstPendingType(s.id));
+        List<ApprovalEntity> pending = pending(s.id);
+        transitions.apply(s, new SessionInput.ApprovalQueued(pending.size(), pending.get(0).approvalType), now, null);
         String id = s.id;
         long version = s.approvalVersion;
         ApprovalWire.Request request = request(a);
         log.append(Scope.session(id), "approval_requested", DETAIL,
                 rev -> new ApprovalWire.Requested("approval_requested", id, rev, request, version));
-        if (!s.workStatus.equals(before)) {
-            sessions.publishDelta(s, Json.createObjectBuilder().add("work_status", s.workStatus)
-                    .add("approval_version", version).build());
-        }
     }
 
     /**
-     * Decides a request if it is still pending. Returns the decided entity, or null when stale.
+     * Decides a request if it is still pending; {@link Decided#applied()} is false when it was stale.
      * {@code agentReachable} false refuses a pending request with 503, since nobody could carry it out.
      */
     public Decided decide(String sessionId, String requestId, ApprovalDecision d, String expectedType,
@@ -99,25 +96,21 @@ public class ApprovalService {
         a.decision = d.decision();
         a.message = d.message();
         a.decidedAt = now;
-        s.approvalVersion++;
         List<ApprovalEntity> pending = pending(sessionId);
         String next = pending.isEmpty() ? null : pending.get(0).requestId;
-        String before = s.workStatus;
-        if (s.currentTurnId != null) {
-            s.workStatus = AgentRules.afterApprovalChange(pending.size(), firstPendingType(sessionId));
-        }
+        transitions.apply(s, new SessionInput.ApprovalDecided(pending.size(),
+                pending.isEmpty() ? null : pending.get(0).approvalType), now, null);
         long version = s.approvalVersion;
         log.append(Scope.session(sessionId), "approval_decision_result", DETAIL,
                 rev -> new ApprovalWire.DecisionResult("approval_decision_result", sessionId, rev, requestId,
                         "applied", next, version));
-        if (!s.workStatus.equals(before)) {
-            sessions.publishDelta(s, Json.createObjectBuilder().add("work_status", s.workStatus)
-                    .add("approval_version", version).build());
-        }
         return new Decided(a, next, version);
     }
 
-    /** Requests the agent can no longer answer (it exited or the turn ended) are closed as aborted. */
+    /**
+     * Requests the agent can no longer answer (it exited or the turn ended) are closed as aborted. The
+     * state machine counts the change in the approval version.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void abandonPending(SessionEntity s, long now) {
         List<ApprovalEntity> pending = pending(s.id);
@@ -126,9 +119,12 @@ public class ApprovalService {
             a.message = "the agent stopped before a decision";
             a.decidedAt = now;
         }
-        if (!pending.isEmpty()) {
-            s.approvalVersion++;
-        }
+    }
+
+    /** How many requests wait for a decision. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public int pendingCount(String sessionId) {
+        return pending(sessionId).size();
     }
 
     public ApprovalWire.History history(String sessionId, int limit) {
@@ -158,11 +154,6 @@ public class ApprovalService {
     private List<ApprovalEntity> pending(String sessionId) {
         return em.createNamedQuery("Approval.pending", ApprovalEntity.class).setParameter("session", sessionId)
                 .getResultList();
-    }
-
-    private String firstPendingType(String sessionId) {
-        List<ApprovalEntity> p = pending(sessionId);
-        return p.isEmpty() ? null : p.get(0).approvalType;
     }
 
     static ApprovalWire.Request request(ApprovalEntity a) {

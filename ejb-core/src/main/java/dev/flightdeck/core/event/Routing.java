@@ -13,6 +13,8 @@ public final class Routing {
             Map.entry("conversation_rows_changed", Set.of(Surface.CONVERSATION)),
             Map.entry("session_delta", Set.of(Surface.CONVERSATION)),
             Map.entry("session_ended", Set.of(Surface.CONVERSATION)),
+            Map.entry("session_forked", Set.of(Surface.CONVERSATION)),
+            Map.entry("steer_outcome", Set.of(Surface.CONVERSATION)),
             Map.entry("tokens_updated", Set.of(Surface.CONVERSATION)),
             Map.entry("approval_requested", Set.of(Surface.CONVERSATION)),
             Map.entry("approval_decision_result", Set.of(Surface.CONVERSATION)),

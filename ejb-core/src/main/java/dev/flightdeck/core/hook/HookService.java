@@ -2,6 +2,7 @@ package dev.flightdeck.core.hook;
 
 import dev.flightdeck.core.claude.ClaudeTools;
 import dev.flightdeck.core.connector.RowDraft;
+import dev.flightdeck.core.connector.Rows;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
@@ -10,6 +11,11 @@ import dev.flightdeck.core.session.SessionRules;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionStatus;
 import dev.flightdeck.core.session.WorkStatus;
+import dev.flightdeck.core.session.ControlMode;
+import dev.flightdeck.core.session.machine.SessionDelta;
+import dev.flightdeck.core.session.machine.SessionInput;
+import dev.flightdeck.core.session.machine.SessionState;
+import dev.flightdeck.core.session.machine.SessionTransitions;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -50,6 +56,9 @@ public class HookService {
     @Inject
     EventLog log;
 
+    @Inject
+    SessionTransitions transitions;
+
     public void accept(JsonObject msg) {
         String type = str(msg, "type");
         if (type == null || !TYPES.contains(type)) {
@@ -61,7 +70,7 @@ public class HookService {
             throw ApiException.invalidField("session_id", "is required (the agent's own session or thread id)");
         }
         SessionEntity s = byClaudeId(claudeId);
-        if (s != null && "direct".equals(s.controlMode)) {
+        if (s != null && ControlMode.DIRECT.equals(s.controlMode)) {
             // Our own agent's hooks: the connector already reports everything.
             return;
         }
@@ -74,19 +83,30 @@ public class HookService {
         } else {
             s = em.find(SessionEntity.class, s.id, LockModeType.PESSIMISTIC_WRITE);
         }
-        s.lastActivityAt = now;
-        s.lastProgressAt = now;
-        switch (type) {
-            case "claude_session_start", "codex_session_start" -> sessionStart(s, msg);
-            case "claude_session_end" -> sessionEnd(s, msg, now);
-            case "claude_status_event" -> status(s, msg, String.valueOf(str(msg, "hook_event_name")), now);
+        transitions.apply(s, input(msg, type, provider), now, null);
+    }
+
+    /** What a hook message means to the session; the tool row is built here, from the hook's payload. */
+    static SessionInput input(JsonObject msg, String type, String provider) {
+        return switch (type) {
+            case "claude_session_start", "codex_session_start" -> new SessionInput.HookSessionStarted(str(msg, "model"));
+            case "claude_session_end" -> new SessionInput.HookSessionEnded(str(msg, "reason"));
             // Codex names the event by the message type; its payload is otherwise the same as Claude's.
-            case "codex_user_prompt_submit" -> status(s, msg, "UserPromptSubmit", now);
-            case "codex_stop_event" -> status(s, msg, "Stop", now);
-            case "claude_tool_event", "codex_tool_event" -> tool(s, msg, provider, now);
-            default -> sessions.publishDelta(s, Json.createObjectBuilder().add("last_activity_at",
-                    java.time.Instant.ofEpochMilli(now).toString()).build());
-        }
+            case "codex_user_prompt_submit" -> prompt(msg);
+            case "codex_stop_event" -> new SessionInput.HookStopped();
+            case "claude_tool_event", "codex_tool_event" -> tool(msg, provider);
+            case "claude_status_event" -> switch (String.valueOf(str(msg, "hook_event_name"))) {
+                case "UserPromptSubmit" -> prompt(msg);
+                case "Stop" -> new SessionInput.HookStopped();
+                case "Notification" -> new SessionInput.HookNotification(str(msg, "message"));
+                default -> new SessionInput.HookActivity();
+            };
+            default -> new SessionInput.HookActivity();
+        };
+    }
+
+    private static SessionInput prompt(JsonObject msg) {
+        return new SessionInput.HookPromptSubmitted(str(msg, "prompt"), "user-" + UUID.randomUUID());
     }
 
     private SessionEntity createPassive(JsonObject msg, String provider, String claudeId, long now) {
@@ -103,7 +123,7 @@ public class HookService {
         s.currentCwd = path;
         s.status = SessionStatus.ACTIVE;
         s.workStatus = WorkStatus.WAITING;
-        s.controlMode = "passive";
+        s.controlMode = ControlMode.PASSIVE;
         s.startedAt = now;
         s.lastActivityAt = now;
         s.claudeSessionId = claudeId;
@@ -115,81 +135,11 @@ public class HookService {
         em.persist(s);
         em.flush();
         log.createScope(Scope.session(s.id));
-        sessions.publishDelta(s, Json.createObjectBuilder().add("status", s.status).add("work_status", s.workStatus)
-                .add("control_mode", "passive").build());
+        sessions.publishDelta(s, SessionDelta.created(SessionState.of(s, true)));
         return s;
     }
 
-    private void sessionStart(SessionEntity s, JsonObject msg) {
-        if (SessionStatus.ENDED.equals(s.status)) {
-            // A resumed terminal session comes back to life.
-            s.status = SessionStatus.ACTIVE;
-            s.workStatus = WorkStatus.WAITING;
-            s.endedAt = null;
-            s.endReason = null;
-            sessions.publishDelta(s, Json.createObjectBuilder().add("status", s.status)
-                    .add("work_status", s.workStatus).build());
-        }
-        if (str(msg, "model") != null && s.model == null) {
-            s.model = str(msg, "model");
-            sessions.publishDelta(s, Json.createObjectBuilder().add("model", s.model).build());
-        }
-    }
-
-    private void sessionEnd(SessionEntity s, JsonObject msg, long now) {
-        if (SessionStatus.ACTIVE.equals(s.status)) {
-            s.status = SessionStatus.ENDED;
-            s.workStatus = WorkStatus.ENDED;
-            s.endedAt = now;
-            s.endReason = str(msg, "reason") != null ? str(msg, "reason") : "hook_session_end";
-            sessions.publishDelta(s, Json.createObjectBuilder().add("status", s.status)
-                    .add("work_status", s.workStatus).add("end_reason", s.endReason).build());
-        }
-    }
-
-    private void status(SessionEntity s, JsonObject msg, String event, long now) {
-        JsonObjectBuilder changes = Json.createObjectBuilder();
-        switch (event) {
-            case "UserPromptSubmit" -> {
-                String prompt = str(msg, "prompt");
-                s.workStatus = WorkStatus.WORKING;
-                dev.flightdeck.core.agent.TurnService.openTurn(s);
-                if (prompt != null && !prompt.isBlank()) {
-                    String clipped = prompt.length() > 10_000 ? prompt.substring(0, 10_000) : prompt;
-                    if (s.firstPrompt == null) {
-                        s.firstPrompt = clipped;
-                        changes.add("first_prompt", clipped);
-                    }
-                    s.lastMessage = clipped;
-                    changes.add("last_message", clipped);
-                    String id = "user-" + UUID.randomUUID();
-                    JsonObject row = Json.createObjectBuilder().add("row_type", "user").add("id", id)
-                            .add("content", prompt).add("timestamp", java.time.Instant.ofEpochMilli(now).toString())
-                            .add("is_streaming", false).add("images", JsonValue.EMPTY_JSON_ARRAY).build();
-                    conversation.upsert(s, List.of(new RowDraft(id, "user", null, null, null, null,
-                            prompt.toLowerCase(Locale.ROOT), row, null)), now);
-                }
-            }
-            case "Stop" -> {
-                s.workStatus = WorkStatus.WAITING;
-                s.currentTurnId = null;
-            }
-            case "Notification" -> {
-                String message = String.valueOf(str(msg, "message")).toLowerCase(Locale.ROOT);
-                if (message.contains("permission")) {
-                    s.workStatus = WorkStatus.PERMISSION;
-                    s.attentionReason = "permission";
-                } else if (message.contains("waiting for your input")) {
-                    s.workStatus = WorkStatus.WAITING;
-                }
-            }
-            default -> {
-            }
-        }
-        sessions.publishDelta(s, changes.add("work_status", s.workStatus).build());
-    }
-
-    private void tool(SessionEntity s, JsonObject msg, String provider, long now) {
+    private static SessionInput tool(JsonObject msg, String provider) {
         String event = String.valueOf(str(msg, "hook_event_name"));
         String name = str(msg, "tool_name") == null ? "unknown" : str(msg, "tool_name");
         String id = str(msg, "tool_use_id") != null ? str(msg, "tool_use_id") : "hook-tool-" + UUID.randomUUID();
@@ -199,61 +149,26 @@ public class HookService {
         String status = post ? (failed ? "failed" : "completed") : "running";
         ClaudeTools.Kind kind = ClaudeTools.kindOf(name);
         String subject = ClaudeTools.subject(name, input);
-        JsonObjectBuilder row = Json.createObjectBuilder().add("row_type", "tool").add("id", id)
-                .add("provider", provider).add("family", kind.family()).add("kind", kind.kind())
-                .add("status", status).add("title", name);
-        if (subject != null) {
-            row.add("subtitle", subject);
-        }
-        row.add("tool_display", Json.createObjectBuilder().add("tool_name", name))
-                .add("render_hints", JsonValue.EMPTY_JSON_OBJECT);
+        JsonObject row = Rows.tool(id, provider, kind.family(), kind.kind(), status, name, subject, null, null, name);
         JsonObjectBuilder content = Json.createObjectBuilder().add("input", input);
         if (msg.get("tool_response") != null) {
             content.add("output", msg.get("tool_response"));
         }
-        conversation.upsert(s, List.of(new RowDraft(id, "tool", kind.family(), status, kind.kind(), null,
-                (name + " " + (subject == null ? "" : subject)).toLowerCase(Locale.ROOT), row.build(),
-                content.build())), now);
-        if (!post) {
-            s.toolCount++;
-            s.workStatus = WorkStatus.WORKING;
-        }
-        sessions.publishDelta(s, Json.createObjectBuilder().add("tool_count", s.toolCount)
-                .add("work_status", s.workStatus).build());
+        return new SessionInput.HookTool(new RowDraft(id, "tool", kind.family(), status, kind.kind(), null,
+                Rows.search(name + " " + (subject == null ? "" : subject)), row, content.build()), !post);
     }
 
-    /** Takes over a passive session: from now on Flightdeck drives it, resuming Claude's own session. */
-    public void takeover(String sessionId) {
-        SessionEntity s = sessions.lock(sessionId);
-        if (!"passive".equals(s.controlMode)) {
-            throw ApiException.conflict("not_passive", "session " + sessionId + " is not passive");
+    /** Takes over a passive session: from now on Flightdeck drives it, resuming the agent's own session. */
+    public void takeover(String sessionId, jakarta.json.JsonObject overrides) {
+        transitions.apply(sessionId, new SessionInput.TakenOver(), System.currentTimeMillis());
+        if (!overrides.isEmpty()) {
+            sessions.patchConfig(sessionId, overrides);
         }
-        s.controlMode = "direct";
-        s.status = SessionStatus.ACTIVE;
-        s.workStatus = WorkStatus.WAITING;
-        s.currentTurnId = null;
-        s.endedAt = null;
-        sessions.publishDelta(s, Json.createObjectBuilder().add("control_mode", "direct")
-                .add("status", s.status).add("work_status", s.workStatus).build());
     }
 
-    /** Reopens an ended session; its agent resumes Claude's session on the next message. */
+    /** Reopens an ended session; its agent resumes the provider's session on the next message. */
     public void resume(String sessionId) {
-        SessionEntity s = sessions.lock(sessionId);
-        if (SessionStatus.ACTIVE.equals(s.status)) {
-            throw ApiException.conflict("already_active", "session " + sessionId + " is active");
-        }
-        if ("claude".equals(s.provider) && s.claudeSessionId == null) {
-            throw new ApiException(422, "missing_claude_resume_id", "session " + sessionId
-                    + " never started a Claude conversation to resume");
-        }
-        s.status = SessionStatus.ACTIVE;
-        s.workStatus = WorkStatus.WAITING;
-        s.endedAt = null;
-        s.endReason = null;
-        s.currentTurnId = null;
-        sessions.publishDelta(s, Json.createObjectBuilder().add("status", s.status).add("work_status", s.workStatus)
-                .addNull("ended_at").addNull("end_reason").build());
+        transitions.apply(sessionId, new SessionInput.Resumed(), System.currentTimeMillis());
     }
 
     private SessionEntity byClaudeId(String claudeId) {

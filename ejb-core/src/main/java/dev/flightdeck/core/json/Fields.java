@@ -21,4 +21,29 @@ public final class Fields {
         }
         return s.getString();
     }
+
+    /** The body, which the request requires. */
+    public static JsonObject required(JsonObject body) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+        }
+        return body;
+    }
+
+    /** A required string field, refused as 400 invalid_argument when missing or blank. */
+    public static String argument(JsonObject body, String field) {
+        if (!(required(body).get(field) instanceof JsonString s) || s.getString().isBlank()) {
+            throw ApiException.badRequest("invalid_argument", field + ": a non-empty string is required");
+        }
+        return s.getString();
+    }
+
+    /** num_turns and the like: an integer of at least 1, else 400 invalid_argument. */
+    public static int count(JsonObject body, String field) {
+        if (!(required(body).get(field) instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.longValue() < 1
+                || n.longValue() > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("invalid_argument", field + ": must be an integer of at least 1");
+        }
+        return n.intValue();
+    }
 }

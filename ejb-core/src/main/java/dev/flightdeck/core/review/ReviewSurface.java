@@ -48,35 +48,48 @@ public class ReviewSurface {
     @Inject
     DataDir dataDir;
 
+    /** A turn's diff as git saw the working files when the turn ended: their tree, and the diff to it. */
+    public record TurnCapture(String tree, String diff) {
+    }
+
     /**
-     * Captures what the turn changed: the working files now against where the previous turn (or the
-     * session) left them. Announced as turn_diff_snapshot, invalidating detail and review.
+     * Reads what the turn changed: the working files now against where the previous turn (or the
+     * session) left them. Runs git, so it runs with no transaction and no lock held; null when the
+     * session works outside git or git cannot read the tree.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void captureTurn(SessionEntity s, String turnId, UsageTurnEntity usage, long now) {
-        if (s.baseTree == null || em.find(TurnDiffEntity.class, new TurnDiffKey(s.id, turnId)) != null) {
-            return;
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public TurnCapture capture(String sessionId) {
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        if (s == null || s.baseTree == null) {
+            return null;
         }
         List<String> previous = em.createQuery("SELECT d.tree FROM TurnDiffEntity d WHERE d.sessionId = :s "
                 + "ORDER BY d.createdAt DESC", String.class).setParameter("s", s.id).setMaxResults(1).getResultList();
-        Git.State state;
-        DiffText.Bounded diff;
         try {
-            state = stateOf(s);
+            Git.State state = stateOf(s);
             if (state == null) {
-                return;
+                return null;
             }
-            diff = diff(state.top(), previous.isEmpty() ? s.baseTree : previous.get(0), state.tree());
+            return new TurnCapture(state.tree(),
+                    diff(state.top(), previous.isEmpty() ? s.baseTree : previous.get(0), state.tree()).text());
         } catch (RuntimeException e) {
             // A repository git cannot read costs this turn its diff, never the turn's other changes.
-            LOG.log(Level.WARNING, "capturing the diff of " + s.id + " " + turnId + " failed", e);
+            LOG.log(Level.WARNING, "capturing the diff of " + s.id + " failed", e);
+            return null;
+        }
+    }
+
+    /** Stores a captured turn diff, announced as turn_diff_snapshot (invalidating detail and review). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void storeTurn(SessionEntity s, String turnId, UsageTurnEntity usage, TurnCapture capture, long now) {
+        if (capture == null || em.find(TurnDiffEntity.class, new TurnDiffKey(s.id, turnId)) != null) {
             return;
         }
         TurnDiffEntity d = new TurnDiffEntity();
         d.sessionId = s.id;
         d.turnId = turnId;
-        d.tree = state.tree();
-        d.diff = diff.text();
+        d.tree = capture.tree();
+        d.diff = capture.diff();
         d.inputTokens = usage == null ? 0 : usage.inputTokens;
         d.outputTokens = usage == null ? 0 : usage.outputTokens;
         d.cachedTokens = usage == null ? 0 : usage.cacheReadTokens;
@@ -92,9 +105,7 @@ public class ReviewSurface {
     public ReviewWire.Review review(String sessionId) {
         SessionEntity s = sessions.find(sessionId);
         long revision = log.current(Scope.session(sessionId));
-        List<ReviewWire.TurnDiff> turns = em.createQuery("SELECT d FROM TurnDiffEntity d WHERE d.sessionId = :s "
-                        + "ORDER BY d.createdAt, d.turnId", TurnDiffEntity.class).setParameter("s", sessionId)
-                .getResultList().stream().map(ReviewSurface::wire).toList();
+        List<ReviewWire.TurnDiff> turns = turnDiffs(sessionId);
         DiffText.Bounded current = null;
         DiffText.Bounded cumulative = null;
         try {
@@ -114,6 +125,13 @@ public class ReviewSurface {
         return new ReviewWire.Review(sessionId, revision, current == null ? null : current.text(),
                 current != null && current.truncated(), cumulative == null ? null : cumulative.text(),
                 cumulative != null && cumulative.truncated(), turns, comments.of(sessionId, null));
+    }
+
+    /** The session's captured turn diffs, oldest first. */
+    public List<ReviewWire.TurnDiff> turnDiffs(String sessionId) {
+        return em.createQuery("SELECT d FROM TurnDiffEntity d WHERE d.sessionId = :s ORDER BY d.createdAt, d.turnId",
+                TurnDiffEntity.class).setParameter("s", sessionId).getResultList().stream().map(ReviewSurface::wire)
+                .toList();
     }
 
     private Git.State stateOf(SessionEntity s) {

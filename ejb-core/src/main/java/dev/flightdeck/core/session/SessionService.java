@@ -8,6 +8,10 @@ import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.json.Fields;
+import dev.flightdeck.core.session.machine.SessionDelta;
+import dev.flightdeck.core.session.machine.SessionInput;
+import dev.flightdeck.core.session.machine.SessionState;
+import dev.flightdeck.core.session.machine.SessionTransitions;
 import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -61,6 +65,18 @@ public class SessionService {
     @Inject
     dev.flightdeck.core.codex.CodexCapabilities codexCapabilities;
 
+    @Inject
+    SessionTransitions transitions;
+
+    @Inject
+    dev.flightdeck.core.conversation.ConversationService conversation;
+
+    @Inject
+    dev.flightdeck.core.review.ReviewSurface turnDiffs;
+
+    @Inject
+    dev.flightdeck.core.approval.ApprovalService approvals;
+
     public SessionWire.Created create(JsonObject body) {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
@@ -102,7 +118,7 @@ public class SessionService {
         s.currentCwd = s.projectPath;
         s.status = SessionStatus.ACTIVE;
         s.workStatus = WorkStatus.WAITING;
-        s.controlMode = "direct";
+        s.controlMode = ControlMode.DIRECT;
         s.startedAt = now;
         s.lastActivityAt = now;
         String prompt = Fields.optionalString(body, "initial_prompt");
@@ -120,8 +136,7 @@ public class SessionService {
             throw ApiException.conflict("session_exists", "session_id: " + id + " already exists");
         }
         log.createScope(Scope.session(id));
-        long revision = publishDelta(s, Json.createObjectBuilder().add("status", s.status)
-                .add("work_status", s.workStatus).build());
+        long revision = publishDelta(s, SessionDelta.created(SessionState.of(s, connectors.installed(s.provider))));
         return new SessionWire.Created(id, SessionViews.summary(s, revision, connectors.installed(s.provider)));
     }
 
@@ -149,10 +164,37 @@ public class SessionService {
         }
     }
 
+    /** Detail with the newest page of rows and the captured turn diffs, as the caller asks (contract §1.3). */
+    public SessionWire.Detail detail(String id, boolean includeMessages, boolean includeDiffs) {
+        if (!includeMessages && !includeDiffs) {
+            return detail(id);
+        }
+        long revision = log.current(Scope.session(id));
+        SessionEntity s = find(id);
+        List<Object> rows = List.of();
+        boolean more = s.rowCount > 0;
+        if (includeMessages) {
+            var page = conversation.page(id, dev.flightdeck.core.conversation.ConversationService.PAGE_DEFAULT, null);
+            rows = List.copyOf(page.rows());
+            more = page.hasMoreBefore();
+        }
+        List<Object> diffs = includeDiffs ? List.copyOf(turnDiffs.turnDiffs(id)) : List.of();
+        return new SessionWire.Detail(revision, SessionViews.state(s, revision, connectors.installed(s.provider), rows,
+                diffs, more));
+    }
+
     public SessionWire.Detail detail(String id) {
         long revision = log.current(Scope.session(id));
         SessionEntity s = find(id);
         return new SessionWire.Detail(revision, SessionViews.state(s, revision, connectors.installed(s.provider)));
+    }
+
+    /** The session as lists show it, with its detail. */
+    public SessionWire.Resumed resumed(String id) {
+        SessionWire.Detail detail = detail(id);
+        SessionEntity s = find(id);
+        return new SessionWire.Resumed(id, SessionViews.summary(s, detail.revision(), connectors.installed(s.provider)),
+                detail);
     }
 
     public SessionWire.ControlsView controls(String id) {
@@ -246,20 +288,17 @@ public class SessionService {
     }
 
     public SessionWire.ReadResult markRead(String id) {
-        SessionEntity s = em.find(SessionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (s == null) {
+        if (id == null || em.find(SessionEntity.class, id) == null) {
             throw ApiException.notFound("session_not_found", "no session " + id);
         }
-        if (s.unreadCount != 0) {
-            s.unreadCount = 0;
-            publishDelta(s, Json.createObjectBuilder().add("unread_count", 0).build());
-        }
+        transitions.apply(id, new SessionInput.MarkedRead(), System.currentTimeMillis());
         return new SessionWire.ReadResult(id, 0);
     }
 
     public SessionWire.Accepted rename(String id, JsonObject body) {
         String name = nullableString(body, "name", MAX_NAME);
-        return setText(id, name, s -> s.customName, (s, v) -> s.customName = v, "custom_name");
+        transitions.apply(id, new SessionInput.Renamed(name), System.currentTimeMillis());
+        return accepted(id);
     }
 
     public SessionWire.Accepted setSummary(String id, JsonObject body) {
@@ -267,39 +306,13 @@ public class SessionService {
             throw ApiException.invalidField("summary", "is required");
         }
         String summary = nullableString(body, "summary", MAX_SUMMARY);
-        return setText(id, summary, s -> s.summary, (s, v) -> s.summary = v, "summary");
-    }
-
-    /** Sets a text field that feeds display_title; blank clears it, and an unchanged value takes no revision. */
-    private SessionWire.Accepted setText(String id, String value, java.util.function.Function<SessionEntity, String> get,
-                                         java.util.function.BiConsumer<SessionEntity, String> set, String field) {
-        SessionEntity s = lock(id);
-        String normalized = value == null || value.isBlank() ? null : value.strip();
-        if (!java.util.Objects.equals(normalized, get.apply(s))) {
-            set.accept(s, normalized);
-            publishDelta(s, Json.createObjectBuilder().add(field, jsonOrNull(normalized))
-                    .add("display_title", display(s)).build());
-        }
+        transitions.apply(id, new SessionInput.SummarySet(summary), System.currentTimeMillis());
         return accepted(id);
     }
 
     public SessionWire.Accepted end(String id) {
-        SessionEntity s = lock(id);
-        if (SessionStatus.ACTIVE.equals(s.status)) {
-            long now = System.currentTimeMillis();
-            s.status = SessionStatus.ENDED;
-            s.workStatus = WorkStatus.ENDED;
-            s.endedAt = now;
-            s.endReason = "user_requested";
-            s.lastActivityAt = now;
-            String reason = s.endReason;
-            log.append(Scope.session(id), "session_ended", DETAIL_SURFACES,
-                    rev -> new SessionWire.Ended("session_ended", id, rev, reason));
-            listChanged(id);
-            if (s.worktreeId != null) {
-                worktrees.sessionEnded(s.worktreeId, now);
-            }
-        }
+        transitions.apply(id, new SessionInput.Ended("user_requested", approvals.pendingCount(id)),
+                System.currentTimeMillis());
         return accepted(id);
     }
 
@@ -373,14 +386,6 @@ public class SessionService {
             return a + "\n\n" + b;
         }
         return hasA ? a : hasB ? b : null;
-    }
-
-    private static String display(SessionEntity s) {
-        return SessionViews.title(s);
-    }
-
-    private static JsonValue jsonOrNull(String s) {
-        return s == null ? JsonValue.NULL : Json.createValue(s);
     }
 
     /** List items carry their session's revision as summary_revision. */

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Entity → wire mapping and the list aggregations. Pure. */
 public final class SessionViews {
-    /** Token totals are whole-session figures until the usage ledger arrives with the connectors. */
+    /** Token totals in lists and detail are whole-session figures; per-turn figures are in usage/turns. */
     static final String SNAPSHOT_KIND = "unknown";
 
     private SessionViews() {
@@ -71,6 +71,12 @@ public final class SessionViews {
     }
 
     public static SessionWire.SessionState state(SessionEntity s, long revision, boolean installed) {
+        return state(s, revision, installed, List.of(), List.of(), s.rowCount > 0);
+    }
+
+    /** With the newest rows and the turn diffs, when the caller asked for them. */
+    public static SessionWire.SessionState state(SessionEntity s, long revision, boolean installed, List<Object> rows,
+                                                 List<Object> turnDiffs, boolean hasMoreBefore) {
         JsonObject c = SessionConfig.parse(s.configJson);
         var f = facts(s, installed);
         return new SessionWire.SessionState(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
@@ -83,8 +89,8 @@ public final class SessionViews {
                 obj(c, "approval_policy_details"), str(c, "sandbox_mode"), obj(c, "sandbox_policy_details"),
                 str(c, "approvals_reviewer"), Times.iso(s.startedAt), Times.iso(s.lastActivityAt),
                 Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, s.currentTurnId, s.turnCount,
-                List.of(), s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), s.worktreeId != null, s.unreadCount,
-                List.of(), s.rowCount, s.rowCount > 0, title(s), context(s),
+                turnDiffs, s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), s.worktreeId != null, s.unreadCount,
+                rows, s.rowCount, hasMoreBefore, title(s), context(s),
                 SessionRules.listStatus(s.status, s.workStatus), s.repositoryRoot, s.worktreeId);
     }
 

@@ -76,6 +76,14 @@ public final class SessionWire {
     public record Accepted(boolean accepted, Detail sessionDetailSnapshot) {
     }
 
+    /** The answer to a takeover (contract §1.3). */
+    public record TakenOver(String sessionId, boolean accepted, Detail sessionDetailSnapshot) {
+    }
+
+    /** The answer to a resume (contract §1.3). */
+    public record Resumed(String sessionId, SessionSummary session, Detail sessionDetailSnapshot) {
+    }
+
     public record Created(String sessionId, SessionSummary session) {
     }
 

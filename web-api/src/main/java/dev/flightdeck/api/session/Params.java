@@ -32,4 +32,15 @@ public final class Params {
             throw ApiException.invalidField(name, "must be an integer");
         }
     }
+
+    /** A boolean query flag: absent is false; true/1 and false/0, else 400 naming the parameter. */
+    public static boolean flag(String name, String raw) {
+        if (raw == null || raw.equals("false") || raw.equals("0")) {
+            return false;
+        }
+        if (raw.isEmpty() || raw.equals("true") || raw.equals("1")) {
+            return true;
+        }
+        throw ApiException.invalidField(name, "must be true or false");
+    }
 }

@@ -53,8 +53,6 @@ public class SessionResource {
     @Inject
     ApprovalService approvals;
 
-    @Inject
-    dev.flightdeck.core.hook.HookService hooks;
 
     @Inject
     dev.flightdeck.core.capability.Capabilities capabilities;
@@ -108,8 +106,9 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "not_found",
             content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "200", description = "The session at a revision", content = @Content(schema = @Schema(ref = "SessionDetailSnapshot")))
-    public SessionWire.Detail detail(@PathParam("id") String id) {
-        return sessions.detail(id);
+    public SessionWire.Detail detail(@PathParam("id") String id, @QueryParam("include_messages") String messages,
+                                     @QueryParam("include_diffs") String diffs) {
+        return sessions.detail(id, Params.flag("include_messages", messages), Params.flag("include_diffs", diffs));
     }
 
     @PATCH
@@ -197,16 +196,7 @@ public class SessionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     public ApprovalWire.Outcome decide(@PathParam("id") String id, @PathParam("request_id") String requestId,
                                        JsonValue body) {
-        jakarta.json.JsonObject o = Bodies.object(body);
-        if (o == null || !(o.get("decision") instanceof jakarta.json.JsonString d)
-                || !ApprovalDecision.DECISIONS.contains(d.getString())) {
-            throw ApiException.invalidField("decision", "must be one of " + String.join(", ",
-                    new java.util.TreeSet<>(ApprovalDecision.DECISIONS)));
-        }
-        String message = o.get("message") instanceof jakarta.json.JsonString m ? m.getString() : null;
-        jakarta.json.JsonObject updated = o.get("updated_input") instanceof jakarta.json.JsonObject u ? u : null;
-        return actions.decide(id, requestId, null,
-                new ApprovalDecision(d.getString(), message, o.getBoolean("interrupt", false), updated));
+        return actions.decide(id, requestId, null, ApprovalDecision.parse(Bodies.object(body)));
     }
 
     @GET
@@ -310,26 +300,5 @@ public class SessionResource {
     public ApprovalWire.Outcome respondToPermission(@PathParam("id") String id,
                                                     @PathParam("request_id") String requestId, JsonValue body) {
         return actions.respondToPermission(id, requestId, Bodies.object(body));
-    }
-
-    @POST
-    @Path("{id}/lifecycle/takeover")
-    @Operation(summary = "Take over a passive (terminal) session; its agent resumes Claude's session on the next message")
-    @APIResponse(responseCode = "200", description = "Taken over", content = @Content(schema = @Schema(ref = "Accepted")))
-    @APIResponse(responseCode = "409", description = "not_passive", content = @Content(schema = @Schema(ref = "Error")))
-    public SessionWire.Accepted takeover(@PathParam("id") String id) {
-        hooks.takeover(id);
-        return new SessionWire.Accepted(true, sessions.detail(id));
-    }
-
-    @POST
-    @Path("{id}/lifecycle/resume")
-    @Operation(summary = "Reopen an ended session; the agent resumes its conversation on the next message")
-    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(ref = "Accepted")))
-    @APIResponse(responseCode = "409", description = "already_active", content = @Content(schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "422", description = "missing_claude_resume_id", content = @Content(schema = @Schema(ref = "Error")))
-    public SessionWire.Accepted resume(@PathParam("id") String id) {
-        hooks.resume(id);
-        return new SessionWire.Accepted(true, sessions.detail(id));
     }
 }

@@ -1,12 +1,16 @@
 package dev.flightdeck.ws.endpoint;
 
 import dev.flightdeck.core.auth.Caller;
+import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.event.Surface;
+import dev.flightdeck.core.hook.HookService;
 import dev.flightdeck.core.json.Json;
+import dev.flightdeck.core.json.NestingLimit;
 import dev.flightdeck.core.server.ServerMeta;
 import dev.flightdeck.ws.subscription.Connection;
+import dev.flightdeck.ws.subscription.ErrorFrame;
 import dev.flightdeck.ws.subscription.ListKind;
 import dev.flightdeck.ws.subscription.SubscriptionRegistry;
 import jakarta.enterprise.context.Dependent;
@@ -26,7 +30,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.StringReader;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,12 +41,6 @@ import java.util.logging.Logger;
 @ServerEndpoint("/ws")
 public class WsEndpoint {
     private static final Logger LOG = Logger.getLogger(WsEndpoint.class.getName());
-    /** Client actions served over HTTP only in this server. */
-    private static final Set<String> HTTP_ONLY = Set.of("send_message", "approve_tool", "answer_question",
-            "respond_to_permission_request", "interrupt_session", "end_session", "rename_session",
-            "update_session_config", "steer_turn", "compact_context", "undo_last_turn", "rollback_turns",
-            "stop_task", "rewind_files", "execute_shell", "cancel_shell");
-
     @Inject
     SubscriptionRegistry registry;
 
@@ -52,6 +49,9 @@ public class WsEndpoint {
 
     @Inject
     ServerMeta meta;
+
+    @Inject
+    WsActions actions;
 
     @OnOpen
     public void open(Session ws) {
@@ -72,6 +72,10 @@ public class WsEndpoint {
             return;
         }
         c.touch();
+        if (!new NestingLimit(NestingLimit.MAX_DEPTH).accept(text)) {
+            c.send(error("parse_error", "a message may nest at most " + NestingLimit.MAX_DEPTH + " levels", null));
+            return;
+        }
         JsonObject msg;
         try {
             JsonValue value = jakarta.json.Json.createReader(new StringReader(text)).readValue();
@@ -137,15 +141,21 @@ public class WsEndpoint {
             }
             Long since = number(msg, "since_revision");
             registry.subscribeSurface(c, sessionId, surface, () -> eventLog.replaySession(sessionId, surface, since));
-        } else if (HTTP_ONLY.contains(type)) {
-            c.send(error("http_only_endpoint", type + " is served over HTTP; see the REST API", null));
+            actions.subscribed(sessionId);
+        } else if (actions.types().contains(type) || HookService.TYPES.contains(type)) {
+            try {
+                actions.handle(type, msg);
+            } catch (ApiException e) {
+                // The socket stays open: a refused action is answered, like a 4xx over REST.
+                c.send(error(e.code(), e.getMessage(), string(msg, "session_id").orElse(null)));
+            }
         } else {
             c.send(error("parse_error", type.isEmpty() ? "a message needs a string \"type\"" : "unknown message type " + type, null));
         }
     }
 
     private static String error(String code, String message, String sessionId) {
-        return Json.write(new WsMessages.Error("error", code, message, sessionId));
+        return ErrorFrame.json(code, message, sessionId);
     }
 
     private static Optional<String> string(JsonObject o, String key) {

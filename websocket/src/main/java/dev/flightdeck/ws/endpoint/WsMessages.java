@@ -9,7 +9,4 @@ public final class WsMessages {
 
     public record Hello(String type, ServerMeta.HelloInfo hello) {
     }
-
-    public record Error(String type, String code, String message, String sessionId) {
-    }
 }

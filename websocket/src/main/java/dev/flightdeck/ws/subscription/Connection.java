@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  */
 public final class Connection {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
-    static final String LAGGED = "{\"type\":\"error\",\"code\":\"lagged\",\"message\":"
-            + "\"this connection fell too far behind; reconnect and refetch\"}";
+    static final String LAGGED = ErrorFrame.json("lagged", "this connection fell too far behind; reconnect and refetch",
+            null);
 
     private final Session ws;
     private final String tokenId;

@@ -27,4 +27,10 @@ final class ListSubscription extends Subscription {
     String invalidation(long revision) {
         return Routing.listInvalidation(kind.invalidatedType(), revision);
     }
+
+    @Override
+    String oversized() {
+        // Lists replay only invalidations, which are never this big.
+        return invalidation(0);
+    }
 }

@@ -10,7 +10,10 @@ import java.util.List;
  * then released if newer than what the replay covered, so nothing is lost or sent twice.
  */
 public abstract class Subscription {
-    /** Outbound frames are capped; a bigger one becomes a refetch hint at revision 0 (contract §2). */
+    /**
+     * Outbound frames are capped (contract §2): a bigger live one becomes a refetch hint at revision 0,
+     * a bigger replayed one {@link #oversized()}.
+     */
     static final int MAX_FRAME_CHARS = 1 << 20;
 
     final Connection connection;
@@ -35,6 +38,9 @@ public abstract class Subscription {
 
     /** A refetch hint at the given revision. */
     abstract String invalidation(long revision);
+
+    /** What a replayed frame too big to send becomes: the contract's hint to re-bootstrap over HTTP. */
+    abstract String oversized();
 
     synchronized void deliver(Delivery delivery) {
         if (heldBack != null) {
@@ -67,7 +73,7 @@ public abstract class Subscription {
 
     private void emit(String frame, boolean capped) {
         if (frame.length() > MAX_FRAME_CHARS) {
-            frame = invalidation(0);
+            frame = capped ? invalidation(0) : oversized();
         }
         if (connection.send(frame, capped) && frame.contains("_invalidated\"")) {
             onInvalidationSent.run();

@@ -29,4 +29,10 @@ final class SurfaceSubscription extends Subscription {
     String invalidation(long revision) {
         return Routing.invalidation(sessionId, surface, revision);
     }
+
+    @Override
+    String oversized() {
+        return ErrorFrame.json("replay_oversized", "an event to replay exceeds 1 MiB; refetch the " + surface
+                + " over HTTP", sessionId);
+    }
 }

@@ -1,0 +1,106 @@
+package it.flightdeck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route the server's own OpenAPI document lists, sent bodies no client should send: malformed,
+ * nested a hundred thousand deep, of the wrong JSON type, or with every field of the wrong type. Each
+ * is refused with a 4xx envelope (or answered as if no body came), never a 500 and never a trace.
+ */
+class HostileBodiesIT {
+    static final List<String> FIELDS = List.of("content", "provider", "cwd", "name", "summary", "decision",
+            "num_turns", "command", "repo_path", "branch_name", "base_branch", "label", "body", "type", "session_id",
+            "model", "effort", "images", "answers", "scope", "target_id", "message_id", "request_id", "expires_at",
+            "kind", "path", "turn_id", "tag", "line_start", "line_end", "file_path", "nth_user_message",
+            "permission_mode", "developer_instructions", "timeout_secs", "worktree_id", "mode", "comment_ids",
+            "hook_event_name", "prompt", "tool_input", "permissions", "mentions", "skills", "initial_prompt");
+
+    static List<String> bodies() {
+        JsonObjectBuilder arrays = Json.createObjectBuilder();
+        JsonObjectBuilder numbers = Json.createObjectBuilder();
+        JsonObjectBuilder objects = Json.createObjectBuilder();
+        for (String f : FIELDS) {
+            JsonArrayBuilder a = Json.createArrayBuilder().add(1).add(Json.createObjectBuilder().add("x", "y"));
+            arrays.add(f, a);
+            numbers.add(f, -1.5e300);
+            objects.add(f, Json.createObjectBuilder().add("nested", Json.createArrayBuilder().add("z")));
+        }
+        return List.of("{", "{\"content\":", "[".repeat(100_000) + "]".repeat(100_000),
+                "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000), "[1,2,3]", "\"text\"", "null", "12",
+                arrays.build().toString(), numbers.build().toString(), objects.build().toString(),
+                "{\"content\":\"\\ud800\",\"name\":\"\\u0000\",\"cwd\":\"/tmp/\\u0000x\",\"repo_path\":\"\\u0000\"}");
+    }
+
+    @Test
+    void noBodyOnAnyRouteMakesA500() throws Exception {
+        String session = Api.createSession();
+        assertThat(Api.post("/api/sessions/" + session + "/lifecycle/end", "{}").status()).isEqualTo(200);
+        JsonObject spec = Json.createReader(new StringReader(Api.send(HttpRequest.newBuilder(
+                URI.create(Api.BASE + "/openapi")).header("Accept", "application/json").build()).body())).readObject();
+        List<String> problems = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<String, jakarta.json.JsonValue> path : spec.getJsonObject("paths").entrySet()) {
+            String url = path.getKey().replace("{id}", path.getKey().startsWith("/api/sessions/") ? session : "x1")
+                    .replaceAll("\\{[a-z_]+}", "x1");
+            for (String method : path.getValue().asJsonObject().keySet()) {
+                if (!List.of("post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                for (String body : bodies()) {
+                    Api.Resp r = call(method.toUpperCase(), url, body);
+                    calls++;
+                    String problem = problem(r);
+                    if (problem != null) {
+                        problems.add(method.toUpperCase() + " " + url + " with " + abbreviate(body) + ": " + problem);
+                    }
+                }
+            }
+        }
+        assertThat(calls).as("routes were found in the OpenAPI document").isGreaterThan(300);
+        assertThat(problems).isEmpty();
+    }
+
+    static Api.Resp call(String method, String path, String body) {
+        return Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Api.token()).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** What is wrong with the answer, or null. */
+    static String problem(Api.Resp r) {
+        if (r.status() >= 500 && r.status() != 503 && r.status() != 504) {
+            return "status " + r.status() + " " + abbreviate(r.body());
+        }
+        if (r.body().contains("Exception") || r.body().contains("\tat ")) {
+            return "a trace or class name in " + abbreviate(r.body());
+        }
+        if (r.status() >= 400) {
+            try {
+                JsonObject e = Json.createReader(new StringReader(r.body())).readObject();
+                if (e.getString("code", "").isBlank() || e.getString("error", "").isBlank()) {
+                    return "no {code, error} envelope: " + abbreviate(r.body());
+                }
+            } catch (RuntimeException notJson) {
+                return "not JSON: " + abbreviate(r.body());
+            }
+        }
+        return null;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…(" + s.length() + ")" : s;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.flightdeck.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class NestingLimitTest {
+    static boolean fits(String json, int max) {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        return new NestingLimit(max).accept(b, 0, b.length);
+    }
+
+    @Test
+    void nestingUpToTheLimitPasses() {
+        assertThat(fits("[[[1]]]", 3)).isTrue();
+        assertThat(fits("{\"a\":{\"b\":[1,{\"c\":2}]}}", 4)).isTrue();
+    }
+
+    @Test
+    void oneLevelDeeperIsStopped() {
+        assertThat(fits("[[[[1]]]]", 3)).isFalse();
+        assertThat(fits("[".repeat(100_000), NestingLimit.MAX_DEPTH)).isFalse();
+    }
+
+    @Test
+    void bracketsInStringsDoNotCount() {
+        assertThat(fits("{\"a\":\"[[[[[[\"}", 1)).isTrue();
+        assertThat(fits("{\"a\":\"\\\"[[[[\"}", 1)).isTrue();
+        assertThat(fits("[\"\\\\\",[[1]]]", 2)).isFalse();
+    }
+
+    @Test
+    void siblingsDoNotAddUp() {
+        assertThat(fits("[[1],[2],[3],[4],[5]]", 2)).isTrue();
+    }
+}

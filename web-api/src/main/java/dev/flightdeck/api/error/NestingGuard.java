@@ -1,0 +1,57 @@
+package dev.flightdeck.api.error;
+
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.json.NestingLimit;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses a JSON body nested deeper than {@link NestingLimit#MAX_DEPTH} with a 400 while it is read,
+ * before any parser builds a tree from it (which would overflow the stack and answer 500).
+ */
+@Provider
+@PreMatching
+public class NestingGuard implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.hasEntity()) {
+            request.setEntityStream(new Guarded(request.getEntityStream()));
+        }
+    }
+
+    private static final class Guarded extends FilterInputStream {
+        private final NestingLimit limit = new NestingLimit(NestingLimit.MAX_DEPTH);
+
+        Guarded(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && !limit.accept(b)) {
+                refuse();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0 && !limit.accept(buf, off, n)) {
+                refuse();
+            }
+            return n;
+        }
+
+        private static void refuse() {
+            throw ApiException.badRequest("invalid_request", "body: JSON nested deeper than "
+                    + NestingLimit.MAX_DEPTH + " levels");
+        }
+    }
+}
