@@ -5,8 +5,8 @@ import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
-import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.session.SessionConfig;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionViews;
@@ -26,7 +26,6 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The transactional half of the turn controls that reshape a conversation: rollback and undo, compact,
@@ -150,8 +149,8 @@ public class TurnControls {
             conversation.copyRows(source.id, fork, kept, now);
         }
         String forkId = fork.id;
-        log.append(Scope.session(source.id), "session_forked", Set.of(Surface.DETAIL),
-                rev -> new AgentWire.SessionForked("session_forked", source.id, rev, forkId));
+        log.append(Scope.session(source.id), EventType.SESSION_FORKED,
+                rev -> new AgentWire.SessionForked(EventType.SESSION_FORKED.wire(), source.id, rev, forkId));
         long revision = sessions.publishDelta(fork, Json.createObjectBuilder()
                 .add("forked_from_session_id", source.id).add("turn_count", fork.turnCount).build());
         return new SessionWire.Forked(source.id, forkId,

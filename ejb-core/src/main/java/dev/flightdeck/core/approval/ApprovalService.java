@@ -4,8 +4,8 @@ import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
-import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.machine.SessionInput;
 import dev.flightdeck.core.session.machine.SessionTransitions;
@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The per-session FIFO queue of pending requests and its history. A decision locks the session row,
@@ -29,7 +28,6 @@ import java.util.Set;
 public class ApprovalService {
     public static final int LIMIT_DEFAULT = 100;
     public static final int LIMIT_MAX = 1000;
-    private static final Set<String> DETAIL = Set.of(Surface.DETAIL, Surface.COMPOSER);
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -67,8 +65,8 @@ public class ApprovalService {
         String id = s.id;
         long version = s.approvalVersion;
         ApprovalWire.Request request = request(a);
-        log.append(Scope.session(id), "approval_requested", DETAIL,
-                rev -> new ApprovalWire.Requested("approval_requested", id, rev, request, version));
+        log.append(Scope.session(id), EventType.APPROVAL_REQUESTED,
+                rev -> new ApprovalWire.Requested(EventType.APPROVAL_REQUESTED.wire(), id, rev, request, version));
     }
 
     /**
@@ -101,8 +99,8 @@ public class ApprovalService {
         transitions.apply(s, new SessionInput.ApprovalDecided(pending.size(),
                 pending.isEmpty() ? null : pending.get(0).approvalType), now, null);
         long version = s.approvalVersion;
-        log.append(Scope.session(sessionId), "approval_decision_result", DETAIL,
-                rev -> new ApprovalWire.DecisionResult("approval_decision_result", sessionId, rev, requestId,
+        log.append(Scope.session(sessionId), EventType.APPROVAL_DECISION_RESULT,
+                rev -> new ApprovalWire.DecisionResult(EventType.APPROVAL_DECISION_RESULT.wire(), sessionId, rev, requestId,
                         "applied", next, version));
         return new Decided(a, next, version);
     }

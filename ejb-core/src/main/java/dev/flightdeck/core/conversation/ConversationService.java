@@ -4,6 +4,7 @@ import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.review.DiffText;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.persistence.conversation.ConversationRowEntity;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Conversation rows: written in the caller's transaction with a per-session sequence, broadcast as
@@ -91,8 +91,8 @@ public class ConversationService {
         String id = s.id;
         long total = s.rowCount;
         List<ConversationWire.RowEntry> upserted = List.copyOf(entries);
-        log.append(Scope.session(id), "conversation_rows_changed", Set.of(),
-                rev -> new ConversationWire.RowsChanged("conversation_rows_changed", id, rev, upserted, null, total));
+        log.append(Scope.session(id), EventType.CONVERSATION_ROWS_CHANGED,
+                rev -> new ConversationWire.RowsChanged(EventType.CONVERSATION_ROWS_CHANGED.wire(), id, rev, upserted, null, total));
         return entries;
     }
 
@@ -114,8 +114,8 @@ public class ConversationService {
         }
         String id = s.id;
         long total = s.rowCount;
-        log.append(Scope.session(id), "conversation_rows_changed", Set.of(),
-                rev -> new ConversationWire.RowsChanged("conversation_rows_changed", id, rev, entries, null, total));
+        log.append(Scope.session(id), EventType.CONVERSATION_ROWS_CHANGED,
+                rev -> new ConversationWire.RowsChanged(EventType.CONVERSATION_ROWS_CHANGED.wire(), id, rev, entries, null, total));
     }
 
     /** The turns still in the conversation (not rolled back or undone), oldest first. */

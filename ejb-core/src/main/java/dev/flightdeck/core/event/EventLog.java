@@ -44,7 +44,12 @@ public class EventLog {
      * once the caller's transaction commits.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public long append(String scope, String eventType, Set<String> surfaces, LongFunction<Object> payloadAt) {
+    /** Logs an event of this type, invalidating the surfaces the type names. */
+    public long append(String scope, EventType type, LongFunction<Object> payloadAt) {
+        return append(scope, type.wire(), type.invalidates(), payloadAt);
+    }
+
+    private long append(String scope, String eventType, Set<String> surfaces, LongFunction<Object> payloadAt) {
         int updated = em.createNativeQuery("UPDATE revision_counters SET revision = revision + 1 WHERE scope = ?1")
                 .setParameter(1, scope).executeUpdate();
         if (updated != 1) {

@@ -3,35 +3,15 @@ package dev.flightdeck.core.event;
 import dev.flightdeck.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Which messages a surface subscriber receives for an event. Pure. */
 public final class Routing {
-    /** Event types whose payload is itself a delta, sent raw to these surfaces. */
-    private static final Map<String, Set<String>> DELTA_SURFACES = Map.ofEntries(
-            Map.entry("conversation_rows_changed", Set.of(Surface.CONVERSATION)),
-            Map.entry("session_delta", Set.of(Surface.CONVERSATION)),
-            Map.entry("session_ended", Set.of(Surface.CONVERSATION)),
-            Map.entry("session_forked", Set.of(Surface.CONVERSATION)),
-            Map.entry("steer_outcome", Set.of(Surface.CONVERSATION)),
-            Map.entry("tokens_updated", Set.of(Surface.CONVERSATION)),
-            Map.entry("approval_requested", Set.of(Surface.CONVERSATION)),
-            Map.entry("approval_decision_result", Set.of(Surface.CONVERSATION)),
-            Map.entry("thread_rolled_back", Set.of(Surface.CONVERSATION)),
-            Map.entry("undo_completed", Set.of(Surface.CONVERSATION)),
-            Map.entry("shell_started", Set.of(Surface.CONVERSATION)),
-            Map.entry("shell_output", Set.of(Surface.CONVERSATION)),
-            Map.entry("turn_diff_snapshot", Set.of(Surface.REVIEW)),
-            Map.entry("review_comment_created", Set.of(Surface.REVIEW)),
-            Map.entry("review_comment_updated", Set.of(Surface.REVIEW)),
-            Map.entry("review_comment_deleted", Set.of(Surface.REVIEW)));
-
     private Routing() {
     }
 
     public static Set<String> deltaSurfaces(String eventType) {
-        return DELTA_SURFACES.getOrDefault(eventType, Set.of());
+        return EventType.of(eventType).map(EventType::rawTo).orElse(Set.of());
     }
 
     public static boolean reaches(Revisioned event, String surface) {

@@ -2,6 +2,7 @@ package dev.flightdeck.core.review;
 
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.time.Times;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -70,7 +70,7 @@ public class ReviewService {
         c.createdAt = now;
         c.updatedAt = now;
         em.persist(c);
-        return changed(c, "review_comment_created", false);
+        return changed(c, EventType.REVIEW_COMMENT_CREATED, false);
     }
 
     public ReviewWire.Mutation update(String commentId, JsonObject body) {
@@ -91,13 +91,13 @@ public class ReviewService {
             c.status = status;
         }
         c.updatedAt = System.currentTimeMillis();
-        return changed(c, "review_comment_updated", false);
+        return changed(c, EventType.REVIEW_COMMENT_UPDATED, false);
     }
 
     public ReviewWire.Mutation delete(String commentId) {
         ReviewCommentEntity c = locked(commentId);
         em.remove(c);
-        return changed(c, "review_comment_deleted", true);
+        return changed(c, EventType.REVIEW_COMMENT_DELETED, true);
     }
 
     /** The comments to send, in the order given; 404 when one is not this session's. */
@@ -121,7 +121,7 @@ public class ReviewService {
             if (c != null) {
                 c.sentTurnId = turnId;
                 c.updatedAt = System.currentTimeMillis();
-                changed(c, "review_comment_updated", false);
+                changed(c, EventType.REVIEW_COMMENT_UPDATED, false);
             }
         }
     }
@@ -135,16 +135,16 @@ public class ReviewService {
         for (ReviewCommentEntity c : carried) {
             c.status = "resolved";
             c.updatedAt = now;
-            changed(c, "review_comment_updated", false);
+            changed(c, EventType.REVIEW_COMMENT_UPDATED, false);
         }
     }
 
-    private ReviewWire.Mutation changed(ReviewCommentEntity c, String type, boolean deleted) {
+    private ReviewWire.Mutation changed(ReviewCommentEntity c, EventType type, boolean deleted) {
         String sessionId = c.sessionId;
         String id = c.id;
         ReviewWire.Comment comment = deleted ? null : wire(c);
-        long revision = log.append(Scope.session(sessionId), type, Set.of(),
-                rev -> new ReviewWire.Event(type, sessionId, rev, id, comment));
+        long revision = log.append(Scope.session(sessionId), type,
+                rev -> new ReviewWire.Event(type.wire(), sessionId, rev, id, comment));
         return new ReviewWire.Mutation(sessionId, revision, id, comment, deleted, true);
     }
 

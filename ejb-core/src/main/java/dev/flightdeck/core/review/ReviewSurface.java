@@ -2,8 +2,8 @@ package dev.flightdeck.core.review;
 
 import dev.flightdeck.core.config.DataDir;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
-import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.persistence.review.TurnDiffEntity;
@@ -19,7 +19,6 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +30,6 @@ import java.util.logging.Logger;
 @Stateless
 public class ReviewSurface {
     private static final Logger LOG = Logger.getLogger(ReviewSurface.class.getName());
-    private static final Set<String> SURFACES = Set.of(Surface.DETAIL, Surface.REVIEW);
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -98,8 +96,8 @@ public class ReviewSurface {
         s.hasTurnDiff = true;
         String sessionId = s.id;
         ReviewWire.TurnDiff wire = wire(d);
-        log.append(Scope.session(sessionId), "turn_diff_snapshot", SURFACES, rev -> new ReviewWire.TurnDiffSnapshot(
-                "turn_diff_snapshot", sessionId, rev, turnId, wire.diff(), wire.tokenUsage(), wire.snapshotKind()));
+        log.append(Scope.session(sessionId), EventType.TURN_DIFF_SNAPSHOT, rev -> new ReviewWire.TurnDiffSnapshot(
+                EventType.TURN_DIFF_SNAPSHOT.wire(), sessionId, rev, turnId, wire.diff(), wire.tokenUsage(), wire.snapshotKind()));
     }
 
     public ReviewWire.Review review(String sessionId) {

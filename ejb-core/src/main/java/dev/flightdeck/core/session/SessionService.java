@@ -4,8 +4,8 @@ import dev.flightdeck.core.connector.AgentConnector;
 import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
-import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.machine.SessionDelta;
@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
 public class SessionService {
     private static final Set<String> PROVIDERS = Set.of("claude", "codex");
     private static final Pattern SESSION_ID = Pattern.compile("od-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Set<String> DETAIL_SURFACES = Set.of(Surface.DETAIL, Surface.COMPOSER);
     /** OrbitDock's summary shows the five most recently ended sessions. */
     static final int RECENT_LIMIT = 5;
     static final int MAX_NAME = 1000;
@@ -323,15 +322,15 @@ public class SessionService {
     /** Logs a session_delta and the list change it implies; returns the new session revision. */
     public long publishDelta(SessionEntity s, JsonObject changes) {
         String id = s.id;
-        long revision = log.append(Scope.session(id), "session_delta", DETAIL_SURFACES,
-                rev -> new SessionWire.Delta("session_delta", id, rev, changes));
+        long revision = log.append(Scope.session(id), EventType.SESSION_DELTA,
+                rev -> new SessionWire.Delta(EventType.SESSION_DELTA.wire(), id, rev, changes));
         listChanged(id);
         return revision;
     }
 
     private void listChanged(String id) {
-        log.append(Scope.SESSIONS, "sessions_changed", Set.of(),
-                rev -> new SessionWire.ListChanged("sessions_changed", id, rev));
+        log.append(Scope.SESSIONS, EventType.SESSIONS_CHANGED,
+                rev -> new SessionWire.ListChanged(EventType.SESSIONS_CHANGED.wire(), id, rev));
     }
 
     /** The session, read without a lock; 404 when there is none. */
@@ -402,7 +401,6 @@ public class SessionService {
         }
         return v;
     }
-
 
     private static String nullableString(JsonObject body, String field, int max) {
         if (body == null) {

@@ -4,6 +4,7 @@ import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionStatus;
@@ -21,7 +22,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** The transactional half of shell commands: the shell_command row and the shell_* messages. */
 @Stateless
@@ -69,13 +69,13 @@ public class ShellService {
                     + " was already used in session " + sessionId);
         }
         conversation.upsert(s, List.of(row(requestId, command, cwd, now, "running", null, null, null, null, false)), now);
-        log.append(Scope.session(sessionId), "shell_started", Set.of(),
-                rev -> new ShellWire.Started("shell_started", sessionId, rev, requestId, command));
+        log.append(Scope.session(sessionId), EventType.SHELL_STARTED,
+                rev -> new ShellWire.Started(EventType.SHELL_STARTED.wire(), sessionId, rev, requestId, command));
     }
 
     /** Output that arrived while the command runs. */
     public void output(String sessionId, String requestId, String stdout, String stderr, long durationMs) {
-        log.append(Scope.session(sessionId), "shell_output", Set.of(), rev -> new ShellWire.Output("shell_output",
+        log.append(Scope.session(sessionId), EventType.SHELL_OUTPUT, rev -> new ShellWire.Output(EventType.SHELL_OUTPUT.wire(),
                 sessionId, rev, requestId, stdout, stderr, null, durationMs, null, null));
     }
 
@@ -89,7 +89,7 @@ public class ShellService {
         String lastErr = err.takeChunk();
         conversation.upsert(s, List.of(row(requestId, command, cwd, startedAt, "completed".equals(outcome)
                 ? "completed" : "failed", out.text(), err.text(), exitCode, outcome, truncated, durationMs)), now);
-        log.append(Scope.session(sessionId), "shell_output", Set.of(), rev -> new ShellWire.Output("shell_output",
+        log.append(Scope.session(sessionId), EventType.SHELL_OUTPUT, rev -> new ShellWire.Output(EventType.SHELL_OUTPUT.wire(),
                 sessionId, rev, requestId, lastOut, lastErr, exitCode, durationMs, outcome, truncated));
     }
 

@@ -3,6 +3,7 @@ package dev.flightdeck.core.worktree;
 import dev.flightdeck.core.config.DataDir;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.json.Fields;
@@ -255,8 +256,8 @@ public class WorktreeService {
         w.status = WorktreeRules.REMOVED;
         String repo = w.repoRoot;
         String requestId = "req-" + UUID.randomUUID();
-        long revision = log.append(Scope.WORKTREES, "worktree_removed", Set.of(),
-                rev -> new WorktreeWire.RemovedEvent("worktree_removed", requestId, repo, rev, id));
+        long revision = log.append(Scope.WORKTREES, EventType.WORKTREE_REMOVED,
+                rev -> new WorktreeWire.RemovedEvent(EventType.WORKTREE_REMOVED.wire(), requestId, repo, rev, id));
         return new WorktreeWire.Removed(repo, revision, id, true, true, snapshotId, warnings);
     }
 
@@ -444,16 +445,16 @@ public class WorktreeService {
         WorktreeWire.Summary summary = describe(w);
         String requestId = "req-" + UUID.randomUUID();
         String repo = w.repoRoot;
-        log.append(Scope.WORKTREES, "worktree_created", Set.of(),
-                rev -> new WorktreeWire.CreatedEvent("worktree_created", requestId, repo, rev, summary));
+        log.append(Scope.WORKTREES, EventType.WORKTREE_CREATED,
+                rev -> new WorktreeWire.CreatedEvent(EventType.WORKTREE_CREATED.wire(), requestId, repo, rev, summary));
     }
 
     private void announceStatus(WorktreeEntity w) {
         String id = w.id;
         String status = w.status;
         String repo = w.repoRoot;
-        log.append(Scope.WORKTREES, "worktree_status_changed", Set.of(),
-                rev -> new WorktreeWire.StatusChanged("worktree_status_changed", id, status, repo, rev));
+        log.append(Scope.WORKTREES, EventType.WORKTREE_STATUS_CHANGED,
+                rev -> new WorktreeWire.StatusChanged(EventType.WORKTREE_STATUS_CHANGED.wire(), id, status, repo, rev));
     }
 
     /** Keeps the worktrees directory out of the repository's own status (info/exclude is shared by all worktrees). */

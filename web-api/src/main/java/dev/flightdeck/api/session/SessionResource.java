@@ -1,15 +1,10 @@
 package dev.flightdeck.api.session;
 
-import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.agent.SessionActions;
-import dev.flightdeck.core.approval.ApprovalService;
-import dev.flightdeck.core.approval.ApprovalWire;
-import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.usage.UsageService;
 import dev.flightdeck.core.usage.UsageWire;
 import dev.flightdeck.core.session.SessionWire;
-import dev.flightdeck.core.agent.WorktreeForks;
 import jakarta.inject.Inject;
 import dev.flightdeck.api.app.Bodies;
 import jakarta.json.JsonValue;
@@ -44,18 +39,11 @@ public class SessionResource {
     @Inject
     SessionActions actions;
 
-    @Inject
-    WorktreeForks worktreeForks;
 
     @Inject
     UsageService usage;
 
-    @Inject
-    ApprovalService approvals;
 
-
-    @Inject
-    dev.flightdeck.core.capability.Capabilities capabilities;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -184,21 +172,6 @@ public class SessionResource {
                 b == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, b)));
     }
 
-    @POST
-    @Path("{id}/approvals/requests/{request_id}/decision")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve or deny a pending tool request; exactly one of concurrent decisions applies")
-    @APIResponse(responseCode = "200", description = "applied, or stale when no longer pending",
-            content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
-    @APIResponse(responseCode = "400", description = "invalid_request: decision missing or unknown",
-            content = @Content(schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "503", description = "connector_unavailable",
-            content = @Content(schema = @Schema(ref = "Error")))
-    public ApprovalWire.Outcome decide(@PathParam("id") String id, @PathParam("request_id") String requestId,
-                                       JsonValue body) {
-        return actions.decide(id, requestId, null, ApprovalDecision.parse(Bodies.object(body)));
-    }
-
     @GET
     @Path("{id}/runtime")
     @Operation(summary = "Controls, instructions and collaboration modes in one read")
@@ -222,83 +195,5 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Modes")
     public SessionWire.ModesView collaborationModes(@PathParam("id") String id) {
         return new SessionWire.ModesView(sessions.runtime(id).collaborationModes());
-    }
-
-    @GET
-    @Path("{id}/skills")
-    @Operation(summary = "Skills the agent can use here: Codex's from its app-server, Claude's from .claude/skills")
-    @APIResponse(responseCode = "200", description = "Skills")
-    @APIResponse(responseCode = "504", description = "timeout (Codex did not answer in 8 s)",
-            content = @Content(schema = @Schema(ref = "Error")))
-    public dev.flightdeck.core.capability.Capabilities.Skills skills(@PathParam("id") String id,
-                                                                   @QueryParam("cwd") String cwd,
-                                                                   @QueryParam("force_reload") String forceReload) {
-        return capabilities.skills(id, cwd, "true".equalsIgnoreCase(forceReload) || "1".equals(forceReload));
-    }
-
-    @GET
-    @Path("{id}/mcp")
-    @Operation(summary = "MCP servers by name: tools, resources, resource templates and auth status")
-    @APIResponse(responseCode = "200", description = "MCP")
-    public jakarta.json.JsonObject mcp(@PathParam("id") String id) {
-        return capabilities.mcp(id);
-    }
-
-    @POST
-    @Path("{id}/lifecycle/fork")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A new session continuing this conversation, whole or before its nth user message")
-    @APIResponse(responseCode = "200", description = "Forked")
-    @APIResponse(responseCode = "422", description = "invalid_argument (nth_user_message) or fork_failed",
-            content = @Content(schema = @Schema(ref = "Error")))
-    public SessionWire.Forked fork(@PathParam("id") String id, JsonValue body) {
-        return actions.fork(id, Bodies.object(body));
-    }
-
-    @POST
-    @Path("{id}/lifecycle/fork/worktree")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Fork into a new worktree of the session's repository: {branch_name, base_branch?, nth_user_message?}")
-    @APIResponse(responseCode = "200", description = "The fork, with its worktree")
-    @APIResponse(responseCode = "400", description = "worktree_create_invalid_input",
-            content = @Content(schema = @Schema(ref = "Error")))
-    public WorktreeForks.Forked forkToWorktree(@PathParam("id") String id, JsonValue body) {
-        return worktreeForks.intoNew(id, Bodies.object(body));
-    }
-
-    @POST
-    @Path("{id}/lifecycle/fork/existing-worktree")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Fork into a worktree Flightdeck tracks: {worktree_id, nth_user_message?}")
-    @APIResponse(responseCode = "200", description = "The fork, with its worktree")
-    @APIResponse(responseCode = "400", description = "worktree_repo_mismatch", content = @Content(schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "404", description = "worktree_not_found", content = @Content(schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "410", description = "worktree_missing", content = @Content(schema = @Schema(ref = "Error")))
-    public WorktreeForks.Forked forkToExistingWorktree(@PathParam("id") String id, JsonValue body) {
-        return worktreeForks.intoExisting(id, Bodies.object(body));
-    }
-
-    @POST
-    @Path("{id}/questions/requests/{request_id}/answer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer a pending question; exactly one of concurrent answers applies")
-    @APIResponse(responseCode = "200", description = "applied, or stale when no longer pending",
-            content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
-    @APIResponse(responseCode = "400", description = "invalid_answer_payload",
-            content = @Content(schema = @Schema(ref = "Error")))
-    public ApprovalWire.Outcome answer(@PathParam("id") String id, @PathParam("request_id") String requestId,
-                                       JsonValue body) {
-        return actions.answer(id, requestId, Bodies.object(body));
-    }
-
-    @POST
-    @Path("{id}/permissions/requests/{request_id}/response")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Grant a pending permission request for the turn or for the session")
-    @APIResponse(responseCode = "200", description = "applied, or stale when no longer pending",
-            content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
-    public ApprovalWire.Outcome respondToPermission(@PathParam("id") String id,
-                                                    @PathParam("request_id") String requestId, JsonValue body) {
-        return actions.respondToPermission(id, requestId, Bodies.object(body));
     }
 }

@@ -6,6 +6,7 @@ import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.event.Surface;
 import dev.flightdeck.core.review.ReviewService;
@@ -35,7 +36,6 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class SessionTransitions {
     private static final Set<String> DETAIL = Set.of(Surface.DETAIL, Surface.COMPOSER);
-    private static final Set<String> DETAIL_REVIEW = Set.of(Surface.DETAIL, Surface.REVIEW);
 
     @Inject
     SessionService sessions;
@@ -110,20 +110,20 @@ public class SessionTransitions {
         } else if (effect instanceof SessionEffect.ResolveReviewComments c) {
             review.resolveAnswered(e, c.turnId(), now);
         } else if (effect instanceof SessionEffect.AnnounceSteer st) {
-            log.append(Scope.session(id), "steer_outcome", DETAIL,
-                    rev -> new AgentWire.SteerOutcome("steer_outcome", id, rev, st.messageId(), "accepted"));
+            log.append(Scope.session(id), EventType.STEER_OUTCOME,
+                    rev -> new AgentWire.SteerOutcome(EventType.STEER_OUTCOME.wire(), id, rev, st.messageId(), "accepted"));
         } else if (effect instanceof SessionEffect.AnnounceTokens) {
             UsageWire.Usage u = new UsageWire.Usage(e.inputTokens, e.outputTokens, e.cachedTokens, e.contextWindow);
-            log.append(Scope.session(id), "tokens_updated", DETAIL,
-                    rev -> new UsageWire.TokensUpdated("tokens_updated", id, rev, u, "context_turn"));
+            log.append(Scope.session(id), EventType.TOKENS_UPDATED,
+                    rev -> new UsageWire.TokensUpdated(EventType.TOKENS_UPDATED.wire(), id, rev, u, "context_turn"));
         } else if (effect instanceof SessionEffect.AnnounceEnded x) {
-            log.append(Scope.session(id), "session_ended", DETAIL,
-                    rev -> new SessionWire.Ended("session_ended", id, rev, x.reason()));
+            log.append(Scope.session(id), EventType.SESSION_ENDED,
+                    rev -> new SessionWire.Ended(EventType.SESSION_ENDED.wire(), id, rev, x.reason()));
         } else if (effect instanceof SessionEffect.MarkTurns m) {
             conversation.markTurns(e, m.turnIds(), m.undo() ? "undone" : "rolled_back", now);
-            log.append(Scope.session(id), m.undo() ? "undo_completed" : "thread_rolled_back", DETAIL_REVIEW,
-                    rev -> m.undo() ? new AgentWire.UndoCompleted("undo_completed", id, rev, true)
-                            : new AgentWire.ThreadRolledBack("thread_rolled_back", id, rev, m.numTurns()));
+            log.append(Scope.session(id), m.undo() ? EventType.UNDO_COMPLETED : EventType.THREAD_ROLLED_BACK,
+                    rev -> m.undo() ? new AgentWire.UndoCompleted(EventType.UNDO_COMPLETED.wire(), id, rev, true)
+                            : new AgentWire.ThreadRolledBack(EventType.THREAD_ROLLED_BACK.wire(), id, rev, m.numTurns()));
         } else if (effect instanceof SessionEffect.WorktreeSessionEnded && e.worktreeId != null) {
             worktrees.sessionEnded(e.worktreeId, now);
         }
