@@ -3,11 +3,11 @@ package arq.flightdeck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Revisioned;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,7 +38,7 @@ class BroadcastAfterCommitIT {
         String scope = "arq:" + UUID.randomUUID();
         tx.begin();
         log.createScope(scope);
-        long revision = log.append(scope, "session_delta", Set.of("detail"), r -> Map.of("revision", r));
+        long revision = log.append(scope, EventType.SESSION_DELTA, r -> Map.of("revision", r));
         assertThat(events.afterCommit()).noneMatch(e -> e.scope().equals(scope));
         tx.commit();
 
@@ -58,7 +58,7 @@ class BroadcastAfterCommitIT {
         tx.commit();
 
         tx.begin();
-        log.append(scope, "session_delta", Set.of("detail"), r -> Map.of("revision", r));
+        log.append(scope, EventType.SESSION_DELTA, r -> Map.of("revision", r));
         tx.rollback();
 
         assertThat(events.fired()).as("the event was fired inside the transaction")

@@ -73,6 +73,35 @@ class HostileBodiesIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void pathsWithANulAndTextsLongerThanTheirColumnsAre400s() throws Exception {
+        String hookId = java.util.UUID.randomUUID().toString();
+        String dir = java.nio.file.Files.createTempDirectory("fd-hostile-").toString();
+        Map<String, Api.Resp> answers = new java.util.LinkedHashMap<>();
+        answers.put("hook cwd with a NUL", Api.post("/api/hook", Json.createObjectBuilder()
+                .add("type", "claude_session_start").add("session_id", hookId).add("cwd", "/tmp/\u0000x").build().toString()));
+        answers.put("hook transcript_path too long", Api.post("/api/hook", Json.createObjectBuilder()
+                .add("type", "claude_session_start").add("session_id", hookId).add("cwd", dir)
+                .add("transcript_path", "/" + "t".repeat(5000)).build().toString()));
+        assertThat(Api.post("/api/hook", Json.createObjectBuilder().add("type", "claude_session_start")
+                .add("session_id", hookId).add("cwd", dir).build().toString()).status()).isEqualTo(204);
+        answers.put("hook end reason too long", Api.post("/api/hook", Json.createObjectBuilder()
+                .add("type", "claude_session_end").add("session_id", hookId).add("reason", "r".repeat(300)).build().toString()));
+        answers.put("worktree repo_path with a NUL", Api.post("/api/worktrees", Json.createObjectBuilder()
+                .add("repo_path", "/tmp/\u0000x").add("branch_name", "b").build().toString()));
+        answers.put("discover repo_path with a NUL", Api.post("/api/worktrees/discover", Json.createObjectBuilder()
+                .add("repo_path", "/tmp/\u0000x").build().toString()));
+        answers.put("worktrees repo_root with a NUL", Api.get("/api/worktrees?repo_root=/tmp/%00x"));
+        answers.put("skills cwd with a NUL", Api.get("/api/sessions/" + Api.createSession() + "/skills?cwd=/tmp/%00x"));
+        answers.put("session cwd with a NUL", Api.post("/api/sessions", Json.createObjectBuilder().add("provider", "claude")
+                .add("cwd", "/tmp/\u0000x").build().toString()));
+        answers.forEach((what, r) -> {
+            assertThat(r.status()).as(what + ": " + r.body()).isBetween(400, 499);
+            assertThat(problem(r)).as(what).isNull();
+        });
+        assertThat(HooksIT.findByProject(dir)).as("the refused end left the session open").isNotNull();
+    }
+
     static Api.Resp call(String method, String path, String body) {
         return Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Api.token()).header("Content-Type", "application/json")

@@ -61,8 +61,8 @@ public class Capabilities {
     }
 
     private static Path directory(String cwd) {
-        Path p = cwd == null ? null : Path.of(cwd);
-        if (p == null || !p.isAbsolute() || !Files.isDirectory(p)) {
+        Path p = cwd == null ? null : dev.flightdeck.core.json.Fields.absolutePath("cwd", cwd, "invalid_request");
+        if (p == null || !Files.isDirectory(p)) {
             throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
         }
         return p;

@@ -90,7 +90,7 @@ public class HookService {
     static SessionInput input(JsonObject msg, String type, String provider) {
         return switch (type) {
             case "claude_session_start", "codex_session_start" -> new SessionInput.HookSessionStarted(str(msg, "model"));
-            case "claude_session_end" -> new SessionInput.HookSessionEnded(str(msg, "reason"));
+            case "claude_session_end" -> new SessionInput.HookSessionEnded(bounded(msg, "reason", 200));
             // Codex names the event by the message type; its payload is otherwise the same as Claude's.
             case "codex_user_prompt_submit" -> prompt(msg);
             case "codex_stop_event" -> new SessionInput.HookStopped();
@@ -111,7 +111,7 @@ public class HookService {
 
     private SessionEntity createPassive(JsonObject msg, String provider, String claudeId, long now) {
         String cwd = str(msg, "cwd");
-        if (cwd == null || !cwd.startsWith("/") || cwd.length() > 4096) {
+        if (cwd == null || !cwd.startsWith("/") || cwd.length() > 4096 || cwd.indexOf('\0') >= 0) {
             throw ApiException.invalidField("cwd", "is required (an absolute path)");
         }
         String path = Path.of(cwd).normalize().toString();
@@ -127,7 +127,7 @@ public class HookService {
         s.startedAt = now;
         s.lastActivityAt = now;
         s.claudeSessionId = claudeId;
-        s.transcriptPath = str(msg, "transcript_path");
+        s.transcriptPath = bounded(msg, "transcript_path", 4096);
         s.model = str(msg, "model");
         s.configJson = "{}";
         // A terminal session's review surface shows its current and cumulative diffs too.
@@ -176,6 +176,15 @@ public class HookService {
                 + "ORDER BY s.startedAt DESC", SessionEntity.class).setParameter("c", claudeId).setMaxResults(1)
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A text field that has a column of this size; 400 naming it when longer. */
+    private static String bounded(JsonObject o, String key, int max) {
+        String v = str(o, key);
+        if (v != null && v.length() > max) {
+            throw ApiException.invalidField(key, "must be at most " + max + " characters");
+        }
+        return v;
     }
 
     private static String str(JsonObject o, String key) {

@@ -22,6 +22,22 @@ public final class Fields {
         return s.getString();
     }
 
+    /**
+     * A path a client named, as a Path; 400 with this code, naming the field, when the text cannot be
+     * one on this system (a NUL, say) or is not absolute.
+     */
+    public static java.nio.file.Path absolutePath(String field, String value, String code) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(value);
+            if (p.isAbsolute() && value.length() <= 4096) {
+                return p;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // falls through to the refusal
+        }
+        throw ApiException.badRequest(code, field + ": must be an absolute path");
+    }
+
     /** The body, which the request requires. */
     public static JsonObject required(JsonObject body) {
         if (body == null) {

@@ -53,7 +53,8 @@ public class WorktreeService {
 
     public WorktreeWire.Listing list(String repoRoot) {
         long revision = log.current(Scope.WORKTREES);
-        String root = repoRoot == null || repoRoot.isBlank() ? null : normalize(Path.of(repoRoot)).toString();
+        String root = repoRoot == null || repoRoot.isBlank() ? null
+                : normalize(Fields.absolutePath("repo_root", repoRoot, "invalid_request")).toString();
         List<WorktreeEntity> rows = tracked(root);
         if (rows.isEmpty() && root != null) {
             // Nothing tracked yet: show what git itself knows, without recording it (discover does that).
@@ -74,7 +75,7 @@ public class WorktreeService {
         if (problem != null) {
             throw ApiException.badRequest("create_failed", "branch_name: " + problem);
         }
-        WorktreeEntity w = createIn(Path.of(repoPath), branch, Fields.optionalString(body, "base_branch"), "user",
+        WorktreeEntity w = createIn(Fields.absolutePath("repo_path", repoPath, "create_failed"), branch, Fields.optionalString(body, "base_branch"), "user",
                 m -> ApiException.badRequest("create_failed", m));
         return new WorktreeWire.Created(w.repoRoot, log.current(Scope.WORKTREES), summary(w, new long[2]));
     }
@@ -128,7 +129,8 @@ public class WorktreeService {
 
     public WorktreeWire.Listing discover(JsonObject body) {
         String repoPath = Fields.optionalString(body, "repo_path");
-        if (repoPath == null || repoPath.isBlank() || !Path.of(repoPath).isAbsolute() || !Files.isDirectory(Path.of(repoPath))) {
+        if (repoPath == null || repoPath.isBlank()
+                || !Files.isDirectory(Fields.absolutePath("repo_path", repoPath, "invalid_request"))) {
             throw ApiException.badRequest("invalid_request", "repo_path: must be an existing directory (absolute path)");
         }
         Path root = Git.repoRoot(Path.of(repoPath));
