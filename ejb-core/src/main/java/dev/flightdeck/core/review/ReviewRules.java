@@ -38,6 +38,18 @@ public final class ReviewRules {
         return new Draft(Fields.optionalString(b, "turn_id"), path, start, end, body(b, true), tag(b));
     }
 
+    /**
+     * An edit of a comment: what it names changes, the rest stays.
+     *
+     * @param tagGiven whether the edit names the tag (null then clears it)
+     */
+    public record Edit(String body, boolean tagGiven, String tag, String status) {
+    }
+
+    public static Edit edit(JsonObject b) {
+        return new Edit(body(b, false), b.containsKey("tag"), tag(b), status(b));
+    }
+
     public static String body(JsonObject b, boolean required) {
         String body = Fields.optionalString(b, "body");
         if (body == null && !required) {

@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -53,8 +52,7 @@ public class ReviewService {
         return query.getResultList().stream().map(ReviewService::wire).toList();
     }
 
-    public ReviewWire.Mutation create(String sessionId, JsonObject body) {
-        ReviewRules.Draft d = ReviewRules.draft(body);
+    public ReviewWire.Mutation create(String sessionId, ReviewRules.Draft d) {
         sessions.lock(sessionId);
         long now = System.currentTimeMillis();
         ReviewCommentEntity c = new ReviewCommentEntity();
@@ -73,22 +71,16 @@ public class ReviewService {
         return changed(c, EventType.REVIEW_COMMENT_CREATED, false);
     }
 
-    public ReviewWire.Mutation update(String commentId, JsonObject body) {
-        if (body == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
-        }
-        String text = ReviewRules.body(body, false);
-        String tag = ReviewRules.tag(body);
-        String status = ReviewRules.status(body);
+    public ReviewWire.Mutation update(String commentId, ReviewRules.Edit e) {
         ReviewCommentEntity c = locked(commentId);
-        if (text != null) {
-            c.body = text;
+        if (e.body() != null) {
+            c.body = e.body();
         }
-        if (body.containsKey("tag")) {
-            c.tag = tag;
+        if (e.tagGiven()) {
+            c.tag = e.tag();
         }
-        if (status != null) {
-            c.status = status;
+        if (e.status() != null) {
+            c.status = e.status();
         }
         c.updatedAt = System.currentTimeMillis();
         return changed(c, EventType.REVIEW_COMMENT_UPDATED, false);

@@ -1,6 +1,7 @@
 package dev.flightdeck.api.review;
 
 import dev.flightdeck.api.app.Bodies;
+import dev.flightdeck.core.review.ReviewRules;
 import dev.flightdeck.core.review.ReviewService;
 import dev.flightdeck.core.review.ReviewWire;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class ReviewCommentResource {
     @Operation(summary = "Change a comment: {body?, tag?, status?: open|resolved}")
     @APIResponse(responseCode = "200", description = "Updated")
     public ReviewWire.Mutation update(@PathParam("comment_id") String id, JsonValue body) {
-        return review.update(id, Bodies.required(body));
+        return review.update(id, ReviewRules.edit(Bodies.required(body)));
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package dev.flightdeck.api.review;
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.conversation.ConversationWire;
+import dev.flightdeck.core.review.ReviewRules;
 import dev.flightdeck.core.review.ReviewService;
 import dev.flightdeck.core.review.ReviewSurface;
 import dev.flightdeck.core.review.ReviewWire;
@@ -64,7 +65,7 @@ public class SessionReviewResource {
     @APIResponse(responseCode = "400", description = "invalid_request; the message names the field",
             content = @Content(schema = @Schema(ref = "Error")))
     public ReviewWire.Mutation create(@PathParam("id") String id, JsonValue body) {
-        return review.create(id, Bodies.required(body));
+        return review.create(id, ReviewRules.draft(Bodies.required(body)));
     }
 
     @POST
