@@ -2,7 +2,6 @@ package dev.flightdeck.core.shell;
 
 import dev.flightdeck.core.connector.ProcessTree;
 import dev.flightdeck.core.error.ApiException;
-import dev.flightdeck.core.json.Fields;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -10,20 +9,15 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Runs shell commands in a session's project, each in a process group of its own, streaming output
@@ -37,7 +31,6 @@ public class ShellRunner {
     /** Output kept per stream; the rest is counted and dropped. */
     static final int KEEP_BYTES = 256 * 1024;
     static final long FLUSH_MS = 100;
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
@@ -56,29 +49,12 @@ public class ShellRunner {
         }
     }
 
-    public ShellWire.Accepted exec(String sessionId, JsonObject body) {
-        String command = Fields.optionalString(body, "command");
-        if (command == null || command.isBlank() || command.length() > ShellRules.MAX_COMMAND) {
-            throw ApiException.invalidField("command", "must be a non-empty string of at most "
-                    + ShellRules.MAX_COMMAND + " characters");
-        }
-        String requestId = Fields.optionalString(body, "request_id");
-        if (requestId == null) {
-            requestId = "shell-" + UUID.randomUUID();
-        } else if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw ApiException.invalidField("request_id", "must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
-        }
-        int timeout = ShellRules.DEFAULT_TIMEOUT_SECS;
-        if (body.get("timeout_secs") instanceof JsonNumber n) {
-            if (!n.isIntegral() || n.longValue() < 1 || n.longValue() > ShellRules.MAX_TIMEOUT_SECS) {
-                throw ApiException.invalidField("timeout_secs", "must be an integer from 1 to " + ShellRules.MAX_TIMEOUT_SECS);
-            }
-            timeout = n.intValue();
-        } else if (body.containsKey("timeout_secs") && body.get("timeout_secs") != JsonValue.NULL) {
-            throw ApiException.invalidField("timeout_secs", "must be an integer");
-        }
+    public ShellWire.Accepted exec(String sessionId, ShellRequest req) {
+        String command = req.command();
+        String requestId = req.requestId();
+        int timeout = req.timeoutSecs();
         ShellService.Target target = shells.target(sessionId);
-        Path cwd = cwd(target, Fields.optionalString(body, "cwd"));
+        Path cwd = cwd(target, req.cwd());
         String key = sessionId + "/" + requestId;
         if (running.containsKey(key)) {
             throw ApiException.conflict("shell_duplicate_request_id", "request_id: " + requestId + " is running");

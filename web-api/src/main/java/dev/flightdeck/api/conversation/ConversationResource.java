@@ -6,6 +6,7 @@ import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.attachment.AttachmentStore;
 import dev.flightdeck.core.attachment.AttachmentWire;
 import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.shell.ShellRequest;
 import dev.flightdeck.core.shell.ShellRunner;
 import dev.flightdeck.core.shell.ShellWire;
 import jakarta.ws.rs.HeaderParam;
@@ -201,7 +202,7 @@ public class ConversationResource {
             content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "409", description = "shell_duplicate_request_id", content = @Content(schema = @Schema(ref = "Error")))
     public ShellWire.Accepted shellExec(@PathParam("id") String id, JsonValue body) {
-        return shell.exec(id, Bodies.required(body));
+        return shell.exec(id, ShellRequest.parse(Bodies.required(body)));
     }
 
     @POST

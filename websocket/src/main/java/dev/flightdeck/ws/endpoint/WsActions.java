@@ -6,6 +6,7 @@ import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.hook.HookService;
 import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.shell.ShellRequest;
 import dev.flightdeck.core.shell.ShellRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class WsActions {
             Map.entry("rollback_turns", (id, m) -> actions.rollback(id, Fields.count(m, "num_turns"), false)),
             Map.entry("stop_task", (id, m) -> actions.stopTarget(id, Fields.argument(m, "task_id"))),
             Map.entry("rewind_files", (id, m) -> actions.rewind(id, Fields.argument(m, "user_message_id"))),
-            Map.entry("execute_shell", (id, m) -> shell.exec(id, body(m))),
+            Map.entry("execute_shell", (id, m) -> shell.exec(id, ShellRequest.parse(m))),
             Map.entry("cancel_shell", (id, m) -> shell.cancel(id, Fields.argument(m, "request_id"))));
 
     public Set<String> types() {
