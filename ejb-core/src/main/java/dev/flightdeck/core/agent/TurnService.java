@@ -145,7 +145,9 @@ public class TurnService {
                 s.claudeSessionId != null ? s.claudeSessionId : s.forkFromProviderId,
                 s.claudeSessionId == null && s.forkFromProviderId != null, s.resumeAt,
                 SessionConfig.stringOrNull(c, "developer_instructions"),
-                strings(c, "allowed_tools"), strings(c, "disallowed_tools"));
+                strings(c, "allowed_tools"), strings(c, "disallowed_tools"),
+                SessionConfig.stringOrNull(c, "sandbox_mode"), c.getBoolean("allow_bypass_permissions", false),
+                strings(c, "skills"));
     }
 
     /** Records the process serving a session, so a later boot can find and reap it. */
