@@ -138,7 +138,8 @@ public class TurnService {
     }
 
     static LaunchSpec launchSpec(SessionEntity s) {
-        JsonObject c = SessionConfig.parse(s.configJson);
+        // Sessions stored before the Codex defaults existed, or taken over from a terminal, get them too.
+        JsonObject c = SessionConfig.withDefaults(s.provider, SessionConfig.parse(s.configJson));
         // The permission setting a connector applies: Claude's permission mode, Codex's approval policy.
         String permission = SessionConfig.stringOrNull(c, "codex".equals(s.provider) ? "approval_policy" : "permission_mode");
         return new LaunchSpec(s.id, Path.of(s.currentCwd), s.model, permission,
