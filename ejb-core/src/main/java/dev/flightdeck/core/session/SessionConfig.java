@@ -51,6 +51,7 @@ public final class SessionConfig {
     /** Tool rules and skill names: enough for any real list, small enough for one command line. */
     static final int MAX_LIST = 100;
     static final int MAX_RULE = 1000;
+    static final java.util.regex.Pattern SKILL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
     /** What a direct Codex session runs with unless it says otherwise: it writes its own worktree, and asks first for anything else. */
     public static final String CODEX_SANDBOX = "workspace-write";
     public static final String CODEX_APPROVALS = "on-request";
@@ -101,6 +102,11 @@ public final class SessionConfig {
                 throw ApiException.invalidField(field, type == Type.STRING_LIST
                         ? "must be an array of at most " + MAX_LIST + " non-empty strings (" + MAX_RULE + " characters each) or null"
                         : "must be " + type.name().toLowerCase() + " or null");
+            }
+            // A skill becomes Claude's Skill(name) rule inside one comma-joined argument: a plain identifier only.
+            if ("skills".equals(field) && !v.asJsonArray().stream()
+                    .allMatch(x -> SKILL_NAME.matcher(((jakarta.json.JsonString) x).getString()).matches())) {
+                throw ApiException.invalidField(field, "must be skill names (letters, digits, _ . : -, at most 200)");
             }
             if (type == Type.STRING) {
                 String s = patch.getString(field);

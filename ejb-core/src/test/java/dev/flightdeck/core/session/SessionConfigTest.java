@@ -46,7 +46,7 @@ class SessionConfigTest {
                 + "\"skills\":[\"deploy\"],\"allow_bypass_permissions\":true}"));
         SessionConfig.validate(json("{\"allowed_tools\":null}"));
         for (String bad : new String[] {"{\"allowed_tools\":\"Read\"}", "{\"allowed_tools\":[1]}",
-                "{\"disallowed_tools\":[\"\"]}", "{\"skills\":[{\"name\":\"x\"}]}"}) {
+                "{\"disallowed_tools\":[\"\"]}", "{\"skills\":[{\"name\":\"x\"}]}", "{\"skills\":[\"a),Bash(\"]}"}) {
             String field = bad.substring(2, bad.indexOf('"', 2));
             assertThatThrownBy(() -> SessionConfig.validate(json(bad))).hasMessageStartingWith(field);
         }
