@@ -38,6 +38,10 @@ class AgentFieldsIT {
                 "model = \"gpt-scripted\"",
                 "model_provider = \"scripted\"",
                 "",
+                // Codex's request_permissions tool, so a turn can ask for more than its sandbox.
+                "[features]",
+                "request_permissions_tool = true",
+                "",
                 "[model_providers.scripted]",
                 "name = \"scripted\"",
                 "base_url = \"http://127.0.0.1:" + port + "/v1\"",
@@ -96,6 +100,48 @@ class AgentFieldsIT {
         }
         assertThat(outside).doesNotExist();
         assertThat(approvals(s.id())).as("a write inside the worktree needs no approval").isEmpty();
+        end(s);
+    }
+
+    @Test
+    void codexGetsThePermissionsAHumanGrantsAndNoMore() throws Exception {
+        Path repo = GitRepo.create("fd-perms-", "README.md", "hello\n");
+        ClaudeAgentIT.Session s = create(provider("codex"), repo);
+        Path granted = Files.createDirectories(Api.DATA_DIR.resolve("granted-" + s.id()));
+        Path withheld = Files.createDirectories(Api.DATA_DIR.resolve("withheld-" + s.id()));
+        JsonObject ask = Json.createObjectBuilder().add("reason", "write two places").add("permissions", Json.createObjectBuilder()
+                .add("file_system", Json.createObjectBuilder().add("write", Json.createArrayBuilder()
+                        .add(granted.toString()).add(withheld.toString())))).build();
+        try (Ws ws = subscribe(s.id())) {
+            send(s.id(), Json.createObjectBuilder().add("content", "REQUEST_PERMISSIONS " + ask).build());
+            JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
+                    .getJsonObject("request");
+            assertThat(request.getString("approval_type")).isEqualTo("permissions");
+            Api.Resp answered = Api.post("/api/sessions/" + s.id() + "/permissions/requests/" + request.getString("id")
+                    + "/response", Json.createObjectBuilder().add("scope", "session").add("permissions",
+                    Json.createObjectBuilder().add("fileSystem", Json.createObjectBuilder().add("write",
+                            Json.createArrayBuilder().add(granted.toString())))).build().toString());
+            assertThat(answered.json().getString("outcome")).as(answered.body()).isEqualTo("applied");
+            JsonObject result = awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+                    && r.getString("content", "").startsWith("Tool finished"), 60);
+            assertThat(result.getJsonObject("row").getString("content")).contains(granted.toString())
+                    .doesNotContain(withheld.toString());
+            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+
+            // Granted for the session: later commands may write there, and still not to what was withheld.
+            for (Path dir : List.of(granted, withheld)) {
+                send(s.id(), Json.createObjectBuilder().add("content", "RUN_BASH echo hi > " + dir.resolve("f.txt")).build());
+                awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+                        && r.getString("content", "").startsWith("Tool finished"), 60);
+                awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            }
+        }
+        assertThat(granted.resolve("f.txt")).exists();
+        assertThat(withheld.resolve("f.txt")).doesNotExist();
+        Api.Resp wrongKind = Api.post("/api/sessions/" + s.id() + "/permissions/requests/nope/response",
+                "{\"permissions\":{\"shell\":{}}}");
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.json().getString("error")).startsWith("permissions.shell");
         end(s);
     }
 
