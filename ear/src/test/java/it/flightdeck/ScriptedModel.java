@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code RUN_BASH <command>}: a Bash tool call;</li>
  * <li>{@code SLOW}: text streamed over about a minute, to interrupt or steer;</li>
  * <li>{@code ASK <question>}: an AskUserQuestion call offering Red and Blue;</li>
+ * <li>{@code REQUEST_PERMISSIONS <json>}: Codex's request_permissions call with those arguments;</li>
  * <li>anything else: one text reply that quotes it.</li>
  * </ul>
  * After a tool result, the reply is text that quotes the result, ending the turn.
@@ -127,6 +128,11 @@ public final class ScriptedModel implements AutoCloseable {
                                     .add(Json.createObjectBuilder().add("label", "Red").add("description", "warm"))
                                     .add(Json.createObjectBuilder().add("label", "Blue").add("description", "cool")))))
                     .build(), false);
+        }
+        if (t.startsWith("REQUEST_PERMISSIONS ")) {
+            try (var r = Json.createReader(new StringReader(t.substring("REQUEST_PERMISSIONS ".length())))) {
+                return new Reply(null, "request_permissions", r.readObject(), false);
+            }
         }
         if (t.startsWith("SLOW")) {
             return new Reply("This reply takes its time.", null, null, true);
@@ -268,7 +274,13 @@ public final class ScriptedModel implements AutoCloseable {
         event(out, "response.created", Json.createObjectBuilder().add("type", "response.created").add("response",
                 Json.createObjectBuilder().add("id", id).add("status", "in_progress").add("output", JsonValue.EMPTY_JSON_ARRAY)).build());
         JsonObject item;
-        if (reply.toolName() != null) {
+        if ("request_permissions".equals(reply.toolName())) {
+            item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())
+                    .add("call_id", "call_" + System.nanoTime()).add("name", "request_permissions")
+                    .add("arguments", reply.toolInput().toString()).add("status", "completed").build();
+            event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
+                    .add("output_index", 0).add("item", item).build());
+        } else if (reply.toolName() != null) {
             String cmd = "Bash".equals(reply.toolName()) ? reply.toolInput().getString("command")
                     : "printf '" + WRITTEN.strip() + "\\n' > " + reply.toolInput().getString("file_path", "written.txt");
             item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())

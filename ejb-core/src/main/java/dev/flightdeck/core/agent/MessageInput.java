@@ -15,20 +15,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A message or steer body (contract §1.5), checked: text and images, and for a message the model and
- * effort its turn runs with. Pure.
+ * A message or steer body (contract §1.5), checked: text, images, skills and mentions, and for a
+ * message the model and effort its turn runs with. Pure.
  *
  * @param images     what the agent is sent
  * @param imageRows  what the row records, as the client sent it
+ * @param refs       the skills (messages only) and mentions ({name, path}) the agent is given
  */
 public record MessageInput(String content, List<AgentHandle.ImageInput> images, JsonArray imageRows, String model,
-                           String effort, String expectedTurnId) {
+                           String effort, String expectedTurnId, AgentHandle.References refs) {
     static final int MAX_CONTENT = 1_000_000;
     static final int MAX_IMAGES = 20;
     /** The Messages API refuses larger images. */
     static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high", "xhigh", "max");
     static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+    static final int MAX_REFS = 20;
+    static final int MAX_PATH = 4096;
+    /** A skill name becomes Claude's /name command, so it is a plain identifier. */
+    static final Pattern SKILL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
     private static final Pattern DATA_URL = Pattern.compile("data:([a-z/+.-]+);base64,(.*)", Pattern.DOTALL);
 
     public static MessageInput parse(JsonObject body, boolean steer) {
@@ -57,8 +62,10 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
             }
             rows = a;
         }
-        if ((content == null || content.isBlank()) && images.isEmpty()) {
-            throw ApiException.invalidField("content", "must not be empty (send text, images or both)");
+        List<AgentHandle.Reference> skills = steer ? List.of() : references(body, "skills", true);
+        List<AgentHandle.Reference> mentions = references(body, "mentions", false);
+        if ((content == null || content.isBlank()) && images.isEmpty() && skills.isEmpty() && mentions.isEmpty()) {
+            throw ApiException.invalidField("content", "must not be empty (send text, images, skills or mentions)");
         }
         String model = steer ? null : Fields.optionalString(body, "model");
         String effort = steer ? null : Fields.optionalString(body, "effort");
@@ -66,7 +73,46 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
             throw ApiException.invalidField("effort", "must be one of " + String.join(", ", new java.util.TreeSet<>(EFFORTS)));
         }
         return new MessageInput(content == null ? "" : content, List.copyOf(images), rows, model, effort,
-                Fields.optionalString(body, "expected_turn_id"));
+                Fields.optionalString(body, "expected_turn_id"), new AgentHandle.References(skills, mentions));
+    }
+
+    /**
+     * skills[] or mentions[]: objects with a path and a name (a skill's name is required and is an
+     * identifier; a mention's defaults to the path's last segment).
+     */
+    static List<AgentHandle.Reference> references(JsonObject body, String field, boolean skill) {
+        JsonValue raw = body.get(field);
+        if (raw == null || raw == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(raw instanceof JsonArray a) || a.size() > MAX_REFS) {
+            throw ApiException.invalidField(field, "must be an array of at most " + MAX_REFS + " {name, path} objects");
+        }
+        List<AgentHandle.Reference> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            String at = field + "[" + i + "]";
+            if (!(a.get(i) instanceof JsonObject o) || !(o.get("path") instanceof JsonString p)) {
+                throw ApiException.invalidField(at, "must be an object with a path (and a name)");
+            }
+            String path = p.getString();
+            // Claude reads a mention as @path (quoted when it has spaces), so a path cannot carry quotes or line breaks.
+            if (path.isBlank() || path.length() > MAX_PATH || path.chars().anyMatch(c -> c < 0x20 || c == '"')) {
+                throw ApiException.invalidField(at + ".path", "must be a path of 1 to " + MAX_PATH
+                        + " characters, without quotes or control characters");
+            }
+            String name = o.get("name") instanceof JsonString n ? n.getString() : null;
+            if (skill ? name == null || !SKILL_NAME.matcher(name).matches()
+                    : name != null && (name.isBlank() || name.length() > 200)) {
+                throw ApiException.invalidField(at + ".name", skill
+                        ? "must be a skill name (letters, digits, _ . : -, at most 200)" : "must be 1 to 200 characters");
+            }
+            if (name == null) {
+                String trimmed = path.replaceAll("/+$", "");
+                name = trimmed.isEmpty() ? path : trimmed.substring(trimmed.lastIndexOf('/') + 1);
+            }
+            out.add(new AgentHandle.Reference(name, path));
+        }
+        return List.copyOf(out);
     }
 
     /** Claude's effort levels start at low. */

@@ -51,6 +51,25 @@ public class SessionActions {
     @Inject
     dev.flightdeck.core.review.ReviewService review;
 
+    /**
+     * Creates a session, and when it names an {@code initial_prompt}, sends that as its first turn once
+     * the session is committed. An agent that cannot start leaves the session with an error row, as a
+     * first message would, and the session is still returned.
+     */
+    public SessionWire.Created create(JsonObject body) {
+        SessionWire.Created created = sessions.create(body);
+        String prompt = body.get("initial_prompt") instanceof JsonString p && !p.getString().isBlank() ? p.getString() : null;
+        if (prompt != null) {
+            try {
+                send(created.sessionId(), jakarta.json.Json.createObjectBuilder().add("content", prompt).build(), false);
+            } catch (ApiException e) {
+                java.util.logging.Logger.getLogger(SessionActions.class.getName()).warning("the initial prompt of "
+                        + created.sessionId() + " was not sent: " + e.getMessage());
+            }
+        }
+        return created;
+    }
+
     public ConversationWire.Accepted send(String sessionId, JsonObject body, boolean steer) {
         MessageInput in = MessageInput.parse(body, steer, id -> {
             try {
@@ -69,7 +88,7 @@ public class SessionActions {
         if (in.effort() != null) {
             h.setEffort(in.claudeEffort());
         }
-        h.sendMessage(in.content(), in.images(), accepted.messageId());
+        h.sendMessage(in.content(), in.images(), in.refs(), accepted.messageId());
         return new ConversationWire.Accepted(true, accepted.row(), sessions.detail(sessionId));
     }
 
@@ -215,14 +234,13 @@ public class SessionActions {
         return decide(sessionId, requestId, "question", new ApprovalDecision("approved", null, false, updated));
     }
 
-    /** Grants a pending permission request for this turn, or for the rest of the session. */
+    /**
+     * Grants a pending permission request for this turn, or for the rest of the session: what it asked
+     * for, or the {@code permissions} the body names (then only a permissions request takes it).
+     */
     public ApprovalWire.Outcome respondToPermission(String sessionId, String requestId, JsonObject body) {
-        String scope = body != null && body.get("scope") instanceof JsonString s ? s.getString() : "turn";
-        if (!"turn".equals(scope) && !"session".equals(scope)) {
-            throw ApiException.invalidField("scope", "must be turn or session");
-        }
-        return decide(sessionId, requestId, null,
-                new ApprovalDecision("session".equals(scope) ? "approved_for_session" : "approved", null, false, null));
+        dev.flightdeck.core.approval.PermissionGrant grant = dev.flightdeck.core.approval.PermissionGrant.parse(body);
+        return decide(sessionId, requestId, grant.permissions() != null ? "permissions" : null, grant.decision());
     }
 
     /** Ends the session and kills its agent's whole process tree. */

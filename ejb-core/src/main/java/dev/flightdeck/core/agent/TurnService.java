@@ -69,14 +69,17 @@ public class TurnService {
     }
 
     static LaunchSpec launchSpec(SessionEntity s) {
-        JsonObject c = SessionConfig.parse(s.configJson);
+        // Sessions stored before the Codex defaults existed, or taken over from a terminal, get them too.
+        JsonObject c = SessionConfig.withDefaults(s.provider, SessionConfig.parse(s.configJson));
         // The permission setting a connector applies: Claude's permission mode, Codex's approval policy.
         String permission = SessionConfig.stringOrNull(c, "codex".equals(s.provider) ? "approval_policy" : "permission_mode");
         return new LaunchSpec(s.id, Path.of(s.currentCwd), s.model, permission,
                 s.claudeSessionId != null ? s.claudeSessionId : s.forkFromProviderId,
                 s.claudeSessionId == null && s.forkFromProviderId != null, s.resumeAt,
                 SessionConfig.stringOrNull(c, "developer_instructions"),
-                strings(c, "allowed_tools"), strings(c, "disallowed_tools"));
+                strings(c, "allowed_tools"), strings(c, "disallowed_tools"),
+                SessionConfig.stringOrNull(c, "sandbox_mode"), c.getBoolean("allow_bypass_permissions", false),
+                strings(c, "skills"));
     }
 
     /** Records the process serving a session, so a later boot can find and reap it. */

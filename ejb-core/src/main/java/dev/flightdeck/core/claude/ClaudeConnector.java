@@ -31,9 +31,16 @@ public class ClaudeConnector implements AgentConnector {
     /** The version the build installs and the tests run against. */
     public static final String PINNED_VERSION = "2.1.330";
 
+    /** Where the build installs this CLI under its agents directory (FLIGHTDECK_AGENTS_DIR). */
+    static final String BUNDLED = "node_modules/@anthropic-ai/claude-code/bin/claude.exe";
+
     @Inject
-    @ConfigProperty(name = "FLIGHTDECK_CLAUDE_BIN", defaultValue = "claude")
-    String executable;
+    @ConfigProperty(name = "FLIGHTDECK_CLAUDE_BIN")
+    java.util.Optional<String> executable;
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_AGENTS_DIR")
+    java.util.Optional<String> agentsDir;
 
     @Inject
     DataDir dataDir;
@@ -47,15 +54,28 @@ public class ClaudeConnector implements AgentConnector {
     }
 
     @Override
-    public String unavailableReason() {
-        return resolve() != null ? null
-                : "Claude Code is not installed: run 'npm install -g @anthropic-ai/claude-code@" + PINNED_VERSION
-                        + "' or point FLIGHTDECK_CLAUDE_BIN at the claude executable";
+    public Executables.Located locate() {
+        return Executables.locate(executable, "claude", System.getenv().getOrDefault("PATH", ""), agentsDir, BUNDLED);
     }
 
-    /** The executable: FLIGHTDECK_CLAUDE_BIN as a path, else found on PATH; null when absent. */
+    @Override
+    public String pinnedVersion() {
+        return PINNED_VERSION;
+    }
+
+    @Override
+    public String unavailableReason() {
+        Executables.Located at = locate();
+        return at.found() ? null : at.source() == Executables.Source.CONFIGURED
+                ? "Claude Code is not at FLIGHTDECK_CLAUDE_BIN (" + executable.orElse("") + ")"
+                : "Claude Code is not installed: put claude on PATH ('npm install -g @anthropic-ai/claude-code@"
+                        + PINNED_VERSION + "'), build once with 'mvn -DskipTests package' to install the pinned one, "
+                        + "or point FLIGHTDECK_CLAUDE_BIN at the claude executable";
+    }
+
+    /** The executable: FLIGHTDECK_CLAUDE_BIN, else claude on PATH, else the build's; null when absent. */
     Path resolve() {
-        return Executables.find(executable);
+        return locate().path();
     }
 
     @Override
@@ -126,8 +146,8 @@ public class ClaudeConnector implements AgentConnector {
         }
 
         @Override
-        public void sendMessage(String content, List<ImageInput> images, String messageId) {
-            write(ClaudeProtocol.userMessage(content, images, messageId));
+        public void sendMessage(String content, List<ImageInput> images, References refs, String messageId) {
+            write(ClaudeProtocol.userMessage(ClaudeProtocol.text(content, refs), images, messageId));
         }
 
         @Override

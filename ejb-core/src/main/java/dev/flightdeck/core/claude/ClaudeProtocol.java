@@ -39,13 +39,27 @@ public final class ClaudeProtocol {
         if (spec.developerInstructions() != null && !spec.developerInstructions().isBlank()) {
             cmd.addAll(List.of("--append-system-prompt", spec.developerInstructions()));
         }
-        if (spec.allowedTools() != null && !spec.allowedTools().isEmpty()) {
-            cmd.addAll(List.of("--allowedTools", String.join(",", spec.allowedTools())));
+        List<String> allowed = allowedTools(spec);
+        if (!allowed.isEmpty()) {
+            cmd.add("--allowedTools=" + String.join(",", allowed));
         }
         if (spec.disallowedTools() != null && !spec.disallowedTools().isEmpty()) {
-            cmd.addAll(List.of("--disallowedTools", String.join(",", spec.disallowedTools())));
+            cmd.add("--disallowedTools=" + String.join(",", spec.disallowedTools()));
+        }
+        if (spec.allowBypassPermissions()) {
+            // Makes bypassPermissions a mode the session may switch to; it does not start in it.
+            cmd.add("--allow-dangerously-skip-permissions");
         }
         return cmd;
+    }
+
+    /** The session's allow rules: its allowed tools, and each of its skills as a Skill(name) rule. */
+    static List<String> allowedTools(LaunchSpec spec) {
+        List<String> out = new ArrayList<>(spec.allowedTools() == null ? List.of() : spec.allowedTools());
+        if (spec.skills() != null) {
+            spec.skills().forEach(skill -> out.add("Skill(" + skill + ")"));
+        }
+        return out;
     }
 
     public static String initialize(String requestId) {
@@ -66,6 +80,33 @@ public final class ClaudeProtocol {
         return Json.createObjectBuilder().add("type", "user")
                 .add("message", Json.createObjectBuilder().add("role", "user").add("content", blocks))
                 .addNull("parent_tool_use_id").add("session_id", "").add("uuid", uuid).build().toString();
+    }
+
+    /**
+     * A message's text as Claude Code reads it: the first skill invoked as its {@code /name} command
+     * with the text as its arguments, and every other skill (its SKILL.md) and every mention as an
+     * {@code @path} reference, which the CLI reads into the turn. Quoted when the path has spaces.
+     */
+    public static String text(String content, AgentHandle.References refs) {
+        if (refs == null || refs.isEmpty()) {
+            return content;
+        }
+        StringBuilder out = new StringBuilder();
+        List<AgentHandle.Reference> attached = new ArrayList<>();
+        if (!refs.skills().isEmpty()) {
+            out.append('/').append(refs.skills().get(0).name());
+            attached.addAll(refs.skills().subList(1, refs.skills().size()));
+            if (!content.isEmpty()) {
+                out.append(' ');
+            }
+        }
+        out.append(content);
+        attached.addAll(refs.mentions());
+        for (AgentHandle.Reference r : attached) {
+            out.append(out.isEmpty() ? "" : " ").append('@')
+                    .append(r.path().chars().anyMatch(Character::isWhitespace) ? "\"" + r.path() + "\"" : r.path());
+        }
+        return out.toString();
     }
 
     /** Compaction is the CLI's own slash command, sent as a message. */

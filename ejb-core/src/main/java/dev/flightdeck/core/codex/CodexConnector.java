@@ -43,9 +43,16 @@ public class CodexConnector implements AgentConnector {
     public static final String PINNED_VERSION = "0.169.0";
     static final long OPEN_TIMEOUT_SECONDS = 60;
 
+    /** Where the build installs this CLI under its agents directory (FLIGHTDECK_AGENTS_DIR). */
+    static final String BUNDLED = "node_modules/.bin/codex";
+
     @Inject
-    @ConfigProperty(name = "FLIGHTDECK_CODEX_BIN", defaultValue = "codex")
-    String executable;
+    @ConfigProperty(name = "FLIGHTDECK_CODEX_BIN")
+    java.util.Optional<String> executable;
+
+    @Inject
+    @ConfigProperty(name = "FLIGHTDECK_AGENTS_DIR")
+    java.util.Optional<String> agentsDir;
 
     @Inject
     DataDir dataDir;
@@ -59,14 +66,27 @@ public class CodexConnector implements AgentConnector {
     }
 
     @Override
+    public Executables.Located locate() {
+        return Executables.locate(executable, "codex", System.getenv().getOrDefault("PATH", ""), agentsDir, BUNDLED);
+    }
+
+    @Override
+    public String pinnedVersion() {
+        return PINNED_VERSION;
+    }
+
+    @Override
     public String unavailableReason() {
-        return resolve() != null ? null
-                : "Codex is not installed: run 'npm install -g @openai/codex@" + PINNED_VERSION
-                        + "' or point FLIGHTDECK_CODEX_BIN at the codex executable";
+        Executables.Located at = locate();
+        return at.found() ? null : at.source() == Executables.Source.CONFIGURED
+                ? "Codex is not at FLIGHTDECK_CODEX_BIN (" + executable.orElse("") + ")"
+                : "Codex is not installed: put codex on PATH ('npm install -g @openai/codex@" + PINNED_VERSION
+                        + "'), build once with 'mvn -DskipTests package' to install the pinned one, "
+                        + "or point FLIGHTDECK_CODEX_BIN at the codex executable";
     }
 
     public Path resolve() {
-        return Executables.find(executable);
+        return locate().path();
     }
 
     @Override
@@ -213,10 +233,10 @@ public class CodexConnector implements AgentConnector {
         }
 
         @Override
-        public void sendMessage(String content, List<ImageInput> images, String messageId) {
+        public void sendMessage(String content, List<ImageInput> images, References refs, String messageId) {
             String threadId = threadId();
             String turn = activeTurn;
-            var input = CodexProtocol.input(content, images);
+            var input = CodexProtocol.input(content, images, refs);
             if (turn != null) {
                 // A steer; if the turn ended meanwhile, the message starts the next one instead.
                 call("turn/steer", CodexProtocol.turnSteer(threadId, turn, input, messageId)).exceptionally(e -> {

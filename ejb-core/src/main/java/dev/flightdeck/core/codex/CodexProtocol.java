@@ -53,7 +53,10 @@ public final class CodexProtocol {
             p.add("developerInstructions", spec.developerInstructions());
         }
         if (spec.permissionMode() != null) {
-            p.add("approvalPolicy", spec.permissionMode());
+            p.add("approvalPolicy", approvalPolicy(spec.permissionMode()));
+        }
+        if (spec.sandboxMode() != null) {
+            p.add("sandbox", spec.sandboxMode());
         }
         if (spec.resumeId() != null) {
             p.add("threadId", spec.resumeId());
@@ -64,7 +67,20 @@ public final class CodexProtocol {
         return p.build();
     }
 
+    /**
+     * The approval policy as the pinned app-server takes it: it has no on-failure any more, and its
+     * nearest (the sandbox holds, anything beyond it is asked) is on-request.
+     */
+    static String approvalPolicy(String policy) {
+        return "on-failure".equals(policy) ? "on-request" : policy;
+    }
+
     public static JsonArray input(String text, List<AgentHandle.ImageInput> images) {
+        return input(text, images, AgentHandle.References.NONE);
+    }
+
+    /** A message as turn/start and turn/steer take it: text, images, then skill and mention items. */
+    public static JsonArray input(String text, List<AgentHandle.ImageInput> images, AgentHandle.References refs) {
         JsonArrayBuilder a = Json.createArrayBuilder();
         if (text != null && !text.isEmpty()) {
             a.add(Json.createObjectBuilder().add("type", "text").add("text", text)
@@ -74,7 +90,13 @@ public final class CodexProtocol {
             a.add(Json.createObjectBuilder().add("type", "image")
                     .add("url", "data:" + image.mediaType() + ";base64," + image.base64()));
         }
+        refs.skills().forEach(r -> a.add(reference("skill", r)));
+        refs.mentions().forEach(r -> a.add(reference("mention", r)));
         return a.build();
+    }
+
+    private static JsonObjectBuilder reference(String type, AgentHandle.Reference r) {
+        return Json.createObjectBuilder().add("type", type).add("name", r.name()).add("path", r.path());
     }
 
     public static JsonObject turnStart(String threadId, JsonArray input, String messageId, String model, String effort) {
@@ -124,12 +146,13 @@ public final class CodexProtocol {
     }
 
     /**
-     * The answer to a permissions request: what it asked for is granted, for the turn or the session,
-     * or nothing is.
+     * The answer to a permissions request: what the human granted ({@code updatedInput.permissions}),
+     * else what it asked for, for the turn or the session; or nothing.
      */
     public static String permissions(JsonValue id, ApprovalDecision d, JsonObject request) {
         JsonValue asked = request != null && request.get("permissions") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
-        return response(id, Json.createObjectBuilder().add("permissions", d.allows() ? asked : JsonValue.EMPTY_JSON_OBJECT)
+        JsonValue granted = d.updatedInput() != null && d.updatedInput().get("permissions") instanceof JsonObject g ? g : asked;
+        return response(id, Json.createObjectBuilder().add("permissions", d.allows() ? granted : JsonValue.EMPTY_JSON_OBJECT)
                 .add("scope", "approved".equals(d.decision()) || !d.allows() ? "turn" : "session").build());
     }
 

@@ -16,6 +16,12 @@ public interface AgentConnector {
     /** Null when the agent can be started here; otherwise what the operator must install. */
     String unavailableReason();
 
+    /** Which executable sessions of this provider run, and how it was found. */
+    Executables.Located locate();
+
+    /** The CLI version the build installs and the tests run against. */
+    String pinnedVersion();
+
     /**
      * Starts the agent in {@code spec.cwd()} in a process group of its own. Events arrive on one
      * thread, in the order the agent produced them, ending with {@link AgentEvent.Exited} on its own.

@@ -16,7 +16,7 @@ public interface AgentHandle {
      * A new user message; while a turn runs, the agent takes it as steering. {@code messageId} is a
      * UUID the agent records as the message's own id, so rewinds can name it.
      */
-    void sendMessage(String content, java.util.List<ImageInput> images, String messageId);
+    void sendMessage(String content, java.util.List<ImageInput> images, References refs, String messageId);
 
     void interrupt();
 
@@ -48,6 +48,19 @@ public interface AgentHandle {
     /** A shell command the agent runs in its own thread (Codex's thread/shellCommand). */
     interface ThreadShell {
         void shellCommand(String command);
+    }
+
+    /** A skill or a mention a message names: {@code name} and where it is ({@code path}). */
+    record Reference(String name, String path) {
+    }
+
+    /** The skills a message invokes and the files or resources it mentions, in the order given. */
+    record References(java.util.List<Reference> skills, java.util.List<Reference> mentions) {
+        public static final References NONE = new References(java.util.List.of(), java.util.List.of());
+
+        public boolean isEmpty() {
+            return skills.isEmpty() && mentions.isEmpty();
+        }
     }
 
     /** An image to pass to the agent: base64 data with its media type. */

@@ -9,8 +9,13 @@ import java.util.List;
  * @param resumeId the provider's own session id to resume, or null for a new conversation
  * @param fork     with a resumeId: continue from it under a new provider session id
  * @param resumeAt with a resumeId: keep the conversation only up to this provider message id (rollback, fork)
+ * @param permissionMode Claude's permission mode, or Codex's approval policy
+ * @param sandboxMode    Codex's sandbox (read-only, workspace-write, danger-full-access), or null for its own config
+ * @param allowBypassPermissions Claude may be switched to bypassPermissions later in the session
+ * @param skills         Claude skills the session runs without asking
  */
 public record LaunchSpec(String sessionId, Path cwd, String model, String permissionMode, String resumeId,
                          boolean fork, String resumeAt, String developerInstructions, List<String> allowedTools,
-                         List<String> disallowedTools) {
+                         List<String> disallowedTools, String sandboxMode, boolean allowBypassPermissions,
+                         List<String> skills) {
 }

@@ -26,8 +26,22 @@ public class ServerMeta {
     }
 
     public record Meta(String serverVersion, String minimumClientVersion, List<String> capabilities,
-                       String serverInstanceId, boolean isPrimary, List<Object> clientPrimaryClaims) {
+                       String serverInstanceId, boolean isPrimary, List<Object> clientPrimaryClaims,
+                       java.util.Map<String, AgentInfo> agents) {
     }
+
+    /**
+     * The CLI sessions of a provider will run: where it is, the version it reports, the version the
+     * build pins, and how it was found (configured, path or bundled); {@code available} false when none was.
+     */
+    public record AgentInfo(String path, String version, String pinnedVersion, String source, boolean available) {
+    }
+
+    @jakarta.inject.Inject
+    dev.flightdeck.core.connector.Connectors connectors;
+
+    @jakarta.inject.Inject
+    dev.flightdeck.core.connector.AgentVersions versions;
 
     public String version() {
         return version;
@@ -42,7 +56,24 @@ public class ServerMeta {
     }
 
     public Meta meta() {
-        return new Meta(version, MINIMUM_CLIENT_VERSION, CAPABILITIES, instanceId, true, List.of());
+        return new Meta(version, MINIMUM_CLIENT_VERSION, CAPABILITIES, instanceId, true, List.of(), agents());
+    }
+
+    /** Per provider, the CLI its sessions run; the version is asked of the executable (cached). */
+    public java.util.Map<String, AgentInfo> agents() {
+        java.util.Map<String, AgentInfo> out = new java.util.TreeMap<>();
+        for (String provider : List.of("claude", "codex")) {
+            dev.flightdeck.core.connector.AgentConnector c = connectors.forProvider(provider);
+            if (c == null) {
+                continue;
+            }
+            dev.flightdeck.core.connector.Executables.Located at = c.locate();
+            out.put(provider, at.found()
+                    ? new AgentInfo(at.path().toString(), versions.of(at.path()), c.pinnedVersion(), at.source().wire(), true)
+                    : new AgentInfo(null, null, c.pinnedVersion(), at.source() == dev.flightdeck.core.connector.Executables.Source.CONFIGURED
+                            ? at.source().wire() : null, false));
+        }
+        return out;
     }
 
     private static String readVersion() {

@@ -14,7 +14,7 @@ import java.util.Set;
  * changes; null clears one. Pure: validation and merging have unit tests.
  */
 public final class SessionConfig {
-    enum Type { STRING, OBJECT, BOOLEAN }
+    enum Type { STRING, OBJECT, BOOLEAN, STRING_LIST }
 
     /** Every settable field and its JSON type; model is kept in its own column but patched here too. */
     static final Map<String, Type> FIELDS = Map.ofEntries(
@@ -33,7 +33,12 @@ public final class SessionConfig {
             Map.entry("effort", Type.STRING),
             Map.entry("codex_config_mode", Type.STRING),
             Map.entry("codex_config_profile", Type.STRING),
-            Map.entry("codex_model_provider", Type.STRING));
+            Map.entry("codex_model_provider", Type.STRING),
+            // Claude Code's tool rules and the skills a session may use without asking (docs/agents.md).
+            Map.entry("allowed_tools", Type.STRING_LIST),
+            Map.entry("disallowed_tools", Type.STRING_LIST),
+            Map.entry("skills", Type.STRING_LIST),
+            Map.entry("allow_bypass_permissions", Type.BOOLEAN));
 
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "approval_policy", Set.of("untrusted", "on-failure", "on-request", "never"),
@@ -43,6 +48,13 @@ public final class SessionConfig {
             "codex_config_mode", Set.of("inherit", "profile", "custom"));
 
     static final int MAX_STRING = 100_000;
+    /** Tool rules and skill names: enough for any real list, small enough for one command line. */
+    static final int MAX_LIST = 100;
+    static final int MAX_RULE = 1000;
+    static final java.util.regex.Pattern SKILL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
+    /** What a direct Codex session runs with unless it says otherwise: it writes its own worktree, and asks first for anything else. */
+    public static final String CODEX_SANDBOX = "workspace-write";
+    public static final String CODEX_APPROVALS = "on-request";
     /** Short identifiers (model, profile, provider names) fit their columns and any sane name. */
     static final int MAX_NAME = 200;
     private static final Set<String> NAME_FIELDS = Set.of("model", "codex_config_profile", "codex_model_provider",
@@ -54,7 +66,7 @@ public final class SessionConfig {
     /** Each setting's JSON type (string, object or boolean), for the API description. */
     public static Map<String, String> settingTypes() {
         Map<String, String> out = new java.util.TreeMap<>();
-        FIELDS.forEach((k, v) -> out.put(k, v.name().toLowerCase()));
+        FIELDS.forEach((k, v) -> out.put(k, v == Type.STRING_LIST ? "array" : v.name().toLowerCase()));
         return out;
     }
 
@@ -78,12 +90,23 @@ public final class SessionConfig {
                 continue;
             }
             boolean ok = switch (type) {
+                case STRING_LIST -> v instanceof jakarta.json.JsonArray a && a.size() <= MAX_LIST
+                        && a.stream().allMatch(x -> x instanceof jakarta.json.JsonString str
+                                && !str.getString().isBlank() && str.getString().length() <= MAX_RULE
+                                && str.getString().indexOf('\0') < 0);
                 case STRING -> v.getValueType() == JsonValue.ValueType.STRING;
                 case OBJECT -> v.getValueType() == JsonValue.ValueType.OBJECT;
                 case BOOLEAN -> v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE;
             };
             if (!ok) {
-                throw ApiException.invalidField(field, "must be " + type.name().toLowerCase() + " or null");
+                throw ApiException.invalidField(field, type == Type.STRING_LIST
+                        ? "must be an array of at most " + MAX_LIST + " non-empty strings (" + MAX_RULE + " characters each) or null"
+                        : "must be " + type.name().toLowerCase() + " or null");
+            }
+            // A skill becomes Claude's Skill(name) rule inside one comma-joined argument: a plain identifier only.
+            if ("skills".equals(field) && !v.asJsonArray().stream()
+                    .allMatch(x -> SKILL_NAME.matcher(((jakarta.json.JsonString) x).getString()).matches())) {
+                throw ApiException.invalidField(field, "must be skill names (letters, digits, _ . : -, at most 200)");
             }
             if (type == Type.STRING) {
                 String s = patch.getString(field);
@@ -104,6 +127,32 @@ public final class SessionConfig {
                 && stringOrNull(patch, "codex_config_profile") == null) {
             throw new ApiException(422, "invalid_codex_config", "codex_config_profile: is required when codex_config_mode is profile");
         }
+    }
+
+    /**
+     * The settings a new session starts with: what it asked for, and for Codex the sandbox and
+     * approval policy it gets when it names none, stored so the session shows what it runs with.
+     */
+    public static JsonObject withDefaults(String provider, JsonObject config) {
+        if (!"codex".equals(provider)) {
+            return config;
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder(config);
+        if (stringOrNull(config, "sandbox_mode") == null) {
+            out.add("sandbox_mode", CODEX_SANDBOX);
+        }
+        if (stringOrNull(config, "approval_policy") == null) {
+            out.add("approval_policy", CODEX_APPROVALS);
+        }
+        return out.build();
+    }
+
+    /** A list setting's strings, in order; empty when unset. */
+    public static java.util.List<String> strings(JsonObject o, String field) {
+        return o.get(field) instanceof jakarta.json.JsonArray a
+                ? a.stream().filter(v -> v instanceof jakarta.json.JsonString)
+                        .map(v -> ((jakarta.json.JsonString) v).getString()).toList()
+                : java.util.List.of();
     }
 
     /** The stored settings with the patch applied: null removes a field. */

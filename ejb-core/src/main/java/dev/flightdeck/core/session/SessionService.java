@@ -125,7 +125,7 @@ public class SessionService {
             // first_prompt feeds titles and lists, so it is bounded like the summary.
             s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
         }
-        applyConfig(s, SessionConfig.merge(JsonValue.EMPTY_JSON_OBJECT, config));
+        applyConfig(s, SessionConfig.withDefaults(provider, config));
         recordBase(s, dir);
         try {
             em.persist(s);
@@ -368,6 +368,12 @@ public class SessionService {
             if (body.containsKey(field)) {
                 config.add(field, body.get(field));
             }
+        }
+        // Skills may come as the skills route lists them ({name, path}); the session keeps their names.
+        if (body.get("skills") instanceof jakarta.json.JsonArray skills) {
+            jakarta.json.JsonArrayBuilder names = Json.createArrayBuilder();
+            skills.forEach(v -> names.add(v instanceof JsonObject o && o.get("name") != null ? o.get("name") : v));
+            config.add("skills", names);
         }
         // Both prompt fields end up in the developer instructions, as the contract says.
         String extra = joinNonBlank(Fields.optionalString(body, "system_prompt"), Fields.optionalString(body, "append_system_prompt"));

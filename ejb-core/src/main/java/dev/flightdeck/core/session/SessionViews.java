@@ -42,13 +42,14 @@ public final class SessionViews {
                 SessionRules.lifecycleState(s.status), AgentRules.acceptsUserInput(f), AgentRules.steerable(f), usage(s),
                 SNAPSHOT_KIND, WorkStatus.PERMISSION.equals(s.workStatus) || WorkStatus.QUESTION.equals(s.workStatus),
                 str(c, "approval_policy"), obj(c, "approval_policy_details"), str(c, "sandbox_mode"),
-                obj(c, "sandbox_policy_details"), str(c, "permission_mode"), false, str(c, "collaboration_mode"),
+                obj(c, "sandbox_policy_details"), str(c, "permission_mode"), Boolean.TRUE.equals(bool(c, "allow_bypass_permissions")),
+                str(c, "collaboration_mode"),
                 bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"), str(c, "developer_instructions"),
                 str(c, "codex_config_mode"), str(c, "codex_config_profile"), str(c, "codex_model_provider"),
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.gitBranch, s.currentCwd, str(c, "effort"),
                 revision, s.worktreeId != null, s.unreadCount, s.hasTurnDiff, title(s), context(s),
                 SessionRules.listStatus(s.status, s.workStatus), 0, s.forkedFromSessionId, Times.iso(s.endedAt),
-                s.endReason);
+                s.endReason, list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"));
     }
 
     public static SessionWire.SessionListItem listItem(SessionEntity s, long revision) {
@@ -82,7 +83,8 @@ public final class SessionViews {
         return new SessionWire.SessionState(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
                 s.summary, s.firstPrompt, s.lastMessage, s.status, s.workStatus, s.controlMode,
                 SessionRules.lifecycleState(s.status), AgentRules.acceptsUserInput(f), AgentRules.steerable(f),
-                AgentRules.connectorAttached(f), AgentRules.canInterrupt(f), str(c, "permission_mode"), false,
+                AgentRules.connectorAttached(f), AgentRules.canInterrupt(f), str(c, "permission_mode"),
+                Boolean.TRUE.equals(bool(c, "allow_bypass_permissions")),
                 str(c, "collaboration_mode"), bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"),
                 str(c, "developer_instructions"), str(c, "codex_config_mode"), str(c, "codex_config_profile"),
                 str(c, "codex_model_provider"), usage(s), SNAPSHOT_KIND, str(c, "approval_policy"),
@@ -91,7 +93,8 @@ public final class SessionViews {
                 Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, s.currentTurnId, s.turnCount,
                 turnDiffs, s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), s.worktreeId != null, s.unreadCount,
                 rows, s.rowCount, hasMoreBefore, title(s), context(s),
-                SessionRules.listStatus(s.status, s.workStatus), s.repositoryRoot, s.worktreeId);
+                SessionRules.listStatus(s.status, s.workStatus), s.repositoryRoot, s.worktreeId,
+                list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"));
     }
 
     /** Counts over active sessions; total is filled in by the caller from all sessions. */
@@ -144,6 +147,11 @@ public final class SessionViews {
     private static JsonObject obj(JsonObject c, String f) {
         JsonValue v = c.get(f);
         return v != null && v.getValueType() == JsonValue.ValueType.OBJECT ? v.asJsonObject() : null;
+    }
+
+    /** A list setting, or null (omitted on the wire) when the session has none. */
+    private static List<String> list(JsonObject c, String f) {
+        return c.containsKey(f) ? SessionConfig.strings(c, f) : null;
     }
 
     private static Boolean bool(JsonObject c, String f) {

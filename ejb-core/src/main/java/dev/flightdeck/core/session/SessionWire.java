@@ -28,7 +28,8 @@ public final class SessionWire {
             String codexModelProvider, String startedAt, String lastActivityAt, String gitBranch, String currentCwd,
             String effort, long summaryRevision, boolean isWorktree, int unreadCount, boolean hasTurnDiff,
             String displayTitle, String contextLine, String listStatus, int activeWorkerCount,
-            String forkedFromSessionId, String endedAt, String endReason) {
+            String forkedFromSessionId, String endedAt, String endReason, List<String> allowedTools,
+            List<String> disallowedTools, List<String> skills) {
     }
 
     /** SessionListItem: the rows of the summary and archive lists. */
@@ -65,7 +66,7 @@ public final class SessionWire {
             int turnCount, List<Object> turnDiffs, String gitBranch, String currentCwd, List<Object> subagents,
             String effort, boolean isWorktree, int unreadCount, List<Object> rows, long totalRowCount,
             boolean hasMoreBefore, String displayTitle, String contextLine, String listStatus, String repositoryRoot,
-            String worktreeId) {
+            String worktreeId, List<String> allowedTools, List<String> disallowedTools, List<String> skills) {
     }
 
     /** SessionDetailSnapshot. */

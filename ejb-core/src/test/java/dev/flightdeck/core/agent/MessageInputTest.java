@@ -3,12 +3,15 @@ package dev.flightdeck.core.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flightdeck.core.error.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import dev.flightdeck.core.connector.AgentHandle;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MessageInputTest {
@@ -51,5 +54,36 @@ class MessageInputTest {
         assertNull(in.model());
         assertNull(in.effort());
         assertEquals("turn-2", in.expectedTurnId());
+    }
+
+    @Test
+    void skillsAndMentionsAreReferencesAndAreEnoughForAMessage() {
+        MessageInput in = MessageInput.parse(json("{\"skills\":[{\"name\":\"release-notes\",\"path\":\".claude/skills/release-notes/SKILL.md\"}],"
+                + "\"mentions\":[{\"path\":\"docs/notes.txt\"},{\"name\":\"Main\",\"path\":\"src/Main.java\"}]}"), false);
+        assertEquals("", in.content());
+        assertEquals(List.of(new AgentHandle.Reference("release-notes", ".claude/skills/release-notes/SKILL.md")), in.refs().skills());
+        assertEquals(List.of(new AgentHandle.Reference("notes.txt", "docs/notes.txt"), new AgentHandle.Reference("Main", "src/Main.java")),
+                in.refs().mentions());
+        MessageInput steer = MessageInput.parse(json("{\"content\":\"x\",\"skills\":[{\"name\":\"a\",\"path\":\"p\"}],"
+                + "\"mentions\":[{\"path\":\"m\"}]}"), true);
+        assertTrue(steer.refs().skills().isEmpty(), "a steer takes mentions only, as the contract says");
+        assertEquals(1, steer.refs().mentions().size());
+        assertTrue(MessageInput.parse(json("{\"content\":\"x\"}"), false).refs().isEmpty());
+    }
+
+    @Test
+    void badSkillsAndMentionsNameTheirField() {
+        String[][] bad = {{"{\"content\":\"x\",\"skills\":{}}", "skills"},
+                {"{\"content\":\"x\",\"skills\":[{\"path\":\"p\"}]}", "skills[0].name"},
+                {"{\"content\":\"x\",\"skills\":[{\"name\":\"rm -rf\",\"path\":\"p\"}]}", "skills[0].name"},
+                {"{\"content\":\"x\",\"mentions\":[\"docs\"]}", "mentions[0]"},
+                {"{\"content\":\"x\",\"mentions\":[{\"path\":\"a\\nb\"}]}", "mentions[0].path"},
+                {"{\"content\":\"x\",\"mentions\":[{\"path\":\"a\\\"b\"}]}", "mentions[0].path"},
+                {"{\"content\":\"x\",\"mentions\":[{\"path\":\"\"}]}", "mentions[0].path"}};
+        for (String[] b : bad) {
+            ApiException e = assertThrows(ApiException.class, () -> MessageInput.parse(json(b[0]), false), b[0]);
+            assertEquals(400, e.status());
+            assertTrue(e.getMessage().startsWith(b[1]), e.getMessage());
+        }
     }
 }

@@ -109,7 +109,7 @@ class CodexMapperTest {
         assertEquals("data:image/png;base64,AQID", start.getJsonArray("input").getJsonObject(1).getString("url"));
         assertEquals("low", start.getString("effort"));
         var spec = new dev.flightdeck.core.connector.LaunchSpec("s", java.nio.file.Path.of("/p"), null, "untrusted",
-                "thread-1", false, "turn-9", null, List.of(), List.of());
+                "thread-1", false, "turn-9", null, List.of(), List.of(), null, false, List.of());
         assertEquals("thread/fork", CodexProtocol.openMethod(spec), "resuming at a turn is a fork up to it");
         assertEquals("turn-9", CodexProtocol.openParams(spec).getString("lastTurnId"));
         assertEquals("untrusted", CodexProtocol.openParams(spec).getString("approvalPolicy"));

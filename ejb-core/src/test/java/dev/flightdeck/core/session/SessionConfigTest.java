@@ -39,4 +39,34 @@ class SessionConfigTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_codex_config"));
         SessionConfig.validate(json("{\"effort\":null,\"multi_agent\":false,\"approval_policy_details\":{}}"));
     }
+
+    @Test
+    void toolRulesAndSkillsAreListsOfStringsAndBypassIsABoolean() {
+        SessionConfig.validate(json("{\"allowed_tools\":[\"Read\",\"Bash(git *)\"],\"disallowed_tools\":[],"
+                + "\"skills\":[\"deploy\"],\"allow_bypass_permissions\":true}"));
+        SessionConfig.validate(json("{\"allowed_tools\":null}"));
+        for (String bad : new String[] {"{\"allowed_tools\":\"Read\"}", "{\"allowed_tools\":[1]}",
+                "{\"disallowed_tools\":[\"\"]}", "{\"skills\":[{\"name\":\"x\"}]}", "{\"skills\":[\"a),Bash(\"]}"}) {
+            String field = bad.substring(2, bad.indexOf('"', 2));
+            assertThatThrownBy(() -> SessionConfig.validate(json(bad))).hasMessageStartingWith(field);
+        }
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"allow_bypass_permissions\":\"yes\"}")))
+                .hasMessageStartingWith("allow_bypass_permissions");
+        StringBuilder many = new StringBuilder("{\"allowed_tools\":[");
+        for (int i = 0; i <= SessionConfig.MAX_LIST; i++) {
+            many.append(i == 0 ? "" : ",").append("\"T").append(i).append('"');
+        }
+        assertThatThrownBy(() -> SessionConfig.validate(json(many + "]}"))).hasMessageStartingWith("allowed_tools");
+        assertThat(SessionConfig.strings(json("{\"skills\":[\"a\",\"b\"]}"), "skills")).containsExactly("a", "b");
+        assertThat(SessionConfig.strings(json("{}"), "skills")).isEmpty();
+    }
+
+    @Test
+    void aCodexSessionWritesItsWorktreeAndAsksForTheRestUnlessItSaysOtherwise() {
+        assertThat(SessionConfig.withDefaults("codex", json("{}")))
+                .isEqualTo(json("{\"sandbox_mode\":\"workspace-write\",\"approval_policy\":\"on-request\"}"));
+        assertThat(SessionConfig.withDefaults("codex", json("{\"sandbox_mode\":\"read-only\",\"approval_policy\":\"never\"}")))
+                .isEqualTo(json("{\"sandbox_mode\":\"read-only\",\"approval_policy\":\"never\"}"));
+        assertThat(SessionConfig.withDefaults("claude", json("{\"effort\":\"low\"}"))).isEqualTo(json("{\"effort\":\"low\"}"));
+    }
 }

@@ -33,6 +33,7 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("TokenList", TokenWire.TokenList.class);
         RECORDS.put("TokenRevoked", TokenWire.Revoked.class);
         RECORDS.put("ServerMeta", ServerMeta.Meta.class);
+        RECORDS.put("AgentInfo", ServerMeta.AgentInfo.class);
         RECORDS.put("TokenUsage", SessionWire.TokenUsage.class);
         RECORDS.put("SessionSummary", SessionWire.SessionSummary.class);
         RECORDS.put("SessionListItem", SessionWire.SessionListItem.class);
@@ -60,7 +61,7 @@ public class WireSchemas implements OASModelReader {
                 .addProperty("provider", string().enumeration(List.of("claude", "codex")))
                 .addProperty("cwd", string().description("An existing directory, absolute"))
                 .addProperty("session_id", string().description("od-<uuid>; generated when absent"))
-                .addProperty("initial_prompt", string())
+                .addProperty("initial_prompt", string().description("Sent to the agent as the session's first turn"))
                 .addProperty("system_prompt", string().description("Merged into developer_instructions"))
                 .addProperty("append_system_prompt", string().description("Merged into developer_instructions"))
                 .required(List.of("provider", "cwd"));
@@ -94,6 +95,10 @@ public class WireSchemas implements OASModelReader {
     static Schema typeOf(Type type) {
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             return OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(typeOf(p.getActualTypeArguments()[0]));
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
+            return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .additionalPropertiesSchema(typeOf(p.getActualTypeArguments()[1]));
         }
         if (type instanceof Class<?> c) {
             for (Map.Entry<String, Class<?>> e : RECORDS.entrySet()) {

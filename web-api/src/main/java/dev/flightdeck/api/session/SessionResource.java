@@ -57,7 +57,7 @@ public class SessionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     public SessionWire.Created create(@RequestBody(required = true, content = @Content(schema = @Schema(ref = "SessionCreateRequest")))
                                       JsonValue body) {
-        return sessions.create(Bodies.object(body));
+        return actions.create(Bodies.object(body));
     }
 
     @GET
