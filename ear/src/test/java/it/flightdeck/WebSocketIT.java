@@ -180,10 +180,16 @@ class WebSocketIT {
             fast.awaitType("server_info");
             long r = Api.detailRevision(id);
             slow.send(surface(id, "conversation", r));
+            // Both replay from r exactly, so neither needs to be registered before the writes start.
             fast.send(surface(id, "conversation", r));
-            Thread.sleep(300);
+            java.util.concurrent.CompletableFuture<?> talking = null;
             for (int i = 0; i < 300; i++) {
                 Api.patch("/api/sessions/" + id + "/detail/config", "{\"developer_instructions\":\"" + i + big + "\"}");
+                // The slow client keeps talking while it does not read, so only its backlog can close it,
+                // however slowly a loaded machine gets through this loop (never the idle sweep).
+                if (talking == null || talking.isDone() && !talking.isCompletedExceptionally()) {
+                    talking = slow.sendLater("{\"type\":\"still_here\"}");
+                }
             }
             long last = Api.detailRevision(id);
             // The fast client got every delta, in order, however far behind the slow one fell.

@@ -62,6 +62,11 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    /** Sends without waiting: for a client the server may already have dropped. */
+    public CompletableFuture<WebSocket> sendLater(String json) {
+        return socket.sendText(json, true);
+    }
+
     /** Waits for the next frame that matches, skipping others. */
     public JsonObject await(Predicate<JsonObject> match, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
