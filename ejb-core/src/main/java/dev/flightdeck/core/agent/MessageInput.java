@@ -36,6 +36,12 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
     static final Pattern SKILL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
     private static final Pattern DATA_URL = Pattern.compile("data:([a-z/+.-]+);base64,(.*)", Pattern.DOTALL);
 
+    /** Plain text, as a session's initial prompt is sent. */
+    public static MessageInput text(String content) {
+        return new MessageInput(content, List.of(), JsonValue.EMPTY_JSON_ARRAY, null, null, null,
+                AgentHandle.References.NONE);
+    }
+
     public static MessageInput parse(JsonObject body, boolean steer) {
         return parse(body, steer, id -> null);
     }

@@ -9,6 +9,7 @@ import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.ejb.Stateless;
@@ -56,13 +57,14 @@ public class SessionActions {
      * the session is committed. An agent that cannot start leaves the session with an error row, as a
      * first message would, and the session is still returned.
      */
-    public SessionWire.Created create(JsonObject body) {
-        SessionWire.Created created = sessions.create(body);
-        String prompt = body.get("initial_prompt") instanceof JsonString p && !p.getString().isBlank() ? p.getString() : null;
-        if (prompt != null) {
+    /** Creates the session, then sends its initial prompt, if any, as the first turn. */
+    public SessionWire.Created create(CreateSession req) {
+        SessionWire.Created created = sessions.create(req);
+        if (req.initialPrompt() != null) {
             try {
-                send(created.sessionId(), jakarta.json.Json.createObjectBuilder().add("content", prompt).build(), false);
+                send(created.sessionId(), MessageInput.text(req.initialPrompt()), false);
             } catch (ApiException e) {
+                // The session exists either way; the conversation shows why its first turn did not start.
                 java.util.logging.Logger.getLogger(SessionActions.class.getName()).warning("the initial prompt of "
                         + created.sessionId() + " was not sent: " + e.getMessage());
             }
@@ -70,15 +72,19 @@ public class SessionActions {
         return created;
     }
 
+    /** A message or steer body as the client sent it: its images are read from the session's attachments. */
     public ConversationWire.Accepted send(String sessionId, JsonObject body, boolean steer) {
-        MessageInput in = MessageInput.parse(body, steer, id -> {
+        return send(sessionId, MessageInput.parse(body, steer, id -> {
             try {
                 AttachmentStore.Stored st = attachments.read(sessionId, id);
                 return new AgentHandle.ImageInput(st.mimeType(), java.util.Base64.getEncoder().encodeToString(st.bytes()));
             } catch (ApiException missing) {
                 return null;
             }
-        });
+        }), steer);
+    }
+
+    public ConversationWire.Accepted send(String sessionId, MessageInput in, boolean steer) {
         String provider = sessions.detail(sessionId).session().provider();
         TurnService.Accepted accepted = turns.accept(sessionId, steer, in);
         AgentHandle h = start(sessionId, provider, accepted.launch());
@@ -195,8 +201,8 @@ public class SessionActions {
         return t;
     }
 
-    public SessionWire.Forked fork(String sessionId, JsonObject body) {
-        return controls.fork(sessionId, body);
+    public SessionWire.Forked fork(String sessionId, ForkRequest req) {
+        return controls.fork(sessionId, req);
     }
 
     public SessionWire.Accepted interrupt(String sessionId) {

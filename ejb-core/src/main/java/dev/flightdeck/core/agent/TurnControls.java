@@ -7,6 +7,7 @@ import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
+import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionConfig;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionViews;
@@ -20,11 +21,10 @@ import dev.flightdeck.persistence.session.SessionEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,9 +34,6 @@ import java.util.List;
  */
 @Stateless
 public class TurnControls {
-    /** What a fork may change; everything else is the source's configuration. */
-    private static final List<String> FORK_OVERRIDES = List.of("model", "approval_policy_details",
-            "sandbox_policy_details", "permission_mode", "allowed_tools", "disallowed_tools");
 
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
@@ -98,20 +95,15 @@ public class TurnControls {
      * A new direct session continuing the source's conversation: all of it, or the turns before its
      * n-th user message. The rows are copied; the agent forks Claude's transcript on its first launch.
      */
-    public SessionWire.Forked fork(String sourceId, JsonObject body) {
+    public SessionWire.Forked fork(String sourceId, ForkRequest req) {
         SessionEntity source = sessions.lock(sourceId);
-        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         List<String> live = conversation.liveTurns(source.id);
         List<String> kept = live;
-        if (b.containsKey("nth_user_message") && b.get("nth_user_message") != JsonValue.NULL) {
-            if (!(b.get("nth_user_message") instanceof jakarta.json.JsonNumber n) || !n.isIntegral()
-                    || n.longValue() < 1) {
-                throw new ApiException(422, "invalid_argument", "nth_user_message: must be a positive integer");
-            }
-            String turn = n.longValue() > Integer.MAX_VALUE ? null : conversation.turnOfUserMessage(source.id, n.intValue());
+        if (req.nthUserMessage() != null) {
+            String turn = conversation.turnOfUserMessage(source.id, req.nthUserMessage());
             if (turn == null) {
                 throw new ApiException(422, "invalid_argument", "nth_user_message: session " + sourceId
-                        + " has fewer than " + n + " user messages");
+                        + " has fewer than " + req.nthUserMessage() + " user messages");
             }
             kept = live.subList(0, live.indexOf(turn));
         }
@@ -125,18 +117,13 @@ public class TurnControls {
                     + " has no agent conversation to fork at that point");
         }
 
-        JsonObject config = SessionConfig.parse(source.configJson);
-        JsonObjectBuilder create = Json.createObjectBuilder(config).add("provider", source.provider)
-                .add("cwd", b.get("cwd") instanceof jakarta.json.JsonString c ? c.getString() : source.currentCwd);
+        JsonObjectBuilder config = Json.createObjectBuilder(SessionConfig.parse(source.configJson));
         if (source.model != null) {
-            create.add("model", source.model);
+            config.add("model", source.model);
         }
-        for (String field : FORK_OVERRIDES) {
-            if (b.containsKey(field)) {
-                create.add(field, b.get(field));
-            }
-        }
-        SessionWire.Created created = sessions.create(create.build());
+        req.overrides().forEach(config::add);
+        SessionWire.Created created = sessions.create(new CreateSession(source.provider,
+                Path.of(req.cwd() != null ? req.cwd() : source.currentCwd), null, null, config.build()));
         SessionEntity fork = sessions.lock(created.sessionId());
         long now = System.currentTimeMillis();
         fork.forkedFromSessionId = source.id;

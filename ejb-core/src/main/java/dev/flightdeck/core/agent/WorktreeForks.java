@@ -2,7 +2,6 @@ package dev.flightdeck.core.agent;
 
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.git.Git;
-import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
 import dev.flightdeck.core.worktree.WorktreeRules;
@@ -12,9 +11,6 @@ import dev.flightdeck.persistence.session.SessionEntity;
 import dev.flightdeck.persistence.worktree.WorktreeEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,38 +30,35 @@ public class WorktreeForks {
                          WorktreeWire.Summary worktree) {
     }
 
-    public Forked intoNew(String sourceId, JsonObject body) {
-        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        SessionEntity source = sessions.lock(sourceId);
-        String branch = Fields.optionalString(b, "branch_name");
+    /**
+     * Forks into a new worktree on a new branch. git runs before the source is locked; if the fork is
+     * then refused, the worktree made for it goes too.
+     */
+    public Forked intoNew(String sourceId, String branch, String baseBranch, ForkRequest fork) {
         String problem = WorktreeRules.branchProblem(branch);
         if (problem != null) {
             throw ApiException.badRequest("worktree_create_invalid_input", "branch_name: " + problem);
         }
-        Path from = Path.of(source.currentCwd);
-        WorktreeEntity w = worktrees.createIn(from, branch, Fields.optionalString(b, "base_branch"), "user",
+        Path from = Path.of(sessions.find(sourceId).currentCwd);
+        WorktreeEntity w = worktrees.createIn(from, branch, baseBranch, "user",
                 m -> ApiException.badRequest("worktree_create_invalid_input", m));
         try {
-            return fork(source, b, w);
+            return fork(sourceId, from, fork, w);
         } catch (RuntimeException e) {
-            // The fork was refused: the worktree made for it goes too.
             worktrees.discardCreated(w);
             throw e;
         }
     }
 
-    public Forked intoExisting(String sourceId, JsonObject body) {
-        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        SessionEntity source = sessions.lock(sourceId);
-        WorktreeEntity w = worktrees.forFork(Fields.optionalString(b, "worktree_id"), source.currentCwd);
-        return fork(source, b, w);
+    public Forked intoExisting(String sourceId, String worktreeId, ForkRequest fork) {
+        SessionEntity source = sessions.find(sourceId);
+        WorktreeEntity w = worktrees.forFork(worktreeId, source.currentCwd);
+        return fork(sourceId, Path.of(source.currentCwd), fork, w);
     }
 
-    private Forked fork(SessionEntity source, JsonObject body, WorktreeEntity w) {
-        JsonObject forkBody = Json.createObjectBuilder(body).remove("branch_name").remove("base_branch")
-                .remove("worktree_id").add("cwd", sameSubdirectory(Path.of(source.currentCwd), Path.of(w.worktreePath)).toString())
-                .build();
-        SessionWire.Forked forked = controls.fork(source.id, forkBody);
+    private Forked fork(String sourceId, Path sourceCwd, ForkRequest fork, WorktreeEntity w) {
+        String cwd = sameSubdirectory(sourceCwd, Path.of(w.worktreePath)).toString();
+        SessionWire.Forked forked = controls.fork(sourceId, fork.in(cwd));
         return new Forked(forked.sourceSessionId(), forked.newSessionId(), forked.session(), worktrees.describe(w));
     }
 

@@ -17,18 +17,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Session persistence and the revisioned events each change produces. Every mutation runs in one
@@ -37,13 +32,10 @@ import java.util.regex.Pattern;
  */
 @Stateless
 public class SessionService {
-    private static final Set<String> PROVIDERS = Set.of("claude", "codex");
-    private static final Pattern SESSION_ID = Pattern.compile("od-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** OrbitDock's summary shows the five most recently ended sessions. */
     static final int RECENT_LIMIT = 5;
     static final int MAX_NAME = 1000;
     static final int MAX_SUMMARY = 10_000;
-    static final int MAX_PATH = 4096;
     static final int MAX_INSTRUCTIONS = 256 * 1024;
 
     @PersistenceContext(unitName = "flightdeck")
@@ -76,32 +68,17 @@ public class SessionService {
     @Inject
     dev.flightdeck.core.approval.ApprovalService approvals;
 
-    public SessionWire.Created create(JsonObject body) {
-        if (body == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
-        }
-        String provider = requiredString(body, "provider");
-        if (!PROVIDERS.contains(provider)) {
-            throw ApiException.invalidField("provider", "must be claude or codex");
-        }
-        String cwd = requiredString(body, "cwd");
-        if (cwd.length() > MAX_PATH || cwd.indexOf('\0') >= 0) {
+    public SessionWire.Created create(CreateSession req) {
+        String provider = req.provider();
+        Path dir = req.cwd();
+        if (!Files.isDirectory(dir)) {
             throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
         }
-        Path dir = Paths.get(cwd);
-        if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
-            throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
-        }
-        String id = Fields.optionalString(body, "session_id");
-        if (id == null) {
-            id = "od-" + UUID.randomUUID();
-        } else if (!SESSION_ID.matcher(id).matches()) {
-            throw ApiException.invalidField("session_id", "must look like od-<uuid>");
-        } else if (em.find(SessionEntity.class, id) != null) {
+        String id = req.sessionId() != null ? req.sessionId() : "od-" + UUID.randomUUID();
+        if (req.sessionId() != null && em.find(SessionEntity.class, id) != null) {
             throw ApiException.conflict("session_exists", "session_id: " + id + " already exists");
         }
-        JsonObject config = configFrom(body);
-        SessionConfig.validate(config);
+        JsonObject config = req.config();
         AgentConnector connector = connectors.forProvider(provider);
         if (connector != null && connector.unavailableReason() != null) {
             // Refused before anything is written: a session that could never run is not created.
@@ -120,8 +97,8 @@ public class SessionService {
         s.controlMode = ControlMode.DIRECT;
         s.startedAt = now;
         s.lastActivityAt = now;
-        String prompt = Fields.optionalString(body, "initial_prompt");
-        if (prompt != null && !prompt.isBlank()) {
+        String prompt = req.initialPrompt();
+        if (prompt != null) {
             // first_prompt feeds titles and lists, so it is bounded like the summary.
             s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
         }
@@ -362,50 +339,11 @@ public class SessionService {
         s.configJson = Json.createObjectBuilder(config).remove("model").build().toString();
     }
 
-    private static JsonObject configFrom(JsonObject body) {
-        JsonObjectBuilder config = Json.createObjectBuilder();
-        for (String field : SessionConfig.FIELDS.keySet()) {
-            if (body.containsKey(field)) {
-                config.add(field, body.get(field));
-            }
-        }
-        // Skills may come as the skills route lists them ({name, path}); the session keeps their names.
-        if (body.get("skills") instanceof jakarta.json.JsonArray skills) {
-            jakarta.json.JsonArrayBuilder names = Json.createArrayBuilder();
-            skills.forEach(v -> names.add(v instanceof JsonObject o && o.get("name") != null ? o.get("name") : v));
-            config.add("skills", names);
-        }
-        // Both prompt fields end up in the developer instructions, as the contract says.
-        String extra = joinNonBlank(Fields.optionalString(body, "system_prompt"), Fields.optionalString(body, "append_system_prompt"));
-        if (extra != null) {
-            String existing = SessionConfig.stringOrNull(body, "developer_instructions");
-            config.add("developer_instructions", joinNonBlank(existing, extra));
-        }
-        return config.build();
-    }
-
-    private static String joinNonBlank(String a, String b) {
-        boolean hasA = a != null && !a.isBlank();
-        boolean hasB = b != null && !b.isBlank();
-        if (hasA && hasB) {
-            return a + "\n\n" + b;
-        }
-        return hasA ? a : hasB ? b : null;
-    }
-
     /** List items carry their session's revision as summary_revision. */
     private List<SessionWire.SessionListItem> listItems(List<SessionEntity> sessions) {
         java.util.Map<String, Long> revisions = log.currentMany(sessions.stream().map(s -> Scope.session(s.id)).toList());
         return sessions.stream()
                 .map(s -> SessionViews.listItem(s, revisions.getOrDefault(Scope.session(s.id), 0L))).toList();
-    }
-
-    private static String requiredString(JsonObject body, String field) {
-        String v = Fields.optionalString(body, field);
-        if (v == null || v.isBlank()) {
-            throw ApiException.invalidField(field, "is required");
-        }
-        return v;
     }
 
     private static String nullableString(JsonObject body, String field, int max) {

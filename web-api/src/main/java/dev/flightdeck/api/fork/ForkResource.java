@@ -1,10 +1,13 @@
 package dev.flightdeck.api.fork;
 
 import dev.flightdeck.api.app.Bodies;
+import dev.flightdeck.core.agent.ForkRequest;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.agent.WorktreeForks;
+import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,7 +41,7 @@ public class ForkResource {
     @APIResponse(responseCode = "422", description = "invalid_argument (nth_user_message) or fork_failed",
             content = @Content(schema = @Schema(ref = "Error")))
     public SessionWire.Forked fork(@PathParam("id") String id, JsonValue body) {
-        return actions.fork(id, Bodies.object(body));
+        return actions.fork(id, ForkRequest.parse(Bodies.object(body)));
     }
     @POST
     @Path("worktree")
@@ -48,7 +51,9 @@ public class ForkResource {
     @APIResponse(responseCode = "400", description = "worktree_create_invalid_input",
             content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeForks.Forked forkToWorktree(@PathParam("id") String id, JsonValue body) {
-        return worktreeForks.intoNew(id, Bodies.object(body));
+        JsonObject b = Bodies.object(body);
+        return worktreeForks.intoNew(id, b == null ? null : Fields.optionalString(b, "branch_name"),
+                b == null ? null : Fields.optionalString(b, "base_branch"), ForkRequest.parse(b));
     }
     @POST
     @Path("existing-worktree")
@@ -59,6 +64,8 @@ public class ForkResource {
     @APIResponse(responseCode = "404", description = "worktree_not_found", content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "410", description = "worktree_missing", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeForks.Forked forkToExistingWorktree(@PathParam("id") String id, JsonValue body) {
-        return worktreeForks.intoExisting(id, Bodies.object(body));
+        JsonObject b = Bodies.object(body);
+        return worktreeForks.intoExisting(id, b == null ? null : Fields.optionalString(b, "worktree_id"),
+                ForkRequest.parse(b));
     }
 }

@@ -1,6 +1,7 @@
 package dev.flightdeck.api.session;
 
 import dev.flightdeck.core.agent.SessionActions;
+import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.usage.UsageService;
 import dev.flightdeck.core.usage.UsageWire;
@@ -57,7 +58,7 @@ public class SessionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     public SessionWire.Created create(@RequestBody(required = true, content = @Content(schema = @Schema(ref = "SessionCreateRequest")))
                                       JsonValue body) {
-        return actions.create(Bodies.object(body));
+        return actions.create(CreateSession.parse(Bodies.object(body)));
     }
 
     @GET
