@@ -206,7 +206,9 @@ public final class Git {
             Files.createDirectories(scratch);
             tmp = Files.createTempFile(scratch, "index-", ".tmp");
             if (Files.exists(index)) {
-                Files.copy(index, tmp, StandardCopyOption.REPLACE_EXISTING);
+                // With its mtime: git re-hashes a file changed in the same second as the index was
+                // written ("racily clean") only if the index looks as old as it is.
+                Files.copy(index, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             } else {
                 Files.delete(tmp);
             }

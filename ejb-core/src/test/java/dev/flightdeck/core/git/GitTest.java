@@ -94,6 +94,7 @@ class GitTest {
         assertThat(Git.run(tmp.resolve("wt"), "status", "--porcelain").ok()).isTrue();
         assertThat(Git.run(tmp.resolve("wt"), "restore", "--source=HEAD", "--worktree", "--", ":/").ok()).isTrue();
         assertThat(Git.ok(repo, "cat-file", "-p", tree)).contains("b.txt");
+        assertThat(Git.ok(repo, "cat-file", "-p", tree + ":a.txt")).isEqualTo("two\n");
         assertThat(markers).isEmptyDirectory();
 
         // The same commands, run as a user would, do trip every trap.
