@@ -56,6 +56,7 @@ public final class Git {
     private static final Set<String> NO_FILTERS = Set.of("rev-parse", "config", "cat-file", "update-ref",
             "symbolic-ref", "branch", "commit-tree", "for-each-ref", "show-ref", "init", "push", "merge-base");
     private static final Map<String, String> ENV = ProcessEnv.git(System.getenv(), NOWHERE);
+    private static final Map<Path, CachedFilters> FILTERS = new java.util.concurrent.ConcurrentHashMap<>();
     /** The container's threads for stderr and timeouts, set once at startup ({@link GitThreads}). */
     private static volatile ScheduledExecutorService threads;
 
@@ -214,7 +215,7 @@ public final class Git {
             }
             Map<String, String> env = Map.of("GIT_INDEX_FILE", tmp.toString());
             // Both hash files (write-tree re-hashes racily clean entries): one lookup of the filters serves both.
-            List<String> filters = filterOverrides(top);
+            List<String> filters = filterOverrides(top, index.getParent().toAbsolutePath().normalize());
             okWith(top, env, filters, "add", "--all", "--", ":/");
             return okWith(top, env, filters, "write-tree").trim();
         } catch (IOException e) {
@@ -303,13 +304,64 @@ public final class Git {
         return out;
     }
 
-    private static List<String> filterOverrides(Path dir) {
+    /**
+     * The filter overrides for a command in dir. Listing the drivers costs a git process, so the list
+     * is kept per git directory while its config files stay the same file with the same ctime, mtime
+     * and size (an edit in place changes the ctime, a rewrite by git the inode). A config that
+     * includes other files is listed every time. {@code gitDir} null: not known, list every time.
+     */
+    private static List<String> filterOverrides(Path dir, Path gitDir) {
+        List<Object> stamp = gitDir == null ? null : configStamp(gitDir);
+        CachedFilters cached = stamp == null ? null : FILTERS.get(gitDir);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.overrides();
+        }
         int[] exit = new int[1];
         StringBuilder names = new StringBuilder();
-        exec(dir, Map.of(), List.of("config", "--null", "--name-only", "--get-regexp", "^filter\\."), List.of(),
-                TIMEOUT_SECONDS, line -> names.append(line).append('\n'), exit);
+        exec(dir, Map.of(), List.of("config", "--null", "--name-only", "--get-regexp", "^(filter|include|includeif)\\."),
+                List.of(), TIMEOUT_SECONDS, line -> names.append(line).append('\n'), exit);
         // Exit 1: none defined.
-        return exit[0] == 0 ? voidFilters(names.toString()) : List.of();
+        List<String> overrides = exit[0] == 0 ? voidFilters(names.toString()) : List.of();
+        boolean includes = java.util.Arrays.stream(names.toString().split("[\n\0]")).anyMatch(k -> k.startsWith("include"));
+        if (stamp != null && !includes && (exit[0] == 0 || exit[0] == 1)) {
+            if (FILTERS.size() >= 256) {
+                FILTERS.clear();
+            }
+            FILTERS.put(gitDir, new CachedFilters(stamp, overrides));
+        }
+        return overrides;
+    }
+
+    private record CachedFilters(List<Object> stamp, List<String> overrides) {
+    }
+
+    /** The repository's config and the worktree's config.worktree as they are now; null when unreadable. */
+    static List<Object> configStamp(Path gitDir) {
+        try {
+            Path common = gitDir;
+            Path commonDir = gitDir.resolve("commondir");
+            if (Files.isRegularFile(commonDir)) {
+                common = gitDir.resolve(Files.readString(commonDir).trim()).normalize();
+            }
+            List<Object> stamp = new ArrayList<>();
+            for (Path f : List.of(common.resolve("config"), gitDir.resolve("config.worktree"))) {
+                if (!Files.exists(f)) {
+                    stamp.add("absent");
+                    continue;
+                }
+                Map<String, Object> a = Files.readAttributes(f, "unix:dev,ino,ctime,lastModifiedTime,size");
+                stamp.add(List.of(a.get("dev"), a.get("ino"), a.get("ctime"), a.get("lastModifiedTime"), a.get("size")));
+            }
+            return stamp;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The git directory of a main worktree's root; null elsewhere (then nothing is cached). */
+    private static Path gitDirOf(Path dir) {
+        Path git = dir.resolve(".git");
+        return Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? git.toAbsolutePath().normalize() : null;
     }
 
     private static String exec(Path dir, Map<String, String> env, List<String> args, List<String> filters,
@@ -322,7 +374,7 @@ public final class Git {
         if (filters != null) {
             cmd.addAll(filters);
         } else if (mayFilter(args)) {
-            cmd.addAll(filterOverrides(dir));
+            cmd.addAll(filterOverrides(dir, gitDirOf(dir)));
         }
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());

@@ -107,6 +107,34 @@ class GitTest {
     }
 
     @Test
+    void aFilterAddedOrRenamedAfterAReviewIsVoidedToo() throws Exception {
+        Path markers = Files.createDirectories(tmp.resolve("markers"));
+        Path repo = trappedRepo(markers);
+        Path scratch = tmp.resolve("scratch");
+        Git.workingTree(repo, scratch);
+        // A second driver, added the way git writes config (a new file renamed into place).
+        script(repo.resolve(".git/filter2.sh"), "touch " + markers.resolve("second") + "; cat");
+        assertThat(plainGit(repo, "config", "filter.second.clean", repo.resolve(".git/filter2.sh").toString())).isZero();
+        Files.writeString(repo.resolve(".gitattributes"), "*.txt filter=trap\n*.md filter=second\n");
+        Files.writeString(repo.resolve("c.md"), "md\n");
+        Git.workingTree(repo, scratch);
+        // The first one renamed in place, same size, its mtime put back: only the ctime tells.
+        Path config = repo.resolve(".git/config");
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(config);
+        String text = Files.readString(config);
+        try (var f = new java.io.RandomAccessFile(config.toFile(), "rw")) {
+            f.write(text.replace("[filter \"trap\"]", "[filter \"trax\"]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.setLastModifiedTime(config, mtime);
+        Files.writeString(repo.resolve(".gitattributes"), "*.txt filter=trax\n*.md filter=second\n");
+        Files.writeString(repo.resolve("d.txt"), "d\n");
+        String tree = Git.workingTree(repo, scratch);
+        assertThat(Git.ok(repo, "cat-file", "-p", tree)).contains("c.md", "d.txt");
+        assertThat(markers).isEmptyDirectory();
+        assertThat(Git.configStamp(repo.resolve(".git"))).isNotNull();
+    }
+
+    @Test
     void aTimeoutFiresWhileGitStillHoldsItsOutputOpen() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("slow"));
         assertThat(plainGit(repo, "init", "-q")).isZero();
