@@ -42,6 +42,8 @@ public final class ScriptedModel implements AutoCloseable {
     public final AtomicInteger requests = new AtomicInteger();
     /** The model each request asked for. */
     public final List<String> models = new CopyOnWriteArrayList<>();
+    /** Each Messages request's system prompt, as JSON text. */
+    public final List<String> systems = new CopyOnWriteArrayList<>();
 
     public ScriptedModel(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -94,6 +96,7 @@ public final class ScriptedModel implements AutoCloseable {
             userTexts.add(text);
             histories.add(body.getJsonArray("messages").toString());
             models.add(body.getString("model", ""));
+            systems.add(String.valueOf(body.get("system")));
             Reply reply = script(text, toolResult);
             if (body.getBoolean("stream", false)) {
                 stream(ex, body.getString("model", "claude-scripted"), reply);

@@ -1,5 +1,6 @@
 package dev.flightdeck.core.agent;
 
+import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.json.Fields;
@@ -74,6 +75,9 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
             throw ApiException.invalidField("content", "must not be empty (send text, images, skills or mentions)");
         }
         String model = steer ? null : Fields.optionalString(body, "model");
+        if (model != null && !AgentArgs.isModel(model)) {
+            throw ApiException.invalidField("model", AgentArgs.MODEL_RULE);
+        }
         String effort = steer ? null : Fields.optionalString(body, "effort");
         if (effort != null && !EFFORTS.contains(effort)) {
             throw ApiException.invalidField("effort", "must be one of " + String.join(", ", new java.util.TreeSet<>(EFFORTS)));

@@ -18,16 +18,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Claude Code, driven headless: stream-json on stdin and stdout, permissions over the stdio control protocol. */
 @ApplicationScoped
 public class ClaudeConnector implements AgentConnector {
+    private static final Logger LOG = Logger.getLogger(ClaudeConnector.class.getName());
     /** The version the build installs and the tests run against. */
     public static final String PINNED_VERSION = "2.1.330";
 
@@ -85,15 +90,51 @@ public class ClaudeConnector implements AgentConnector {
             throw new IOException(unavailableReason());
         }
         ProcessBuilder.Redirect stderr = Executables.stderrLog(dataDir.path(), spec.sessionId());
-        // File checkpointing lets rewind_files restore what the agent changed since a user message.
-        Process process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec), spec.cwd(),
-                Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true"), stderr);
+        Path instructions = ClaudeProtocol.hasInstructions(spec) ? instructionsFile(spec) : null;
+        Process process;
+        try {
+            // File checkpointing lets rewind_files restore what the agent changed since a user message.
+            process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec, instructions), spec.cwd(),
+                    ProcessTree.agentEnv(Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true")), stderr);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(instructions);
+            throw e;
+        }
         Handle handle = new Handle(process);
         handle.write(ClaudeProtocol.initialize(handle.nextRequestId()));
-        Thread reader = threads.newThread(() -> read(process, handle, events));
+        Thread reader = threads.newThread(() -> {
+            try {
+                read(process, handle, events);
+            } finally {
+                deleteQuietly(instructions);
+            }
+        });
         reader.setName("claude-" + spec.sessionId());
         reader.start();
         return handle;
+    }
+
+    /**
+     * The developer instructions in a file of their own (owner-only, in the data directory's scratch),
+     * kept while the agent runs.
+     */
+    private Path instructionsFile(LaunchSpec spec) throws IOException {
+        Path scratch = dataDir.scratch();
+        Files.createDirectories(scratch);
+        Path file = Files.createTempFile(scratch, "claude-instructions-", ".md",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, spec.developerInstructions(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not delete " + file, e);
+            }
+        }
     }
 
     private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events) {

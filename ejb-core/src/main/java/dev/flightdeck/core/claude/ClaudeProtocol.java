@@ -1,5 +1,6 @@
 package dev.flightdeck.core.claude;
 
+import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.LaunchSpec;
@@ -7,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,33 +20,39 @@ public final class ClaudeProtocol {
     private ClaudeProtocol() {
     }
 
-    public static List<String> command(String executable, LaunchSpec spec) {
-        List<String> cmd = new ArrayList<>(List.of(executable, "-p", "--output-format", "stream-json", "--verbose",
-                "--input-format", "stream-json", "--permission-prompt-tool", "stdio"));
+    /**
+     * The command line. Every value goes as {@code --opt=value}, checked by {@link AgentArgs}, so none
+     * can be read as a flag. The developer instructions are not on it: they can be longer than Linux
+     * takes in one argument, and argv is readable by every local user, so they go in a file
+     * ({@code instructionsFile}, null when there are none).
+     */
+    public static List<String> command(String executable, LaunchSpec spec, Path instructionsFile) {
+        List<String> cmd = new ArrayList<>(List.of(executable, "-p", "--output-format=stream-json", "--verbose",
+                "--input-format=stream-json", "--permission-prompt-tool=stdio"));
         if (spec.model() != null) {
-            cmd.addAll(List.of("--model", spec.model()));
+            cmd.add(AgentArgs.model("--model", spec.model()));
         }
         if (spec.permissionMode() != null) {
-            cmd.addAll(List.of("--permission-mode", spec.permissionMode()));
+            cmd.add(AgentArgs.word("--permission-mode", spec.permissionMode()));
         }
         if (spec.resumeId() != null) {
-            cmd.addAll(List.of("--resume", spec.resumeId()));
+            cmd.add(AgentArgs.id("--resume", spec.resumeId()));
             if (spec.fork()) {
                 cmd.add("--fork-session");
             }
             if (spec.resumeAt() != null) {
-                cmd.addAll(List.of("--resume-session-at", spec.resumeAt()));
+                cmd.add(AgentArgs.id("--resume-session-at", spec.resumeAt()));
             }
         }
-        if (spec.developerInstructions() != null && !spec.developerInstructions().isBlank()) {
-            cmd.addAll(List.of("--append-system-prompt", spec.developerInstructions()));
+        if (instructionsFile != null) {
+            cmd.add(AgentArgs.text("--append-system-prompt-file", instructionsFile.toString()));
         }
         List<String> allowed = allowedTools(spec);
         if (!allowed.isEmpty()) {
-            cmd.add("--allowedTools=" + String.join(",", allowed));
+            cmd.add(AgentArgs.text("--allowedTools", String.join(",", allowed)));
         }
         if (spec.disallowedTools() != null && !spec.disallowedTools().isEmpty()) {
-            cmd.add("--disallowedTools=" + String.join(",", spec.disallowedTools()));
+            cmd.add(AgentArgs.text("--disallowedTools", String.join(",", spec.disallowedTools())));
         }
         if (spec.allowBypassPermissions()) {
             // Makes bypassPermissions a mode the session may switch to; it does not start in it.
@@ -60,6 +68,11 @@ public final class ClaudeProtocol {
             spec.skills().forEach(skill -> out.add("Skill(" + skill + ")"));
         }
         return out;
+    }
+
+    /** Whether the session has developer instructions to append to Claude's system prompt. */
+    public static boolean hasInstructions(LaunchSpec spec) {
+        return spec.developerInstructions() != null && !spec.developerInstructions().isBlank();
     }
 
     public static String initialize(String requestId) {

@@ -95,7 +95,7 @@ public class CodexConnector implements AgentConnector {
         if (exe == null) {
             throw new IOException(unavailableReason());
         }
-        Process process = ProcessTree.start(List.of(exe.toString(), "app-server"), spec.cwd(), Map.of(),
+        Process process = ProcessTree.start(List.of(exe.toString(), "app-server"), spec.cwd(), ProcessTree.agentEnv(Map.of()),
                 Executables.stderrLog(dataDir.path(), spec.sessionId()));
         Handle h = new Handle(process);
         Thread reader = threads.newThread(() -> h.read(events));

@@ -33,7 +33,8 @@ final class CodexQuery {
                           long timeoutSeconds, boolean experimental) {
         Process p;
         try {
-            p = ProcessTree.start(List.of(executable.toString(), "app-server"), cwd, Map.of(), ProcessBuilder.Redirect.DISCARD);
+            p = ProcessTree.start(List.of(executable.toString(), "app-server"), cwd, ProcessTree.agentEnv(Map.of()),
+                    ProcessBuilder.Redirect.DISCARD);
         } catch (IOException e) {
             throw new ApiException(503, "codex_unavailable", "could not start codex: " + e.getMessage());
         }

@@ -20,14 +20,26 @@ public final class ProcessTree {
     private ProcessTree() {
     }
 
+    /**
+     * Starts a command with exactly {@code env} as its environment (see {@link ProcessEnv}): nothing
+     * of the server's own environment is inherited.
+     */
     public static Process start(List<String> command, Path cwd, Map<String, String> env,
                                 ProcessBuilder.Redirect stderr) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add("setsid");
         cmd.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectError(stderr);
+        pb.environment().clear();
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    /** An agent's or shell command's environment: {@link ProcessEnv#agent} of the server's, plus {@code extra}. */
+    public static Map<String, String> agentEnv(Map<String, String> extra) {
+        Map<String, String> env = ProcessEnv.agent(System.getenv());
+        env.putAll(extra);
+        return env;
     }
 
     /** Kills the group led by {@code pid} and any descendant that left it. */
@@ -49,8 +61,10 @@ public final class ProcessTree {
 
     private static void signalGroup(long pgid, String signal) {
         try {
-            Process p = new ProcessBuilder("kill", signal, "--", "-" + pgid).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder("kill", signal, "--", "-" + pgid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().keySet().retainAll(java.util.Set.of("PATH"));
+            Process p = pb.start();
             p.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             LOG.warning("could not signal process group " + pgid + ": " + e.getMessage());

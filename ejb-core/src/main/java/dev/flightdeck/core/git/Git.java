@@ -1,5 +1,7 @@
 package dev.flightdeck.core.git;
 
+import dev.flightdeck.core.connector.ProcessEnv;
+import dev.flightdeck.core.error.ApiException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,21 +14,51 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Runs the real git CLI. Every call turns off automatic gc and maintenance, so nothing Flightdeck does
  * starts repo-wide housekeeping while sibling worktrees are in use, and takes no optional locks, so
  * reading a worktree never contends with the agent's own git commands.
+ *
+ * <p>A repository's config is not trusted: an agent can write {@code .git/config}, and git runs as
+ * the server. So git gets a built environment ({@link ProcessEnv#git}: no system or user config),
+ * and every call turns off {@code core.fsmonitor}, hooks, the user's attributes file, the ext
+ * transport, credential helpers and a configured ssh command; calls that may read or write the
+ * worktree's files also void every filter driver the config defines, so no clean, smudge or
+ * process filter runs.
  */
 public final class Git {
     /** The tree of a repository with no commits yet. */
     public static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
     private static final long TIMEOUT_SECONDS = 120;
+    private static final Logger LOG = Logger.getLogger(Git.class.getName());
+    /** Nothing can be put in it: hooks looked up below it are never found. */
+    private static final String NOWHERE = "/dev/null";
     private static final List<String> BASE = List.of("git", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
-            "-c", "core.quotePath=false", "-c", "color.ui=false");
+            "-c", "core.quotePath=false", "-c", "color.ui=false",
+            "-c", "core.fsmonitor=false", "-c", "core.hooksPath=" + NOWHERE, "-c", "core.attributesFile=" + NOWHERE,
+            "-c", "protocol.ext.allow=never", "-c", "credential.helper=", "-c", "core.sshCommand=ssh");
+    /**
+     * Subcommands that never hash or write a worktree file, so no filter can run in them. Even
+     * write-tree can (it re-hashes racily clean entries), so the list is short.
+     */
+    private static final Set<String> NO_FILTERS = Set.of("rev-parse", "config", "cat-file", "update-ref",
+            "symbolic-ref", "branch", "commit-tree", "for-each-ref", "show-ref", "init", "push", "merge-base");
+    private static final Map<String, String> ENV = ProcessEnv.git(System.getenv(), NOWHERE);
+    private static final Map<Path, CachedFilters> FILTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The container's threads for stderr and timeouts, set once at startup ({@link GitThreads}). */
+    private static volatile ScheduledExecutorService threads;
 
     private Git() {
     }
@@ -43,11 +75,19 @@ public final class Git {
         }
     }
 
-    /** A git command that failed; the message is git's own error text. */
-    public static final class GitException extends RuntimeException {
+    /**
+     * A git command that failed: 502 {@code git_failed}, saying which command and its exit code. git's
+     * own words (which name paths on this machine) go to the server log, never to a client.
+     */
+    public static final class GitException extends ApiException {
         public GitException(String message) {
-            super(message);
+            super(502, "git_failed", message);
         }
+    }
+
+    /** Uses the container's threads; until then every git call fails. */
+    public static void useThreads(ScheduledExecutorService executor) {
+        threads = executor;
     }
 
     public static Result run(Path dir, String... args) {
@@ -55,10 +95,28 @@ public final class Git {
     }
 
     public static Result run(Path dir, Map<String, String> env, String... args) {
+        return run(dir, env, TIMEOUT_SECONDS, args);
+    }
+
+    static Result run(Path dir, Map<String, String> env, long timeoutSeconds, String... args) {
+        return run(dir, env, null, timeoutSeconds, args);
+    }
+
+    /** {@code filters}: the filter overrides to use, or null to find them when the command needs them. */
+    private static Result run(Path dir, Map<String, String> env, List<String> filters, long timeoutSeconds,
+                              String... args) {
         StringBuilder out = new StringBuilder();
         int[] exit = new int[1];
-        String err = exec(dir, env, List.of(args), line -> out.append(line).append('\n'), exit);
+        String err = exec(dir, env, List.of(args), filters, timeoutSeconds, line -> out.append(line).append('\n'), exit);
         return new Result(exit[0], out.toString(), err);
+    }
+
+    private static String okWith(Path dir, Map<String, String> env, List<String> filters, String... args) {
+        Result r = run(dir, env, filters, TIMEOUT_SECONDS, args);
+        if (!r.ok()) {
+            throw new GitException(message(r, args));
+        }
+        return r.out();
     }
 
     /** Runs git and returns stdout, or throws with git's message when it fails. */
@@ -76,8 +134,12 @@ public final class Git {
 
     /** Streams stdout line by line (for diffs, which may be large); throws when git fails. */
     public static void lines(Path dir, Consumer<String> sink, String... args) {
+        lines(dir, false, sink, args);
+    }
+
+    private static void lines(Path dir, boolean treesOnly, Consumer<String> sink, String... args) {
         int[] exit = new int[1];
-        String err = exec(dir, Map.of(), List.of(args), sink, exit);
+        String err = exec(dir, Map.of(), List.of(args), treesOnly ? List.of() : null, TIMEOUT_SECONDS, sink, exit);
         if (exit[0] != 0) {
             throw new GitException(message(new Result(exit[0], "", err), args));
         }
@@ -145,13 +207,17 @@ public final class Git {
             Files.createDirectories(scratch);
             tmp = Files.createTempFile(scratch, "index-", ".tmp");
             if (Files.exists(index)) {
-                Files.copy(index, tmp, StandardCopyOption.REPLACE_EXISTING);
+                // With its mtime: git re-hashes a file changed in the same second as the index was
+                // written ("racily clean") only if the index looks as old as it is.
+                Files.copy(index, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             } else {
                 Files.delete(tmp);
             }
             Map<String, String> env = Map.of("GIT_INDEX_FILE", tmp.toString());
-            ok(top, env, "add", "--all", "--", ":/");
-            return ok(top, env, "write-tree").trim();
+            // Both hash files (write-tree re-hashes racily clean entries): one lookup of the filters serves both.
+            List<String> filters = filterOverrides(top, index.getParent().toAbsolutePath().normalize());
+            okWith(top, env, filters, "add", "--all", "--", ":/");
+            return okWith(top, env, filters, "write-tree").trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -189,8 +255,9 @@ public final class Git {
 
     /** Streams the unified diff between two trees or commits, rename-aware, with fixed a/ b/ prefixes. */
     public static void diff(Path top, String from, String to, Consumer<String> sink) {
-        lines(top, sink, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--src-prefix=a/",
-                "--dst-prefix=b/", from, to, "--");
+        // Two trees or commits, never the worktree: no file is read, so no filter can run.
+        lines(top, true, sink, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--src-prefix=a/",
+                "--dst-prefix=b/", "--end-of-options", from, to, "--");
     }
 
     /** Author and committer for the commits Flightdeck makes itself (snapshots). */
@@ -201,49 +268,169 @@ public final class Git {
 
     private static String message(Result r, String... args) {
         String err = r.err().strip();
-        return "git " + (args.length > 0 ? args[0] : "") + " failed (exit " + r.exit() + ")"
-                + (err.isEmpty() ? "" : ": " + err.lines().limit(5).reduce((a, b) -> a + "; " + b).orElse(""));
+        String what = "git " + (args.length > 0 ? args[0] : "") + " failed (exit " + r.exit() + ")";
+        LOG.warning(what + (err.isEmpty() ? "" : ": " + err.lines().limit(5).reduce((a, b) -> a + "; " + b).orElse("")));
+        return what;
     }
 
-    private static String exec(Path dir, Map<String, String> env, List<String> args, Consumer<String> sink, int[] exit) {
+    /** Whether git may run a filter driver for this command (it hashes or writes worktree files). */
+    static boolean mayFilter(List<String> args) {
+        if (args.isEmpty() || NO_FILTERS.contains(args.get(0))) {
+            return false;
+        }
+        return !("worktree".equals(args.get(0)) && args.size() > 1 && "list".equals(args.get(1)));
+    }
+
+    /**
+     * {@code -c} options that empty every filter driver named in {@code names} (the output of
+     * {@code git config --name-only --get-regexp ^filter\.}): an empty command is no filter, and
+     * a driver that is not required may be absent.
+     */
+    static List<String> voidFilters(String names) {
+        Set<String> drivers = new TreeSet<>();
+        for (String key : names.split("[\n\0]")) {
+            int last = key.lastIndexOf('.');
+            if (key.startsWith("filter.") && last > "filter.".length()) {
+                drivers.add(key.substring("filter.".length(), last));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String d : drivers) {
+            for (String k : List.of("clean=", "smudge=", "process=", "required=false")) {
+                out.add("-c");
+                out.add("filter." + d + "." + k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The filter overrides for a command in dir. Listing the drivers costs a git process, so the list
+     * is kept per git directory while its config files stay the same file with the same ctime, mtime
+     * and size (an edit in place changes the ctime, a rewrite by git the inode). A config that
+     * includes other files is listed every time. {@code gitDir} null: not known, list every time.
+     */
+    private static List<String> filterOverrides(Path dir, Path gitDir) {
+        List<Object> stamp = gitDir == null ? null : configStamp(gitDir);
+        CachedFilters cached = stamp == null ? null : FILTERS.get(gitDir);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.overrides();
+        }
+        int[] exit = new int[1];
+        StringBuilder names = new StringBuilder();
+        exec(dir, Map.of(), List.of("config", "--null", "--name-only", "--get-regexp", "^(filter|include|includeif)\\."),
+                List.of(), TIMEOUT_SECONDS, line -> names.append(line).append('\n'), exit);
+        // Exit 1: none defined.
+        List<String> overrides = exit[0] == 0 ? voidFilters(names.toString()) : List.of();
+        boolean includes = java.util.Arrays.stream(names.toString().split("[\n\0]")).anyMatch(k -> k.startsWith("include"));
+        if (stamp != null && !includes && (exit[0] == 0 || exit[0] == 1)) {
+            if (FILTERS.size() >= 256) {
+                FILTERS.clear();
+            }
+            FILTERS.put(gitDir, new CachedFilters(stamp, overrides));
+        }
+        return overrides;
+    }
+
+    private record CachedFilters(List<Object> stamp, List<String> overrides) {
+    }
+
+    /** The repository's config and the worktree's config.worktree as they are now; null when unreadable. */
+    static List<Object> configStamp(Path gitDir) {
+        try {
+            Path common = gitDir;
+            Path commonDir = gitDir.resolve("commondir");
+            if (Files.isRegularFile(commonDir)) {
+                common = gitDir.resolve(Files.readString(commonDir).trim()).normalize();
+            }
+            List<Object> stamp = new ArrayList<>();
+            for (Path f : List.of(common.resolve("config"), gitDir.resolve("config.worktree"))) {
+                if (!Files.exists(f)) {
+                    stamp.add("absent");
+                    continue;
+                }
+                Map<String, Object> a = Files.readAttributes(f, "unix:dev,ino,ctime,lastModifiedTime,size");
+                stamp.add(List.of(a.get("dev"), a.get("ino"), a.get("ctime"), a.get("lastModifiedTime"), a.get("size")));
+            }
+            return stamp;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The git directory of a main worktree's root; null elsewhere (then nothing is cached). */
+    private static Path gitDirOf(Path dir) {
+        Path git = dir.resolve(".git");
+        return Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? git.toAbsolutePath().normalize() : null;
+    }
+
+    private static String exec(Path dir, Map<String, String> env, List<String> args, List<String> filters,
+                               long timeoutSeconds, Consumer<String> sink, int[] exit) {
+        ScheduledExecutorService pool = threads;
+        if (pool == null) {
+            throw new IllegalStateException("git has no threads yet");
+        }
         List<String> cmd = new ArrayList<>(BASE);
+        if (filters != null) {
+            cmd.addAll(filters);
+        } else if (mayFilter(args)) {
+            cmd.addAll(filterOverrides(dir, gitDirOf(dir)));
+        }
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-        pb.environment().put("GIT_OPTIONAL_LOCKS", "0");
-        pb.environment().put("LC_ALL", "C");
+        pb.environment().clear();
+        pb.environment().putAll(ENV);
         pb.environment().putAll(env);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new GitException("could not run git: " + e.getMessage());
+            LOG.warning("could not run git: " + e.getMessage());
+            throw new GitException("could not run git");
         }
+        String what = "git " + args.get(0);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // The timeout must fire while stdout is still being read: git may hang holding it open.
+        ScheduledFuture<?> watchdog = pool.schedule(() -> {
+            timedOut.set(true);
+            killTree(p);
+        }, timeoutSeconds, TimeUnit.SECONDS);
         try {
             p.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+            Future<String> err = pool.submit(() -> drain(p.getErrorStream()));
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     sink.accept(line);
                 }
             }
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new GitException("git " + args.get(0) + " timed out");
+            p.waitFor();
+            if (timedOut.get()) {
+                LOG.warning(what + " timed out after " + timeoutSeconds + " s in " + dir);
+                throw new GitException(what + " timed out");
             }
             exit[0] = p.exitValue();
-            return err.join();
-        } catch (IOException e) {
-            throw new GitException("git " + args.get(0) + ": " + e.getMessage());
+            return err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            if (timedOut.get()) {
+                throw new GitException(what + " timed out");
+            }
+            LOG.warning(what + ": " + e);
+            throw new GitException(what + " failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new GitException("interrupted");
+            throw new GitException(what + " was interrupted");
         } finally {
+            watchdog.cancel(false);
             if (p.isAlive()) {
-                p.destroyForcibly();
+                killTree(p);
             }
         }
+    }
+
+    /** git and whatever it started (ssh, a pager, a filter that got past us). */
+    private static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static String drain(InputStream in) {

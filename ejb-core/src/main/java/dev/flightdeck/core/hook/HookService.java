@@ -1,6 +1,7 @@
 package dev.flightdeck.core.hook;
 
 import dev.flightdeck.core.claude.ClaudeTools;
+import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.connector.Rows;
 import dev.flightdeck.core.conversation.ConversationService;
@@ -68,6 +69,13 @@ public class HookService {
         String claudeId = str(msg, "session_id");
         if (claudeId == null || claudeId.isBlank() || claudeId.length() > 100) {
             throw ApiException.invalidField("session_id", "is required (the agent's own session or thread id)");
+        }
+        // Both may reach an agent's command line later (--resume, --model) when the session is taken over.
+        if (!AgentArgs.isId(claudeId)) {
+            throw ApiException.invalidField("session_id", AgentArgs.ID_RULE);
+        }
+        if (str(msg, "model") != null && !AgentArgs.isModel(str(msg, "model"))) {
+            throw ApiException.invalidField("model", AgentArgs.MODEL_RULE);
         }
         SessionEntity s = byClaudeId(claudeId);
         if (s != null && ControlMode.DIRECT.equals(s.controlMode)) {

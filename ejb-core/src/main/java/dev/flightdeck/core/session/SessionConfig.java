@@ -1,5 +1,6 @@
 package dev.flightdeck.core.session;
 
+import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.error.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -113,6 +114,9 @@ public final class SessionConfig {
                 int max = NAME_FIELDS.contains(field) ? MAX_NAME : MAX_STRING;
                 if (s.length() > max) {
                     throw ApiException.invalidField(field, "is longer than " + max + " characters");
+                }
+                if ("model".equals(field) && !AgentArgs.isModel(s)) {
+                    throw ApiException.invalidField(field, AgentArgs.MODEL_RULE);
                 }
                 Set<String> allowed = ALLOWED.get(field);
                 if (allowed != null && !allowed.contains(s)) {

@@ -63,7 +63,8 @@ public class ShellRunner {
         shells.begin(sessionId, requestId, command, cwd.toString(), startedAt);
         Process p;
         try {
-            p = ProcessTree.start(List.of("/bin/sh", "-c", command), cwd, Map.of(), ProcessBuilder.Redirect.PIPE);
+            p = ProcessTree.start(List.of("/bin/sh", "-c", command), cwd, ProcessTree.agentEnv(Map.of()),
+                    ProcessBuilder.Redirect.PIPE);
         } catch (IOException e) {
             shells.finish(sessionId, requestId, command, cwd.toString(), startedAt, new OutputBuffer(0),
                     failure(e), 127, "failed", 0);

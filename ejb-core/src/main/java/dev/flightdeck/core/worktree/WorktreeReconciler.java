@@ -2,6 +2,7 @@ package dev.flightdeck.core.worktree;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("GitThreads")
 public class WorktreeReconciler {
     private static final Logger LOG = Logger.getLogger(WorktreeReconciler.class.getName());
 

@@ -97,7 +97,7 @@ public class WorktreeService {
         }
         Path root = normalize(repo.root());
         String base = baseBranch == null || baseBranch.isBlank() ? "HEAD" : baseBranch;
-        Git.Result baseSha = Git.run(root, "rev-parse", "--verify", "--quiet", base + "^{commit}");
+        Git.Result baseSha = Git.run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", base + "^{commit}");
         if (!baseSha.ok()) {
             throw failure.apply("base_branch: " + base + " does not name a commit in " + root);
         }
@@ -106,7 +106,7 @@ public class WorktreeService {
             throw failure.apply("a worktree directory already exists at " + path);
         }
         excludeWorktreeDir(root);
-        Git.Result added = Git.run(root, "worktree", "add", "-b", branch, path.toString(), baseSha.line());
+        Git.Result added = Git.run(root, "worktree", "add", "-b", branch, "--", path.toString(), baseSha.line());
         if (!added.ok()) {
             throw failure.apply(added.err().strip().lines().findFirst().orElse("git worktree add failed"));
         }
@@ -234,20 +234,20 @@ public class WorktreeService {
                 // The files are gone already; the branch tip is what deleting the branch would lose.
                 snapshotId = keepBranchTip(w).id;
             }
-            Git.Result removed = Git.run(root, "worktree", "remove", "--force", path.toString());
+            Git.Result removed = Git.run(root, "worktree", "remove", "--force", "--", path.toString());
             if (!removed.ok() && onDisk) {
                 throw ApiException.badRequest("remove_failed", removed.err().strip().lines().findFirst().orElse("git worktree remove failed"));
             }
             if (deleteBranch && w.branch != null && branchExists(root, w.branch)) {
-                Git.Result b = Git.run(root, "branch", "-D", w.branch);
+                Git.Result b = Git.run(root, "branch", "-D", "--", w.branch);
                 if (!b.ok()) {
                     warnings.add("branch " + w.branch + " was not deleted: " + b.err().strip());
                 }
             }
             if (deleteRemoteBranch && w.branch != null) {
-                Git.Result remote = Git.run(root, "config", "--get", "branch." + w.branch + ".remote");
+                Git.Result remote = Git.run(root, "config", "--get", "--end-of-options", "branch." + w.branch + ".remote");
                 String name = remote.ok() && !remote.line().isEmpty() ? remote.line() : "origin";
-                Git.Result push = Git.run(root, "push", name, "--delete", w.branch);
+                Git.Result push = Git.run(root, "push", "--delete", "--", name, w.branch);
                 if (!push.ok()) {
                     warnings.add("remote branch " + name + "/" + w.branch + " was not deleted: "
                             + push.err().strip().lines().findFirst().orElse("git push failed"));
@@ -297,7 +297,7 @@ public class WorktreeService {
             throw ApiException.notFound("snapshot_not_found", "no snapshot " + snapshotId + " of worktree " + id);
         }
         Path root = Path.of(w.repoRoot);
-        if (!Git.run(root, "cat-file", "-e", snap.commitSha + "^{commit}").ok()) {
+        if (!Git.run(root, "cat-file", "-e", "--end-of-options", snap.commitSha + "^{commit}").ok()) {
             throw new ApiException(410, "snapshot_missing", "the snapshot commit " + snap.commitSha + " is no longer in " + root);
         }
         Path path = Path.of(w.worktreePath);
@@ -308,7 +308,7 @@ public class WorktreeService {
         }
         Git.Result restored = Git.run(path, "restore", "--source=" + snap.commitSha, "--worktree", "--", ":/");
         if (restored.ok() && snap.indexTree != null) {
-            restored = Git.run(path, "read-tree", snap.indexTree);
+            restored = Git.run(path, "read-tree", "--end-of-options", snap.indexTree);
         }
         if (!restored.ok()) {
             throw ApiException.badRequest("restore_failed", restored.err().strip());
@@ -347,8 +347,8 @@ public class WorktreeService {
      */
     public void discardCreated(WorktreeEntity w) {
         Path root = Path.of(w.repoRoot);
-        Git.run(root, "worktree", "remove", "--force", w.worktreePath);
-        Git.run(root, "branch", "-D", w.branch);
+        Git.run(root, "worktree", "remove", "--force", "--", w.worktreePath);
+        Git.run(root, "branch", "-D", "--", w.branch);
     }
 
     /** Notes when a session working in the worktree last ended (the idle time cleanup would go by). */
@@ -368,18 +368,18 @@ public class WorktreeService {
     private Path recreate(WorktreeEntity w, WorktreeSnapshotEntity snap, Path root) {
         Path path = Path.of(w.worktreePath);
         // An administrative entry left for a directory that is gone would block re-adding the path.
-        Git.run(root, "worktree", "remove", "--force", path.toString());
+        Git.run(root, "worktree", "remove", "--force", "--", path.toString());
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             path = Path.of(w.worktreePath + "-restored-" + snap.id.substring(snap.id.length() - 8));
         }
         String start = snap.headSha != null ? snap.headSha : snap.commitSha;
         Git.Result added;
         if (snap.branch != null && branchExists(root, snap.branch) && !checkedOut(root, snap.branch)) {
-            added = Git.run(root, "worktree", "add", path.toString(), snap.branch);
+            added = Git.run(root, "worktree", "add", "--", path.toString(), snap.branch);
         } else {
             String branch = (snap.branch == null ? "restored" : snap.branch) + "-restored-"
                     + snap.id.substring(snap.id.length() - 8);
-            added = Git.run(root, "worktree", "add", "-b", branch, path.toString(), start);
+            added = Git.run(root, "worktree", "add", "-b", branch, "--", path.toString(), start);
             w.branch = branch;
         }
         if (!added.ok()) {
@@ -395,7 +395,7 @@ public class WorktreeService {
         Path path = Path.of(w.worktreePath);
         String head = Git.head(path);
         String tree = Git.workingTree(path, dataDir.scratch());
-        String headTree = head == null ? Git.EMPTY_TREE : Git.ok(path, "rev-parse", head + "^{tree}").trim();
+        String headTree = head == null ? Git.EMPTY_TREE : Git.ok(path, "rev-parse", "--end-of-options", head + "^{tree}").trim();
         String branch = Git.run(path, "symbolic-ref", "--quiet", "--short", "HEAD").line();
         String message = WorktreeRules.snapshotMessage(reason, branch.isEmpty() ? null : branch, w.worktreePath);
         List<String> args = new ArrayList<>(List.of("commit-tree", tree));

@@ -28,6 +28,14 @@ class SessionConfigTest {
     }
 
     @Test
+    void aModelMustBeAModelNameNeverAFlag() {
+        SessionConfig.validate(json("{\"model\":\"claude-opus-4-1[1m]\"}"));
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"model\":\"--dangerously-skip-permissions\"}")))
+                .hasMessageStartingWith("model: must be a model name");
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"model\":\"a b\"}"))).hasMessageStartingWith("model");
+    }
+
+    @Test
     void validationNamesTheField() {
         assertThatThrownBy(() -> SessionConfig.validate(json("{\"nope\":1}"))).hasMessageStartingWith("nope");
         assertThatThrownBy(() -> SessionConfig.validate(json("{\"effort\":5}"))).hasMessageStartingWith("effort");
