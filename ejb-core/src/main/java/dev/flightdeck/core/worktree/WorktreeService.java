@@ -24,7 +24,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,50 +208,36 @@ public class WorktreeService {
                 .getResultList();
     }
 
-    public WorktreeWire.Removed delete(String id, boolean force, boolean deleteBranch, boolean deleteRemoteBranch,
-                                       boolean archiveOnly) {
+    /** What removing a worktree works on, read in a short transaction and then released. */
+    public record Removal(String id, Path path, Path root, String branch) {
+    }
+
+    /**
+     * The first step of a removal: 409 worktree_in_use unless forced. No lock outlives it: the git
+     * steps of {@link WorktreeRemoval} run with none held.
+     */
+    public Removal beginRemoval(String id, boolean force) {
         WorktreeEntity w = locked(id);
-        Path path = Path.of(w.worktreePath);
-        Path root = Path.of(w.repoRoot);
         long active = counts(w)[0];
         if (active > 0 && !force) {
             throw ApiException.conflict("worktree_in_use", "worktree " + id + " has " + active
                     + " active session(s); end them or pass force=true (a snapshot is kept)");
         }
-        List<String> warnings = new ArrayList<>();
-        String snapshotId = null;
-        if (!archiveOnly) {
-            boolean onDisk = Files.isDirectory(path);
-            if (onDisk) {
-                Git.Result status = Git.run(path, "status", "--porcelain");
-                if (status.ok() && !status.out().isBlank() && !force) {
-                    throw ApiException.badRequest("remove_failed", "worktree " + id
-                            + " has uncommitted or untracked changes; pass force=true to remove it (a snapshot is kept)");
-                }
-                snapshotId = takeSnapshot(w, "remove").id;
-            } else if (deleteBranch && w.branch != null && branchExists(root, w.branch)) {
-                // The files are gone already; the branch tip is what deleting the branch would lose.
-                snapshotId = keepBranchTip(w).id;
-            }
-            Git.Result removed = Git.run(root, "worktree", "remove", "--force", "--", path.toString());
-            if (!removed.ok() && onDisk) {
-                throw ApiException.badRequest("remove_failed", removed.err().strip().lines().findFirst().orElse("git worktree remove failed"));
-            }
-            if (deleteBranch && w.branch != null && branchExists(root, w.branch)) {
-                Git.Result b = Git.run(root, "branch", "-D", "--", w.branch);
-                if (!b.ok()) {
-                    warnings.add("branch " + w.branch + " was not deleted: " + b.err().strip());
-                }
-            }
-            if (deleteRemoteBranch && w.branch != null) {
-                Git.Result remote = Git.run(root, "config", "--get", "--end-of-options", "branch." + w.branch + ".remote");
-                String name = remote.ok() && !remote.line().isEmpty() ? remote.line() : "origin";
-                Git.Result push = Git.run(root, "push", "--delete", "--", name, w.branch);
-                if (!push.ok()) {
-                    warnings.add("remote branch " + name + "/" + w.branch + " was not deleted: "
-                            + push.err().strip().lines().findFirst().orElse("git push failed"));
-                }
-            }
+        return new Removal(w.id, Path.of(w.worktreePath), Path.of(w.repoRoot), w.branch);
+    }
+
+    /** Records a snapshot whose commit git has made and pinned already. */
+    public String recordSnapshot(String worktreeId, String snapshotId, WorktreeGit.Snapshot commit, String reason) {
+        WorktreeEntity w = em.find(WorktreeEntity.class, worktreeId);
+        WorktreeSnapshotEntity s = snapshotRow(w, snapshotId, commit, reason);
+        em.persist(s);
+        return s.id;
+    }
+
+    /** The last step of a removal: the worktree is gone, announced as worktree_removed. */
+    public WorktreeWire.Removed finishRemoval(String id, String snapshotId, List<String> warnings, boolean offDisk) {
+        WorktreeEntity w = locked(id);
+        if (offDisk) {
             w.diskPresent = false;
         }
         w.status = WorktreeRules.REMOVED;
@@ -391,55 +376,31 @@ public class WorktreeService {
         return path;
     }
 
+    /** Snapshots the worktree now: git makes and pins the commit, then the row records it. */
     private WorktreeSnapshotEntity takeSnapshot(WorktreeEntity w, String reason) {
-        Path path = Path.of(w.worktreePath);
-        String head = Git.head(path);
-        String tree = Git.workingTree(path, dataDir.scratch());
-        String headTree = head == null ? Git.EMPTY_TREE : Git.ok(path, "rev-parse", "--end-of-options", head + "^{tree}").trim();
-        String branch = Git.run(path, "symbolic-ref", "--quiet", "--short", "HEAD").line();
-        String message = WorktreeRules.snapshotMessage(reason, branch.isEmpty() ? null : branch, w.worktreePath);
-        List<String> args = new ArrayList<>(List.of("commit-tree", tree));
-        // The index, as its own commit and second parent (git stash's shape), keeps what was staged
-        // reachable; write-tree refuses an index with conflicts, and then only the files are kept.
-        Git.Result index = head == null ? null : Git.run(path, "write-tree");
-        String indexTree = index != null && index.ok() ? index.line() : null;
-        if (head != null) {
-            args.addAll(List.of("-p", head));
-        }
-        if (indexTree != null) {
-            args.addAll(List.of("-p", Git.ok(path, Git.identity(), "commit-tree", indexTree, "-p", head, "-m",
-                    "index of " + message).trim()));
-        }
-        args.addAll(List.of("-m", message));
-        String commit = Git.ok(path, Git.identity(), args.toArray(String[]::new)).trim();
-        WorktreeSnapshotEntity s = recordSnapshot(w, commit, head, branch.isEmpty() ? w.branch : branch, reason,
-                !tree.equals(headTree) || indexTree != null && !indexTree.equals(headTree));
-        s.indexTree = indexTree;
+        String snapshotId = WorktreeGit.newSnapshotId();
+        WorktreeGit.Snapshot commit = WorktreeGit.snapshot(Path.of(w.worktreePath), Path.of(w.repoRoot), w.id,
+                snapshotId, w.branch, reason, dataDir.scratch());
+        WorktreeSnapshotEntity s = snapshotRow(w, snapshotId, commit, reason);
+        em.persist(s);
         return s;
     }
 
-    private WorktreeSnapshotEntity keepBranchTip(WorktreeEntity w) {
-        Path root = Path.of(w.repoRoot);
-        String tip = Git.ok(root, "rev-parse", "--verify", "refs/heads/" + w.branch).trim();
-        return recordSnapshot(w, tip, tip, w.branch, "delete_branch", false);
-    }
-
-    private WorktreeSnapshotEntity recordSnapshot(WorktreeEntity w, String commit, String head, String branch,
-                                                  String reason, boolean dirty) {
+    private static WorktreeSnapshotEntity snapshotRow(WorktreeEntity w, String snapshotId, WorktreeGit.Snapshot commit,
+                                                      String reason) {
         WorktreeSnapshotEntity s = new WorktreeSnapshotEntity();
-        s.id = "snap-" + UUID.randomUUID();
+        s.id = snapshotId;
         s.worktreeId = w.id;
         s.repoRoot = w.repoRoot;
-        s.refName = WorktreeRules.snapshotRef(w.id, s.id);
-        s.commitSha = commit;
-        s.headSha = head;
-        s.branch = branch;
+        s.refName = WorktreeRules.snapshotRef(w.id, snapshotId);
+        s.commitSha = commit.commit();
+        s.headSha = commit.head();
+        s.branch = commit.branch();
         s.worktreePath = w.worktreePath;
         s.reason = reason;
-        s.dirty = dirty;
+        s.dirty = commit.dirty();
+        s.indexTree = commit.indexTree();
         s.createdAt = System.currentTimeMillis();
-        Git.ok(Path.of(w.repoRoot), "update-ref", "-m", "flightdeck snapshot", s.refName, commit);
-        em.persist(s);
         return s;
     }
 
@@ -569,7 +530,7 @@ public class WorktreeService {
     }
 
     private static boolean branchExists(Path root, String branch) {
-        return Git.run(root, "rev-parse", "--verify", "--quiet", "refs/heads/" + branch).ok();
+        return WorktreeGit.branchExists(root, branch);
     }
 
     private static boolean checkedOut(Path root, String branch) {

@@ -1,6 +1,7 @@
 package dev.flightdeck.api.worktree;
 
 import dev.flightdeck.api.app.Bodies;
+import dev.flightdeck.core.worktree.WorktreeRemoval;
 import dev.flightdeck.core.worktree.WorktreeService;
 import dev.flightdeck.core.worktree.WorktreeWire;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorktreeResource {
     @Inject
     WorktreeService worktrees;
+
+    @Inject
+    WorktreeRemoval removal;
 
     @GET
     @Operation(summary = "Tracked worktrees, of one repository or all; git's own list when none are tracked")
@@ -70,7 +74,7 @@ public class WorktreeResource {
                                        @QueryParam("delete_branch") boolean deleteBranch,
                                        @QueryParam("delete_remote_branch") boolean deleteRemoteBranch,
                                        @QueryParam("archive_only") boolean archiveOnly) {
-        return worktrees.delete(id, force, deleteBranch, deleteRemoteBranch, archiveOnly);
+        return removal.delete(id, force, deleteBranch, deleteRemoteBranch, archiveOnly);
     }
 
     @GET
