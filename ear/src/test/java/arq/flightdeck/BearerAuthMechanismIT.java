@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class BearerAuthMechanismIT {
-    static final String BASE = "http://127.0.0.1:" + System.getProperty("arq.port", "4300") + Deployments.CONTEXT_ROOT;
+    // In the container the test runs in the server's JVM, which has the port in its environment.
+    static final String BASE = "http://127.0.0.1:" + System.getProperty("arq.port",
+            System.getenv().getOrDefault("FLIGHTDECK_PORT", "4300")) + Deployments.CONTEXT_ROOT;
 
     @Deployment
     static EnterpriseArchive deployment() {
