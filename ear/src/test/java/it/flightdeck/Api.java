@@ -93,6 +93,57 @@ public final class Api {
         }
     }
 
+    /**
+     * A GET over a plain socket, with the request target sent byte for byte: for paths that
+     * {@link URI} would normalise or refuse (a NUL, {@code ..;}, dot segments, {@code //}). Extra
+     * header lines go in as given.
+     */
+    public static Resp raw(String target, String bearer, String... headers) {
+        URI base = URI.create(BASE);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder req = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n");
+            if (bearer != null) {
+                req.append("Authorization: Bearer ").append(bearer).append("\r\n");
+            }
+            for (String h : headers) {
+                req.append(h).append("\r\n");
+            }
+            socket.getOutputStream().write(req.append("Connection: close\r\n\r\n").toString()
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            while (!head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed in the response head: " + head);
+                }
+                head.write(b);
+            }
+            String[] lines = head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, java.util.List<String>> map = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                map.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).strip());
+            }
+            byte[] body;
+            if (status == 101) {
+                // A WebSocket: what follows is frames; the first one is enough to tell text from close.
+                body = in.readNBytes(2);
+            } else if (map.containsKey("Content-Length")) {
+                body = in.readNBytes(Integer.parseInt(map.get("Content-Length").get(0)));
+            } else {
+                body = in.readAllBytes();
+            }
+            return new Resp(status, new String(body, status == 101
+                    ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8), map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Creates a session in a fresh temp directory and returns its id. */
     public static String createSession() {
         try {

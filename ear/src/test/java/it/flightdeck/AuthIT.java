@@ -132,6 +132,52 @@ class AuthIT {
         }
     }
 
+    /** What the client sends and what the container dispatches can differ; the check follows the latter. */
+    @Test
+    void authenticationDecidesOnTheDispatchedPath() {
+        for (String path : List.of("/api/../api/auth/tokens", "/api/./auth/tokens", "//api/auth/tokens",
+                "/x/../api/auth/tokens", "/health-x/../api/auth/tokens")) {
+            Api.Resp r = Api.raw(path, null);
+            assertThat(r.status()).as(path).isEqualTo(401);
+            assertThat(r.json().getString("code")).isEqualTo("unauthorized");
+            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+        // Encoded dot segments are refused before any route, token or not.
+        for (String token : new String[]{null, Api.token()}) {
+            Api.Resp r = Api.raw("/api/%2e%2e/api/auth/tokens", token);
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().getString("code")).isEqualTo("invalid_request");
+        }
+        // Under /health the path is Liberty's health module's, whatever its dot segments say: it is
+        // refused there and never reaches the token route, with or without a token.
+        for (String path : List.of("/health/../api/auth/tokens", "/health/%2e%2e/api/auth/tokens",
+                "/health/./../api/auth/tokens")) {
+            for (String token : new String[]{null, Api.token()}) {
+                Api.Resp r = Api.raw(path, token);
+                assertThat(r.status()).as(path).isIn(400, 404, 500);
+                assertThat(r.json().getString("code")).isIn("request_refused", "internal_error");
+            }
+        }
+    }
+
+    static final String[] UPGRADE = {"Connection: Upgrade", "Upgrade: websocket", "Sec-WebSocket-Version: 13",
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="};
+
+    @Test
+    void doubleSlashWsIsAuthenticatedLikeWs() {
+        for (String path : List.of("/ws", "//ws", "/./ws")) {
+            Api.Resp refused = Api.raw(path, null, UPGRADE);
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.json().getString("code")).isEqualTo("unauthorized");
+            assertThat(Api.raw(path + "?token=nonsense", null, UPGRADE).status()).as(path).isEqualTo(401);
+            // Accepted: the upgrade, then a text frame (the hello), not a close for a missing login.
+            for (Api.Resp open : List.of(Api.raw(path, Api.token(), UPGRADE), Api.raw(path + "?token=" + Api.token(), null, UPGRADE))) {
+                assertThat(open.status()).as(path).isEqualTo(101);
+                assertThat(open.body().charAt(0) & 0x0f).as(path + ": first frame's opcode").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void healthNeedsNoToken() {
         for (String p : List.of("/health", "/health/live", "/health/ready", "/health/started")) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ErrorsIT {
@@ -20,6 +21,12 @@ class ErrorsIT {
         assertThat(r.json().getString("code")).isEqualTo(code);
         assertThat(r.json().getString("error")).isNotBlank();
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("java.");
+    }
+
+    /** Nothing that names the server's insides: no exception, class, stack frame or Liberty message id. */
+    static void assertNoInternals(Api.Resp r) {
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("java.")
+                .doesNotContain("com.ibm").doesNotContain("SRVE");
     }
 
     @Test
@@ -115,6 +122,58 @@ class ErrorsIT {
                 rest.append(line).append('\n');
             }
             return new String[]{status, rest.append(line).toString()};
+        }
+    }
+
+    @Test
+    void unknownFilesAndOddPathsInTheAppGetTheEnvelope() {
+        for (String path : List.of("/api/nothing.txt", "/favicon.ico", "/index.html", "//api/nothing", "/api/./nothing")) {
+            Api.Resp r = Api.raw(path, Api.token());
+            assertEnvelope(r, 404, "not_found");
+        }
+        // An encoded slash is refused before routing, through the application's error page.
+        assertEnvelope(Api.raw("/api/a%2fb", Api.token()), 400, "invalid_request");
+    }
+
+    /**
+     * A path that starts with the context root of one of Liberty's own modules (/health here) is
+     * handed to that module, even when its dot segments resolve elsewhere; it is refused there, with
+     * the envelope as the body instead of Liberty's page naming the exception.
+     */
+    @Test
+    void pathsLibertysModulesRefuseGetTheEnvelope() {
+        for (String path : List.of("/health/nothing", "/health/../api/auth/tokens")) {
+            for (String token : new String[]{null, Api.token()}) {
+                Api.Resp r = Api.raw(path, token);
+                assertThat(r.status()).as(path).isEqualTo(404);
+                assertThat(r.json().getString("code")).as(path).isEqualTo("request_refused");
+                assertThat(r.json().getString("error")).isNotBlank();
+                assertNoInternals(r);
+            }
+        }
+        // An encoded dot segment under a module's root trips Liberty itself (it cuts the module's
+        // root off the resolved path): a 400, or a 500 with an index error, with the envelope either way.
+        for (String token : new String[]{null, Api.token()}) {
+            Api.Resp r = Api.raw("/health/%2e%2e/api/x", token);
+            assertThat(r.status()).isIn(400, 500);
+            assertThat(r.json().getString("code")).isIn("request_refused", "internal_error");
+            assertNoInternals(r);
+        }
+    }
+
+    /**
+     * Servlet 6 canonicalisation refuses these before any web module is chosen, so neither the
+     * application nor its error page sees them: Liberty writes a fixed page of its own
+     * (WebContainer.sendBadRequestResponse), which no configuration changes. It names the path and
+     * nothing of the server.
+     */
+    @Test
+    void pathsTheContainerRefusesAre400WithoutInternals() {
+        for (String path : List.of("/api/x%00", "/api/%01x", "/api/x%7f", "/api/x%0d%0a", "/health/..;/api/x",
+                "/api/..;/x", "/..", "/api/../../x", "/;x/api/x")) {
+            Api.Resp r = Api.raw(path, Api.token());
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertNoInternals(r);
         }
     }
 

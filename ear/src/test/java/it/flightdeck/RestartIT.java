@@ -3,11 +3,8 @@ package it.flightdeck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Runs in its own failsafe execution after the others: stops the server, starts it again, and checks nothing was lost. */
@@ -99,31 +96,8 @@ class RestartIT {
     }
 
     private static void restart(Runnable whileDown) throws Exception {
-        Path bin = Path.of(System.getProperty("it.wlp.dir"), "bin", "server");
-        String server = System.getProperty("it.server");
-        run(new ProcessBuilder(bin.toString(), "stop", server));
+        TestServer.stop();
         whileDown.run();
-        ProcessBuilder start = new ProcessBuilder(bin.toString(), "start", server);
-        start.environment().put("FLIGHTDECK_AUTH_TOKEN", STATIC_TOKEN);
-        run(start);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).GET().build()).status() == 200
-                        && Api.get("/api/server/ping").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("server did not come back");
-    }
-
-    private static void run(ProcessBuilder pb) throws Exception {
-        Process p = pb.inheritIO().start();
-        assertThat(p.waitFor()).as(String.join(" ", pb.command())).isIn(0, 1);
+        TestServer.start(Map.of("FLIGHTDECK_AUTH_TOKEN", STATIC_TOKEN));
     }
 }

@@ -34,8 +34,8 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/health") || path.startsWith("/health/")) {
+        String path = dispatchedPath(request.getServletPath(), request.getPathInfo());
+        if (isOpen(path)) {
             return context.doNothing();
         }
         String token = bearer(request.getHeader("Authorization"))
@@ -58,6 +58,22 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         }
         // The WebSocket endpoint reads the caller back from the principal.
         return context.notifyContainerAboutLogin(caller.get().principalName(), Set.of(APP_GROUP));
+    }
+
+    /**
+     * The path the container dispatches: servlet path plus path info, which Servlet 6 has decoded and
+     * canonicalised (dot segments resolved, empty segments merged). The raw request URI is what the
+     * client typed, so {@code /health/../api/x} or {@code //ws} would decide differently from the
+     * route that actually runs.
+     */
+    static String dispatchedPath(String servletPath, String pathInfo) {
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** The probes are open; everything else needs a token. */
+    static boolean isOpen(String dispatchedPath) {
+        return dispatchedPath.equals("/health") || dispatchedPath.startsWith("/health/");
     }
 
     static Optional<String> bearer(String header) {

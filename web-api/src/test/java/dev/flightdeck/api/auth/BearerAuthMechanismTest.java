@@ -1,0 +1,36 @@
+package dev.flightdeck.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BearerAuthMechanismTest {
+    @Test
+    void thePathIsServletPathPlusPathInfo() {
+        // The JAX-RS application is mapped to /*: an empty servlet path, the route in the path info.
+        assertThat(BearerAuthMechanism.dispatchedPath("", "/api/auth/tokens")).isEqualTo("/api/auth/tokens");
+        // A servlet mapped by exact path or the default servlet: all of it in the servlet path.
+        assertThat(BearerAuthMechanism.dispatchedPath("/ws", null)).isEqualTo("/ws");
+        assertThat(BearerAuthMechanism.dispatchedPath("", null)).isEqualTo("/");
+        assertThat(BearerAuthMechanism.dispatchedPath(null, null)).isEqualTo("/");
+    }
+
+    @Test
+    void onlyTheProbesAreOpen() {
+        assertThat(BearerAuthMechanism.isOpen("/health")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/health/ready")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/healthz")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/api/auth/tokens")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/ws")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/")).isFalse();
+    }
+
+    @Test
+    void onlyABearerHeaderCarriesAToken() {
+        assertThat(BearerAuthMechanism.bearer("Bearer abc")).contains("abc");
+        assertThat(BearerAuthMechanism.bearer("bearer  abc ")).contains("abc");
+        assertThat(BearerAuthMechanism.bearer("Basic abc")).isEmpty();
+        assertThat(BearerAuthMechanism.bearer("Bearer ")).isEmpty();
+        assertThat(BearerAuthMechanism.bearer(null)).isEmpty();
+    }
+}
