@@ -1,10 +1,10 @@
 package it.flightdeck;
 
-import static it.flightdeck.ClaudeAgentIT.awaitDetail;
-import static it.flightdeck.ClaudeAgentIT.awaitRow;
-import static it.flightdeck.ClaudeAgentIT.detail;
-import static it.flightdeck.ClaudeAgentIT.end;
-import static it.flightdeck.ClaudeAgentIT.subscribe;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.awaitRow;
+import static it.flightdeck.Agents.detail;
+import static it.flightdeck.Agents.end;
+import static it.flightdeck.Agents.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -53,10 +53,10 @@ class AgentFieldsIT {
         model.close();
     }
 
-    static ClaudeAgentIT.Session create(JsonObject body, Path dir) {
+    static Agents.Session create(JsonObject body, Path dir) {
         Api.Resp r = Api.post("/api/sessions", Json.createObjectBuilder(body).add("cwd", dir.toString()).build().toString());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return new ClaudeAgentIT.Session(r.json().getString("session_id"), dir);
+        return new Agents.Session(r.json().getString("session_id"), dir);
     }
 
     static JsonObject provider(String provider) {
@@ -74,7 +74,7 @@ class AgentFieldsIT {
     @Test
     void aCodexSessionWritesItsOwnWorktreeByDefaultButNothingOutsideIt() throws Exception {
         Path repo = GitRepo.create("fd-sandbox-", "README.md", "hello\n");
-        ClaudeAgentIT.Session s = create(provider("codex"), repo);
+        Agents.Session s = create(provider("codex"), repo);
         JsonObject session = detail(s.id());
         assertThat(session.getString("sandbox_mode")).isEqualTo("workspace-write");
         assertThat(session.getString("approval_policy")).isEqualTo("on-request");
@@ -88,7 +88,7 @@ class AgentFieldsIT {
                     .isEqualTo(202);
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 90);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
             assertThat(Files.readString(inside)).isEqualTo(ScriptedModel.WRITTEN);
 
             assertThat(send(s.id(), Json.createObjectBuilder().add("content", "RUN_BASH echo out > " + outside).build())
@@ -96,7 +96,7 @@ class AgentFieldsIT {
             JsonObject refused = awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 90);
             assertThat(refused.getJsonObject("row").getString("content")).contains("Read-only file system");
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
         }
         assertThat(outside).doesNotExist();
         assertThat(approvals(s.id())).as("a write inside the worktree needs no approval").isEmpty();
@@ -106,7 +106,7 @@ class AgentFieldsIT {
     @Test
     void codexGetsThePermissionsAHumanGrantsAndNoMore() throws Exception {
         Path repo = GitRepo.create("fd-perms-", "README.md", "hello\n");
-        ClaudeAgentIT.Session s = create(provider("codex"), repo);
+        Agents.Session s = create(provider("codex"), repo);
         Path granted = Files.createDirectories(Api.DATA_DIR.resolve("granted-" + s.id()));
         Path withheld = Files.createDirectories(Api.DATA_DIR.resolve("withheld-" + s.id()));
         JsonObject ask = Json.createObjectBuilder().add("reason", "write two places").add("permissions", Json.createObjectBuilder()
@@ -126,14 +126,14 @@ class AgentFieldsIT {
                     && r.getString("content", "").startsWith("Tool finished"), 60);
             assertThat(result.getJsonObject("row").getString("content")).contains(granted.toString())
                     .doesNotContain(withheld.toString());
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
 
             // Granted for the session: later commands may write there, and still not to what was withheld.
             for (Path dir : List.of(granted, withheld)) {
                 send(s.id(), Json.createObjectBuilder().add("content", "RUN_BASH echo hi > " + dir.resolve("f.txt")).build());
                 awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                         && r.getString("content", "").startsWith("Tool finished"), 60);
-                awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+                awaitDetail(s.id(), Agents::idle, 30);
             }
         }
         assertThat(granted.resolve("f.txt")).exists();
@@ -148,7 +148,7 @@ class AgentFieldsIT {
     @Test
     void claudeRunsAnAllowedToolWithoutAskingAndNeverRunsADisallowedOne() throws Exception {
         Path dir = Files.createTempDirectory("fd-tools-");
-        ClaudeAgentIT.Session allowed = create(Json.createObjectBuilder(provider("claude"))
+        Agents.Session allowed = create(Json.createObjectBuilder(provider("claude"))
                 .add("allowed_tools", Json.createArrayBuilder().add("Bash(touch *)")).build(), dir);
         assertThat(detail(allowed.id()).getJsonArray("allowed_tools").getString(0)).isEqualTo("Bash(touch *)");
         Path ran = dir.resolve("allowed.txt");
@@ -156,21 +156,21 @@ class AgentFieldsIT {
             send(allowed.id(), Json.createObjectBuilder().add("content", "RUN_BASH touch " + ran).build());
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
-            awaitDetail(allowed.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(allowed.id(), Agents::idle, 30);
         }
         assertThat(ran).exists();
         assertThat(approvals(allowed.id())).isEmpty();
         end(allowed);
 
         Path other = Files.createTempDirectory("fd-tools-");
-        ClaudeAgentIT.Session denied = create(Json.createObjectBuilder(provider("claude"))
+        Agents.Session denied = create(Json.createObjectBuilder(provider("claude"))
                 .add("disallowed_tools", Json.createArrayBuilder().add("Bash")).build(), other);
         Path refused = other.resolve("refused.txt");
         try (Ws ws = subscribe(denied.id())) {
             send(denied.id(), Json.createObjectBuilder().add("content", "RUN_BASH touch " + refused).build());
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
-            awaitDetail(denied.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(denied.id(), Agents::idle, 30);
         }
         assertThat(refused).doesNotExist();
         assertThat(approvals(denied.id())).as("a disallowed tool is refused, not asked about").isEmpty();
@@ -180,7 +180,7 @@ class AgentFieldsIT {
         end(denied);
 
         // Stored and shown (not run: Claude Code refuses the bypass flag as root, which CI is).
-        ClaudeAgentIT.Session bypass = create(Json.createObjectBuilder(provider("claude"))
+        Agents.Session bypass = create(Json.createObjectBuilder(provider("claude"))
                 .add("allow_bypass_permissions", true).add("skills", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("name", "deploy").add("path", "x/SKILL.md"))).build(),
                 Files.createTempDirectory("fd-bypass-"));
@@ -193,9 +193,9 @@ class AgentFieldsIT {
 
     @Test
     void theInitialPromptIsTheFirstTurn() throws Exception {
-        ClaudeAgentIT.Session s = create(Json.createObjectBuilder(provider("claude"))
+        Agents.Session s = create(Json.createObjectBuilder(provider("claude"))
                 .add("initial_prompt", "INITIAL-PROMPT-31 hello").build(), Files.createTempDirectory("fd-initial-"));
-        awaitDetail(s.id(), d -> d.getInt("turn_count") == 1 && ClaudeAgentIT.idle(d), 60);
+        awaitDetail(s.id(), d -> d.getInt("turn_count") == 1 && Agents.idle(d), 60);
         assertThat(model.userTexts).contains("INITIAL-PROMPT-31 hello");
         List<String> rows = Api.get("/api/sessions/" + s.id() + "/conversation/messages").json().getJsonArray("rows")
                 .stream().map(v -> v.asJsonObject().getJsonObject("row"))
@@ -212,7 +212,7 @@ class AgentFieldsIT {
                 "---\nname: release-notes\ndescription: Write release notes\n---\nSKILLBODY-42 list the changes.\n");
         Files.createDirectories(dir.resolve("docs"));
         Files.writeString(dir.resolve("docs/notes.txt"), "MENTIONED-CONTENT-77\n");
-        ClaudeAgentIT.Session claude = create(provider("claude"), dir);
+        Agents.Session claude = create(provider("claude"), dir);
         try (Ws ws = subscribe(claude.id())) {
             assertThat(send(claude.id(), Json.createObjectBuilder().add("content", "REFS-1 for v2")
                     .add("skills", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "release-notes")
@@ -220,7 +220,7 @@ class AgentFieldsIT {
                     .add("mentions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("path", "docs/notes.txt")))
                     .build()).status()).isEqualTo(202);
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
-            awaitDetail(claude.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(claude.id(), Agents::idle, 30);
         }
         String seen = model.historyOf("REFS-1");
         assertThat(seen).contains("SKILLBODY-42").contains("MENTIONED-CONTENT-77");
@@ -230,13 +230,13 @@ class AgentFieldsIT {
         Path skill = repo.resolve(".agents/skills/changelog/SKILL.md");
         Files.createDirectories(skill.getParent());
         Files.writeString(skill, "---\nname: changelog\ndescription: Keep the changelog\n---\nSKILLBODY-CODEX-8 add an entry.\n");
-        ClaudeAgentIT.Session codex = create(provider("codex"), repo);
+        Agents.Session codex = create(provider("codex"), repo);
         try (Ws ws = subscribe(codex.id())) {
             assertThat(send(codex.id(), Json.createObjectBuilder().add("content", "REFS-2 please")
                     .add("skills", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "changelog")
                             .add("path", skill.toString()))).build()).status()).isEqualTo(202);
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
-            awaitDetail(codex.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(codex.id(), Agents::idle, 30);
         }
         assertThat(model.historyOf("REFS-2")).contains("SKILLBODY-CODEX-8");
         end(codex);

@@ -1,5 +1,13 @@
 package it.flightdeck;
 
+import static it.flightdeck.Agents.agentProcesses;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.awaitRow;
+import static it.flightdeck.Agents.create;
+import static it.flightdeck.Agents.detail;
+import static it.flightdeck.Agents.end;
+import static it.flightdeck.Agents.send;
+import static it.flightdeck.Agents.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,93 +26,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real {@code claude} CLI, started and supervised by the server, against the scripted model:
  * message, rows over the WebSocket, approval, the file on disk, usage; deny; interrupt; steer; end.
  */
 class ClaudeAgentIT {
-    static ScriptedModel model;
-
-    @BeforeAll
-    static void startModel() throws IOException {
-        model = new ScriptedModel(Integer.getInteger("it.scripted.model.port", 4199));
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
-
-    record Session(String id, Path dir) {
-    }
-
-    static Session create() throws IOException {
-        Path dir = Files.createTempDirectory("fd-claude-");
-        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + dir + "\"}");
-        assertEquals(200, r.status(), r.body());
-        return new Session(r.json().getString("session_id"), dir);
-    }
-
-    static Ws subscribe(String sessionId) throws InterruptedException {
-        Ws ws = Ws.connect(Api.token());
-        ws.awaitType("server_info");
-        ws.send("{\"type\":\"subscribe_session_surface\",\"session_id\":\"" + sessionId
-                + "\",\"surface\":\"conversation\"}");
-        return ws;
-    }
-
-    static Api.Resp send(String sessionId, String content) {
-        return Api.post("/api/sessions/" + sessionId + "/conversation/messages",
-                jakarta.json.Json.createObjectBuilder().add("content", content).build().toString());
-    }
-
-    /** Waits for a row with these properties to arrive in a conversation_rows_changed frame. */
-    static JsonObject awaitRow(Ws ws, Predicate<JsonObject> row, long seconds) throws InterruptedException {
-        JsonObject[] found = new JsonObject[1];
-        ws.await(f -> {
-            if (!"conversation_rows_changed".equals(f.getString("type", ""))) {
-                return false;
-            }
-            for (JsonValue v : f.getJsonArray("upserted")) {
-                JsonObject r = v.asJsonObject().getJsonObject("row");
-                if (row.test(r)) {
-                    found[0] = v.asJsonObject();
-                    return true;
-                }
-            }
-            return false;
-        }, seconds);
-        return found[0];
-    }
-
-    static JsonObject detail(String id) {
-        return Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
-    }
-
-    static void awaitDetail(String id, Predicate<JsonObject> cond, long seconds) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000;
-        JsonObject last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = detail(id);
-            if (cond.test(last)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("session never reached the expected state: " + last);
-    }
-
-    static boolean idle(JsonObject s) {
-        return "waiting".equals(s.getString("work_status")) && !s.containsKey("current_turn_id");
-    }
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
 
     @Test
     void aMessageStreamsRowsAsksApprovalWritesTheFileAndRecordsUsage() throws Exception {
-        Session s = create();
+        Agents.Session s = create();
         Path target = s.dir().resolve("hello.txt");
         try (Ws ws = subscribe(s.id())) {
             Api.Resp accepted = send(s.id(), "WRITE_FILE " + target);
@@ -135,7 +70,7 @@ class ClaudeAgentIT {
             assertEquals("turn-1", reply.getString("turn_id"));
             assertEquals(ScriptedModel.WRITTEN, Files.readString(target));
             ws.await(f -> "tokens_updated".equals(f.getString("type", "")), 60);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
 
             // The same decision again is stale, not applied twice.
             Api.Resp again = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
@@ -170,7 +105,7 @@ class ClaudeAgentIT {
 
     @Test
     void aDeniedCommandIsNotRunAndTheAgentGoesOn() throws Exception {
-        Session s = create();
+        Agents.Session s = create();
         Path marker = s.dir().resolve("denied.txt");
         try (Ws ws = subscribe(s.id())) {
             assertEquals(202, send(s.id(), "RUN_BASH touch " + marker).status());
@@ -183,7 +118,7 @@ class ClaudeAgentIT {
             assertEquals("applied", denied.json().getString("outcome"));
             awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")) && "failed".equals(r.getString("status", "")), 60);
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
             assertFalse(Files.exists(marker));
 
             // The agent goes on: the next message is a new turn.
@@ -196,7 +131,7 @@ class ClaudeAgentIT {
 
     @Test
     void concurrentDecisionsApplyExactlyOnce() throws Exception {
-        Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             send(s.id(), "RUN_BASH echo once >> " + s.dir().resolve("once.txt"));
             String rid = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
@@ -215,7 +150,7 @@ class ClaudeAgentIT {
             pool.shutdown();
             assertEquals(1, results.stream().filter("applied"::equals).count(), results.toString());
             assertEquals(3, results.stream().filter("stale"::equals).count(), results.toString());
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            awaitDetail(s.id(), Agents::idle, 60);
             assertEquals("once\n", Files.readString(s.dir().resolve("once.txt")));
         }
         end(s);
@@ -223,7 +158,7 @@ class ClaudeAgentIT {
 
     @Test
     void steerJoinsTheRunningTurnAndInterruptStopsIt() throws Exception {
-        Session s = create();
+        Agents.Session s = create();
         Api.Resp idleSteer = Api.post("/api/sessions/" + s.id() + "/conversation/steer", "{\"content\":\"x\"}");
         assertEquals(409, idleSteer.status());
         assertEquals("not_steerable", idleSteer.json().getString("code"));
@@ -251,43 +186,16 @@ class ClaudeAgentIT {
             long started = System.currentTimeMillis();
             Api.Resp interrupted = Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}");
             assertEquals(200, interrupted.status(), interrupted.body());
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
             assertTrue(System.currentTimeMillis() - started < 30_000, "the slow reply was cut short");
             awaitRow(ws, r -> "notice".equals(r.getString("row_type", "")), 10);
         }
         end(s);
     }
 
-    /** Ends the session and checks that no process of its tree is left. */
-    static void end(Session s) throws Exception {
-        Api.Resp ended = Api.post("/api/sessions/" + s.id() + "/lifecycle/end", "{}");
-        assertEquals(200, ended.status());
-        long deadline = System.currentTimeMillis() + Duration.ofSeconds(10).toMillis();
-        while (!agentProcesses(s.dir()).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(List.of(), agentProcesses(s.dir()), "processes left in " + s.dir());
-    }
-
-    /** Processes whose working directory is the session's directory: the agent and anything it spawned there. */
-    static List<Long> agentProcesses(Path dir) {
-        List<Long> pids = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(p -> {
-            try {
-                Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd"));
-                if (cwd.equals(dir) && p.isAlive()) {
-                    pids.add(p.pid());
-                }
-            } catch (IOException | UnsupportedOperationException e) {
-                // Not ours to read, or already gone.
-            }
-        });
-        return pids;
-    }
-
     @Test
     void anAgentIsRunningWhileTheSessionLivesAndGoneAfterEnd() throws Exception {
-        Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             send(s.id(), "hello there");
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);

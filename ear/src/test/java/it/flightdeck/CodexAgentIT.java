@@ -1,11 +1,11 @@
 package it.flightdeck;
 
-import static it.flightdeck.ClaudeAgentIT.awaitDetail;
-import static it.flightdeck.ClaudeAgentIT.awaitRow;
-import static it.flightdeck.ClaudeAgentIT.detail;
-import static it.flightdeck.ClaudeAgentIT.end;
-import static it.flightdeck.ClaudeAgentIT.send;
-import static it.flightdeck.ClaudeAgentIT.subscribe;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.awaitRow;
+import static it.flightdeck.Agents.detail;
+import static it.flightdeck.Agents.end;
+import static it.flightdeck.Agents.send;
+import static it.flightdeck.Agents.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,23 +53,23 @@ class CodexAgentIT {
         model.close();
     }
 
-    static ClaudeAgentIT.Session create() throws IOException {
+    static Agents.Session create() throws IOException {
         Path dir = Files.createTempDirectory("fd-codex-");
         Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir
                 + "\",\"approval_policy\":\"untrusted\"}");
         assertEquals(200, r.status(), r.body());
-        return new ClaudeAgentIT.Session(r.json().getString("session_id"), dir);
+        return new Agents.Session(r.json().getString("session_id"), dir);
     }
 
-    static void turn(ClaudeAgentIT.Session s, Ws ws, String content) throws Exception {
+    static void turn(Agents.Session s, Ws ws, String content) throws Exception {
         assertEquals(202, send(s.id(), content).status());
         awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")) && r.getString("content", "").contains(content), 60);
-        awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+        awaitDetail(s.id(), Agents::idle, 30);
     }
 
     @Test
     void aCommandNeedsApprovalRunsAndTheTurnRecordsUsage() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         Path marker = s.dir().resolve("ran.txt");
         try (Ws ws = subscribe(s.id())) {
             Api.Resp accepted = send(s.id(), "RUN_BASH touch " + marker);
@@ -91,7 +91,7 @@ class CodexAgentIT {
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
             assertTrue(Files.exists(marker), "the approved command ran");
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
         }
         JsonObject usage = Api.get("/api/sessions/" + s.id() + "/usage/turns").json();
         JsonObject turn = usage.getJsonArray("rows").getJsonObject(0);
@@ -105,7 +105,7 @@ class CodexAgentIT {
 
     @Test
     void aDeniedCommandDoesNotRunAndTheAgentGoesOn() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         Path marker = s.dir().resolve("denied.txt");
         try (Ws ws = subscribe(s.id())) {
             assertEquals(202, send(s.id(), "RUN_BASH touch " + marker).status());
@@ -114,7 +114,7 @@ class CodexAgentIT {
             assertEquals("applied", Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
                     + "/decision", "{\"decision\":\"denied\"}").json().getString("outcome"));
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
             assertFalse(Files.exists(marker));
             turn(s, ws, "and now just talk");
         }
@@ -123,7 +123,7 @@ class CodexAgentIT {
 
     @Test
     void aSteerReachesTheModelWithinTheTurnAndInterruptStopsATurn() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             // While the turn waits on an approval, a steer joins it: the model's next call carries it.
             assertEquals(202, send(s.id(), "RUN_BASH touch " + s.dir().resolve("steered.txt")).status());
@@ -135,7 +135,7 @@ class CodexAgentIT {
             assertEquals(202, steered.status(), steered.body());
             assertEquals(turn, steered.json().getJsonObject("row").getString("turn_id"));
             Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            awaitDetail(s.id(), Agents::idle, 60);
             assertTrue(historyOf("STEER-7").contains("touch"), "the steer went into the same turn, after the command");
             assertEquals(1, detail(s.id()).getInt("turn_count"));
 
@@ -146,21 +146,21 @@ class CodexAgentIT {
                 Thread.sleep(100);
             }
             assertEquals(200, Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}").status());
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
         }
         end(s);
     }
 
     @Test
     void rollbackAndForkChangeWhatCodexRemembers() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "remember KIWI-1");
             turn(s, ws, "remember MANGO-2");
         }
         Api.Resp forked = Api.post("/api/sessions/" + s.id() + "/lifecycle/fork", "{\"nth_user_message\":2}");
         assertEquals(200, forked.status(), forked.body());
-        ClaudeAgentIT.Session fork = new ClaudeAgentIT.Session(forked.json().getString("new_session_id"), s.dir());
+        Agents.Session fork = new Agents.Session(forked.json().getString("new_session_id"), s.dir());
         assertEquals(200, Api.post("/api/sessions/" + s.id() + "/controls/rollback-turns", "{\"num_turns\":1}").status());
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "what now LIME-3");
@@ -180,14 +180,14 @@ class CodexAgentIT {
 
     @Test
     void codexCompactsItsThreadAndRunsAThreadShellCommand() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "something worth compacting");
             Api.Resp compacted = Api.post("/api/sessions/" + s.id() + "/controls/compact-context", "");
             assertEquals(200, compacted.status(), compacted.body());
             awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
                     && r.getString("content", "").contains("compacted"), 60);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            awaitDetail(s.id(), Agents::idle, 60);
 
             Path out = s.dir().resolve("from-thread.txt");
             Api.Resp shell = Api.post("/api/sessions/" + s.id() + "/conversation/shell-command",
@@ -199,7 +199,7 @@ class CodexAgentIT {
             }
             assertEquals("from the thread\n", Files.readString(out));
         }
-        ClaudeAgentIT.Session claude = ClaudeAgentIT.create();
+        Agents.Session claude = Agents.create();
         Api.Resp refused = Api.post("/api/sessions/" + claude.id() + "/conversation/shell-command", "{\"command\":\"true\"}");
         assertEquals(422, refused.status());
         assertEquals("unsupported_session_shell", refused.json().getString("code"));
@@ -216,7 +216,7 @@ class CodexAgentIT {
         assertFalse(first.getString("display_name").isBlank());
         assertFalse(first.getJsonArray("supported_reasoning_efforts").isEmpty());
 
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         Path skill = s.dir().resolve(".agents/skills/release-notes/SKILL.md");
         Files.createDirectories(skill.getParent());
         Files.writeString(skill, "---\nname: release-notes\ndescription: Write release notes\n---\nSummarise the changes.\n");
@@ -231,7 +231,7 @@ class CodexAgentIT {
         assertTrue(mcp.containsKey("tools") && mcp.containsKey("auth_statuses"));
         end(s);
 
-        ClaudeAgentIT.Session claude = ClaudeAgentIT.create();
+        Agents.Session claude = Agents.create();
         Files.createDirectories(claude.dir().resolve(".claude/skills/deploy"));
         Files.writeString(claude.dir().resolve(".claude/skills/deploy/SKILL.md"), "---\nname: deploy\n---\n");
         assertEquals(List.of("deploy"), Api.get("/api/sessions/" + claude.id() + "/skills").json()

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the processes the server starts get: a built environment, never the server's (server.env
@@ -22,18 +21,10 @@ import org.junit.jupiter.api.Test;
  * canary secret), and a command line that long instructions cannot overflow.
  */
 class LaunchSafetyIT {
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
     /** Values from server.env that no started process may see. */
     static final List<String> SECRETS = List.of("it-secret-canary-71c2", "fd-canary-3f9a", "flightdeck-it-keystore");
-
-    @BeforeAll
-    static void startModel() throws IOException {
-        ClaudeAgentIT.startModel();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        ClaudeAgentIT.stopModel();
-    }
 
     /** The names in {@code env} output (NAME=value lines). */
     static Set<String> names(String envOutput) {
@@ -61,8 +52,8 @@ class LaunchSafetyIT {
 
     @Test
     void aShellCommandSeesOnlyTheBuiltEnvironment() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        Agents.Session s = Agents.create();
+        try (Ws ws = Agents.subscribe(s.id())) {
             Api.Resp started = ShellIT.exec(s.id(), Json.createObjectBuilder().add("request_id", "env-1")
                     .add("command", "env").build());
             assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -79,35 +70,35 @@ class LaunchSafetyIT {
                         "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "no_proxy",
                         "all_proxy", "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR").contains(n));
         assertThat(out).contains("ANTHROPIC_BASE_URL=");
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
     }
 
     @Test
     void anAgentsToolsSeeNoneOfTheServersSecrets() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
+        Agents.Session s = Agents.create();
         String out;
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        try (Ws ws = Agents.subscribe(s.id())) {
             // tee writes a file, so Claude asks before it runs; the output is the tool's result.
-            assertThat(ClaudeAgentIT.send(s.id(), "RUN_BASH env | tee agent-env.txt").status()).isEqualTo(202);
+            assertThat(Agents.send(s.id(), "RUN_BASH env | tee agent-env.txt").status()).isEqualTo(202);
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
             Api.Resp decided = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
                     + "/decision", "{\"decision\":\"approved\"}");
             assertThat(decided.status()).as(decided.body()).isEqualTo(200);
-            JsonObject tool = ClaudeAgentIT.awaitRow(ws, r -> "tool".equals(r.getString("row_type", ""))
+            JsonObject tool = Agents.awaitRow(ws, r -> "tool".equals(r.getString("row_type", ""))
                     && "completed".equals(r.getString("status", "")), 60);
             String rowId = tool.getJsonObject("row").getString("id");
             Api.Resp content = Api.get("/api/sessions/" + s.id() + "/conversation/rows/" + rowId + "/content");
             assertThat(content.status()).as(content.body()).isEqualTo(200);
             out = content.body();
-            ClaudeAgentIT.awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            Agents.awaitDetail(s.id(), Agents::idle, 30);
         }
         // The tool's output, as the row holds it, and the copy tee wrote.
         assertThat(out).contains("ANTHROPIC_BASE_URL=", "IT_PASSED_THROUGH=visible-to-agents")
                 .doesNotContain(SECRETS).doesNotContain("FLIGHTDECK_").doesNotContain("keystore_password")
                 .doesNotContain("IT_SECRET_CANARY");
         assertNoServerSecrets(Files.readString(s.dir().resolve("agent-env.txt")));
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
     }
 
     @Test
@@ -118,15 +109,15 @@ class LaunchSafetyIT {
         Api.Resp created = Api.post("/api/sessions", Json.createObjectBuilder().add("provider", "claude")
                 .add("cwd", dir.toString()).add("developer_instructions", instructions).build().toString());
         assertThat(created.status()).as(created.body()).isEqualTo(200);
-        ClaudeAgentIT.Session s = new ClaudeAgentIT.Session(created.json().getString("session_id"), dir);
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
-            Api.Resp sent = ClaudeAgentIT.send(s.id(), "hello with long instructions");
+        Agents.Session s = new Agents.Session(created.json().getString("session_id"), dir);
+        try (Ws ws = Agents.subscribe(s.id())) {
+            Api.Resp sent = Agents.send(s.id(), "hello with long instructions");
             assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-            JsonObject reply = ClaudeAgentIT.awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+            JsonObject reply = Agents.awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").contains("hello with long instructions"), 60);
             assertThat(reply.getJsonObject("row").getString("content")).startsWith("Scripted reply to:");
             // The agent's command line names the file, not the text.
-            List<Long> pids = ClaudeAgentIT.agentProcesses(dir);
+            List<Long> pids = Agents.agentProcesses(dir);
             assertThat(pids).isNotEmpty();
             String cmdlines = "";
             for (long pid : pids) {
@@ -136,11 +127,11 @@ class LaunchSafetyIT {
             assertThat(cmdlines).contains("--append-system-prompt-file=").doesNotContain("LONG-INSTRUCTIONS-END");
         }
         // The model got them whole, in the system prompt.
-        String system = ClaudeAgentIT.model.systems.stream().filter(x -> x.contains("LONG-INSTRUCTIONS-END"))
+        String system = MODEL.get().systems.stream().filter(x -> x.contains("LONG-INSTRUCTIONS-END"))
                 .findFirst().orElseThrow(() -> new AssertionError("no system prompt carried the instructions"));
         assertThat(system).contains("é".repeat(70_000));
         // The file they went through goes with the agent.
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
         Path scratch = Api.DATA_DIR.resolve("tmp");
         long deadline = System.currentTimeMillis() + 10_000;
         while (instructionFiles(scratch) > 0 && System.currentTimeMillis() < deadline) {

@@ -16,13 +16,13 @@ class RestartIT {
         int port = Integer.getInteger("it.scripted.model.port", 4199);
         ScriptedModel model = new ScriptedModel(port);
         CodexAgentIT.configure(port);
-        ClaudeAgentIT.Session codex = CodexAgentIT.create();
-        assertThat(ClaudeAgentIT.send(codex.id(), "remember the fruit GUAVA").status()).isEqualTo(202);
-        ClaudeAgentIT.awaitDetail(codex.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 1, 60);
-        ClaudeAgentIT.Session agent = ClaudeAgentIT.create();
-        assertThat(ClaudeAgentIT.send(agent.id(), "remember the word PAPAYA").status()).isEqualTo(202);
-        ClaudeAgentIT.awaitDetail(agent.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 1, 60);
-        assertThat(ClaudeAgentIT.agentProcesses(agent.dir())).isNotEmpty();
+        Agents.Session codex = CodexAgentIT.create();
+        assertThat(Agents.send(codex.id(), "remember the fruit GUAVA").status()).isEqualTo(202);
+        Agents.awaitDetail(codex.id(), d -> Agents.idle(d) && d.getInt("turn_count") == 1, 60);
+        Agents.Session agent = Agents.create();
+        assertThat(Agents.send(agent.id(), "remember the word PAPAYA").status()).isEqualTo(202);
+        Agents.awaitDetail(agent.id(), d -> Agents.idle(d) && d.getInt("turn_count") == 1, 60);
+        assertThat(Agents.agentProcesses(agent.dir())).isNotEmpty();
 
         String id = Api.createSession();
         Api.patch("/api/sessions/" + id + "/detail/name", "{\"name\":\"before restart\"}");
@@ -53,23 +53,23 @@ class RestartIT {
         assertThat(WorktreeIT.listing(repo).getJsonNumber("worktree_revision").longValue()).isGreaterThan(worktreeRev);
 
         // The agent did not outlive the server, and its conversation resumes where it was.
-        assertThat(ClaudeAgentIT.agentProcesses(agent.dir())).isEmpty();
-        JsonObject before = ClaudeAgentIT.detail(agent.id());
+        assertThat(Agents.agentProcesses(agent.dir())).isEmpty();
+        JsonObject before = Agents.detail(agent.id());
         assertThat(before.getBoolean("can_interrupt")).isFalse();
         int requests = model.histories.size();
-        assertThat(ClaudeAgentIT.send(agent.id(), "which word?").status()).isEqualTo(202);
-        ClaudeAgentIT.awaitDetail(agent.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 2, 60);
+        assertThat(Agents.send(agent.id(), "which word?").status()).isEqualTo(202);
+        Agents.awaitDetail(agent.id(), d -> Agents.idle(d) && d.getInt("turn_count") == 2, 60);
         assertThat(model.histories.subList(requests, model.histories.size()))
                 .anySatisfy(h -> assertThat(h).contains("remember the word PAPAYA").contains("which word?"));
-        ClaudeAgentIT.end(agent);
+        Agents.end(agent);
         // Codex too: its thread is resumed (thread/resume), so the model sees the earlier turn.
-        assertThat(ClaudeAgentIT.agentProcesses(codex.dir())).isEmpty();
+        assertThat(Agents.agentProcesses(codex.dir())).isEmpty();
         requests = model.histories.size();
-        assertThat(ClaudeAgentIT.send(codex.id(), "which fruit?").status()).isEqualTo(202);
-        ClaudeAgentIT.awaitDetail(codex.id(), d -> ClaudeAgentIT.idle(d) && d.getInt("turn_count") == 2, 60);
+        assertThat(Agents.send(codex.id(), "which fruit?").status()).isEqualTo(202);
+        Agents.awaitDetail(codex.id(), d -> Agents.idle(d) && d.getInt("turn_count") == 2, 60);
         assertThat(model.histories.subList(requests, model.histories.size()))
                 .anySatisfy(h -> assertThat(h).contains("remember the fruit GUAVA").contains("which fruit?"));
-        ClaudeAgentIT.end(codex);
+        Agents.end(codex);
         model.close();
 
         assertThat(Api.detailRevision(id)).isEqualTo(sessionRev);

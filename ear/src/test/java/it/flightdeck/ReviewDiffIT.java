@@ -1,8 +1,8 @@
 package it.flightdeck;
 
-import static it.flightdeck.ClaudeAgentIT.awaitDetail;
-import static it.flightdeck.ClaudeAgentIT.awaitRow;
-import static it.flightdeck.ClaudeAgentIT.send;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.awaitRow;
+import static it.flightdeck.Agents.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,24 +14,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The review surface over a real git repository while the real Claude CLI, driven by the scripted
  * model, changes files over several turns: each turn's diff, the cumulative diff and the current diff.
  */
 class ReviewDiffIT {
-    @BeforeAll
-    static void startModel() throws IOException {
-        ClaudeAgentIT.startModel();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        ClaudeAgentIT.stopModel();
-    }
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
 
     /** A diff as file → its changed lines ("+x" / "-y"), in order; headers and context left out. */
     static Map<String, List<String>> changes(String diff) {
@@ -61,7 +53,7 @@ class ReviewDiffIT {
         String rid = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                 .getJsonObject("request").getString("id");
         Api.post("/api/sessions/" + sessionId + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
-        awaitDetail(sessionId, ClaudeAgentIT::idle, 60);
+        awaitDetail(sessionId, Agents::idle, 60);
     }
 
     @Test
@@ -70,7 +62,7 @@ class ReviewDiffIT {
         Api.Resp created = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + repo + "\"}");
         assertEquals(200, created.status(), created.body());
         String id = created.json().getString("session_id");
-        try (Ws ws = ClaudeAgentIT.subscribe(id)) {
+        try (Ws ws = Agents.subscribe(id)) {
             ws.send("{\"type\":\"subscribe_session_surface\",\"session_id\":\"" + id + "\",\"surface\":\"review\"}");
             turn(ws, id, "printf 'one\\ntwo\\n' > notes.txt && printf 'hello\\nWORLD\\n' > README.md");
             JsonObject snapshot = ws.await(f -> "turn_diff_snapshot".equals(f.getString("type", "")), 30);
@@ -123,7 +115,7 @@ class ReviewDiffIT {
             assertEquals("added", lines.getJsonObject(0).getString("type"));
             assertEquals(ScriptedModel.WRITTEN.strip(), lines.getJsonObject(0).getString("line"));
             assertEquals(1, lines.getJsonObject(0).getInt("line_number"));
-            awaitDetail(id, ClaudeAgentIT::idle, 60);
+            awaitDetail(id, Agents::idle, 60);
             assertEquals(Map.of("written.txt", List.of("+" + ScriptedModel.WRITTEN.strip())),
                     changes(review(id).getJsonArray("turn_diffs").getJsonObject(2).getString("diff")));
         }
@@ -132,7 +124,7 @@ class ReviewDiffIT {
 
     @Test
     void aSessionOutsideGitHasNoDiffsAndAnUnknownOneIs404() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
+        Agents.Session s = Agents.create();
         JsonObject r = review(s.id());
         assertEquals(0, r.getJsonArray("turn_diffs").size());
         assertTrue(!r.containsKey("current_diff") || r.isNull("current_diff"));

@@ -1,31 +1,23 @@
 package it.flightdeck;
 
-import static it.flightdeck.ClaudeAgentIT.awaitDetail;
-import static it.flightdeck.ClaudeAgentIT.create;
-import static it.flightdeck.ClaudeAgentIT.detail;
-import static it.flightdeck.ClaudeAgentIT.end;
-import static it.flightdeck.ClaudeAgentIT.send;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.create;
+import static it.flightdeck.Agents.detail;
+import static it.flightdeck.Agents.end;
+import static it.flightdeck.Agents.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Review comments over real HTTP and WebSocket, and sent to the real CLI as a message or a steer. */
 class ReviewIT {
-    @BeforeAll
-    static void startModel() throws IOException {
-        ClaudeAgentIT.startModel();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        ClaudeAgentIT.stopModel();
-    }
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
 
     static Api.Resp comment(String sessionId, String json) {
         return Api.post("/api/sessions/" + sessionId + "/review/comments", json);
@@ -37,7 +29,7 @@ class ReviewIT {
 
     @Test
     void commentsRoundTripAndReviewSubscribersHearOfEachChange() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = Ws.connect(Api.token())) {
             ws.awaitType("server_info");
             ws.send("{\"type\":\"subscribe_session_surface\",\"session_id\":\"" + s.id() + "\",\"surface\":\"review\"}");
@@ -84,8 +76,8 @@ class ReviewIT {
 
     @Test
     void sentCommentsReachTheAgentAndResolveWhenItAnswers() throws Exception {
-        ClaudeAgentIT.Session s = create();
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        Agents.Session s = create();
+        try (Ws ws = Agents.subscribe(s.id())) {
             String first = comment(s.id(), "{\"file_path\":\"src/app.js\",\"line_start\":3,\"line_end\":4,"
                     + "\"body\":\"REVIEW-1 handle the empty list\",\"tag\":\"risk\"}").json().getString("comment_id");
             Api.Resp sent = Api.post("/api/sessions/" + s.id() + "/review/comments/send",
@@ -93,7 +85,7 @@ class ReviewIT {
             assertEquals(202, sent.status(), sent.body());
             assertEquals("user", sent.json().getJsonObject("row").getJsonObject("row").getString("row_type"),
                     "no turn runs, so the comments start one");
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            awaitDetail(s.id(), Agents::idle, 60);
             String history = TurnControlsIT.historyOf("REVIEW-1");
             assertTrue(history.contains("src/app.js, lines 3-4 [risk]"), history);
             JsonObject resolved = only(s.id());
@@ -111,7 +103,7 @@ class ReviewIT {
             assertEquals("steer", steered.json().getJsonObject("row").getJsonObject("row").getString("row_type"));
             assertEquals("turn-2", steered.json().getJsonObject("row").getString("turn_id"));
             Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            awaitDetail(s.id(), Agents::idle, 60);
             assertTrue(TurnControlsIT.historyOf("REVIEW-2").contains("src/util.js, line 7"));
             assertFalse(Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments").stream()
                     .anyMatch(c -> "open".equals(c.asJsonObject().getString("status"))), "both answered");

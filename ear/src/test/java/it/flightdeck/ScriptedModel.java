@@ -45,6 +45,29 @@ public final class ScriptedModel implements AutoCloseable {
     /** Each Messages request's system prompt, as JSON text. */
     public final List<String> systems = new CopyOnWriteArrayList<>();
 
+    /**
+     * The model a test class talks to, started before its first test and stopped after its last:
+     * {@code @RegisterExtension static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();}
+     */
+    public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        private ScriptedModel model;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
+            model = new ScriptedModel(Integer.getInteger("it.scripted.model.port", 4199));
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            model.close();
+        }
+
+        public ScriptedModel get() {
+            return model;
+        }
+    }
+
     public ScriptedModel(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.setExecutor(Executors.newCachedThreadPool());

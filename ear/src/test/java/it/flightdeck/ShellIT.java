@@ -39,8 +39,8 @@ class ShellIT {
 
     @Test
     void outputStreamsWhileTheCommandRunsAndLandsInARow() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        Agents.Session s = Agents.create();
+        try (Ws ws = Agents.subscribe(s.id())) {
             Api.Resp started = exec(s.id(), Json.createObjectBuilder().add("request_id", "count-1")
                     .add("command", "for i in 1 2 3; do echo line$i; sleep 0.4; done; echo oops >&2; exit 3").build());
             assertEquals(200, started.status(), started.body());
@@ -64,25 +64,25 @@ class ShellIT {
         Api.Resp again = exec(s.id(), Json.createObjectBuilder().add("request_id", "count-1").add("command", "true").build());
         assertEquals(409, again.status());
         assertEquals("shell_duplicate_request_id", again.json().getString("code"));
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
     }
 
     @Test
     void cancelAndTimeoutKillTheWholeTree() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        Agents.Session s = Agents.create();
+        try (Ws ws = Agents.subscribe(s.id())) {
             assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "sleepy")
                     .add("command", "sleep 600 & sleep 600").build()).status());
             ws.await(f -> "shell_started".equals(f.getString("type", "")), 10);
             long deadline = System.currentTimeMillis() + 10_000;
-            while (ClaudeAgentIT.agentProcesses(s.dir()).size() < 2 && System.currentTimeMillis() < deadline) {
+            while (Agents.agentProcesses(s.dir()).size() < 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(ClaudeAgentIT.agentProcesses(s.dir()).size() >= 2, "the shell and its background sleep run");
+            assertTrue(Agents.agentProcesses(s.dir()).size() >= 2, "the shell and its background sleep run");
             Api.Resp canceled = Api.post("/api/sessions/" + s.id() + "/conversation/shell/cancel", "{\"request_id\":\"sleepy\"}");
             assertEquals(200, canceled.status(), canceled.body());
             assertEquals("canceled", finalOutput(ws, "sleepy", 20).getString("outcome"));
-            assertEquals(List.of(), ClaudeAgentIT.agentProcesses(s.dir()), "nothing of the tree is left");
+            assertEquals(List.of(), Agents.agentProcesses(s.dir()), "nothing of the tree is left");
             Api.Resp gone = Api.post("/api/sessions/" + s.id() + "/conversation/shell/cancel", "{\"request_id\":\"sleepy\"}");
             assertEquals(404, gone.status());
             assertEquals("shell_request_not_found", gone.json().getString("code"));
@@ -92,15 +92,15 @@ class ShellIT {
             JsonObject timedOut = finalOutput(ws, "slow", 15);
             assertEquals("timed_out", timedOut.getString("outcome"));
             assertTrue(timedOut.getJsonNumber("duration_ms").longValue() < 10_000);
-            assertEquals(List.of(), ClaudeAgentIT.agentProcesses(s.dir()));
+            assertEquals(List.of(), Agents.agentProcesses(s.dir()));
         }
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
     }
 
     @Test
     void hugeOutputIsCappedAndTheServerCarriesOn() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        Agents.Session s = Agents.create();
+        try (Ws ws = Agents.subscribe(s.id())) {
             assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "flood")
                     .add("command", "head -c 200000000 /dev/zero | tr '\\0' x").build()).status());
             JsonObject done = finalOutput(ws, "flood", 120);
@@ -114,12 +114,12 @@ class ShellIT {
         assertEquals(256 * 1024, full.length(), "what was kept: the first 256 KiB");
         assertTrue(full.chars().allMatch(c -> c == 'x'));
         assertEquals(200, Api.get("/api/server/ping").status());
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
     }
 
     @Test
     void theWorkingDirectoryMustLieInsideTheProject() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
+        Agents.Session s = Agents.create();
         Files.createDirectories(s.dir().resolve("sub"));
         Path outside = Files.createTempDirectory("fd-outside-");
         Files.createSymbolicLink(s.dir().resolve("escape"), outside);
@@ -133,12 +133,12 @@ class ShellIT {
         for (String body : bad) {
             assertEquals(400, Api.post("/api/sessions/" + s.id() + "/conversation/shell/exec", body).status(), body);
         }
-        try (Ws ws = ClaudeAgentIT.subscribe(s.id())) {
+        try (Ws ws = Agents.subscribe(s.id())) {
             assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "where")
                     .add("command", "pwd").add("cwd", "sub").build()).status());
             assertEquals("completed", finalOutput(ws, "where", 10).getString("outcome"));
         }
         assertEquals(s.dir().toRealPath().resolve("sub") + "\n", row(s.id(), "where").getString("output"));
-        ClaudeAgentIT.end(s);
+        Agents.end(s);
     }
 }

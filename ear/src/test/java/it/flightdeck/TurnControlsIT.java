@@ -1,12 +1,12 @@
 package it.flightdeck;
 
-import static it.flightdeck.ClaudeAgentIT.awaitDetail;
-import static it.flightdeck.ClaudeAgentIT.awaitRow;
-import static it.flightdeck.ClaudeAgentIT.create;
-import static it.flightdeck.ClaudeAgentIT.detail;
-import static it.flightdeck.ClaudeAgentIT.end;
-import static it.flightdeck.ClaudeAgentIT.send;
-import static it.flightdeck.ClaudeAgentIT.subscribe;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.awaitRow;
+import static it.flightdeck.Agents.create;
+import static it.flightdeck.Agents.detail;
+import static it.flightdeck.Agents.end;
+import static it.flightdeck.Agents.send;
+import static it.flightdeck.Agents.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,34 +19,26 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Turn controls with the real CLI: rollback and fork change what the agent remembers (the scripted
  * model sees each request's whole history), compaction, questions, per-message model and images.
  */
 class TurnControlsIT {
-    @BeforeAll
-    static void startModel() throws IOException {
-        ClaudeAgentIT.startModel();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        ClaudeAgentIT.stopModel();
-    }
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
 
     static ScriptedModel model() {
-        return ClaudeAgentIT.model;
+        return MODEL.get();
     }
 
     /** Sends a message and waits until its turn is done. */
-    static void turn(ClaudeAgentIT.Session s, Ws ws, String content) throws Exception {
+    static void turn(Agents.Session s, Ws ws, String content) throws Exception {
         assertEquals(202, send(s.id(), content).status());
         awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")) && r.getString("content", "").contains(content), 60);
-        awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+        awaitDetail(s.id(), Agents::idle, 30);
     }
 
     static String historyOf(String marker) {
@@ -66,7 +58,7 @@ class TurnControlsIT {
 
     @Test
     void rollingBackATurnTakesItOutOfTheAgentsMemory() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "remember APPLE-1");
             turn(s, ws, "remember BANANA-2");
@@ -102,7 +94,7 @@ class TurnControlsIT {
 
     @Test
     void aForkBeforeTheSecondMessageKeepsOnlyTheFirstTurn() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "remember PEAR-1");
             turn(s, ws, "remember PLUM-2");
@@ -129,7 +121,7 @@ class TurnControlsIT {
         assertEquals(0, copied.get(0).getInt("sequence"));
 
         end(s);
-        ClaudeAgentIT.Session fork = new ClaudeAgentIT.Session(forkId, s.dir());
+        Agents.Session fork = new Agents.Session(forkId, s.dir());
         try (Ws ws = subscribe(forkId)) {
             turn(fork, ws, "recall FIG-3");
         }
@@ -141,21 +133,21 @@ class TurnControlsIT {
 
     @Test
     void compactingRunsAsATurnAndLeavesAMarker() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "something to compact");
             Api.Resp compacted = control(s.id(), "/controls/compact-context", "");
             assertEquals(200, compacted.status(), compacted.body());
             awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
                     && r.getString("content", "").contains("compacted"), 60);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
         }
         end(s);
     }
 
     @Test
     void aQuestionIsAnsweredAndTheAgentGetsTheAnswer() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             assertEquals(202, send(s.id(), "ASK Which color?").status());
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
@@ -171,7 +163,7 @@ class TurnControlsIT {
             JsonObject reply = awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
             assertTrue(reply.getJsonObject("row").getString("content").contains("Blue"), reply.toString());
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
             assertEquals("stale", control(s.id(), path, "{\"answer\":\"Red\"}").json().getString("outcome"));
         }
         end(s);
@@ -179,7 +171,7 @@ class TurnControlsIT {
 
     @Test
     void aMessageCanCarryItsModelAndAnImage() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         String png = Base64.getEncoder().encodeToString(Files.readAllBytes(
                 java.nio.file.Path.of(TurnControlsIT.class.getResource("/pixel.png").toURI())));
         try (Ws ws = subscribe(s.id())) {
@@ -205,7 +197,7 @@ class TurnControlsIT {
             assertEquals(2, sent.json().getJsonObject("row").getJsonObject("row").getJsonArray("images").size());
             // The CLI may put its own text after the image, so the reply need not quote the message.
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 30);
+            awaitDetail(s.id(), Agents::idle, 30);
         }
         String history = historyOf("IMAGE-1");
         assertEquals(2, history.split("\"type\":\"image\"", -1).length - 1,
@@ -218,7 +210,7 @@ class TurnControlsIT {
 
     @Test
     void controlsCheckTheirArgumentsAndReadTheRuntime() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         Files.writeString(s.dir().resolve("CLAUDE.md"), "Always answer in haiku.\n");
         JsonObject runtime = Api.get("/api/sessions/" + s.id() + "/runtime").json();
         assertEquals("Always answer in haiku.\n", runtime.getJsonObject("instructions").getString("claude_md"));
@@ -246,7 +238,7 @@ class TurnControlsIT {
 
     @Test
     void rewindRestoresTheFilesOfLaterTurns() throws Exception {
-        ClaudeAgentIT.Session s = create();
+        Agents.Session s = create();
         java.nio.file.Path target = s.dir().resolve("rewound.txt");
         try (Ws ws = subscribe(s.id())) {
             Api.Resp sent = send(s.id(), "WRITE_FILE " + target);
@@ -255,7 +247,7 @@ class TurnControlsIT {
                     .getJsonObject("request").getString("id");
             assertEquals("applied", control(s.id(), "/approvals/requests/" + rid + "/decision",
                     "{\"decision\":\"approved\"}").json().getString("outcome"));
-            awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            awaitDetail(s.id(), Agents::idle, 60);
             assertTrue(Files.exists(target));
             Api.Resp rewound = control(s.id(), "/controls/rewind-to-message", "{\"message_id\":\"" + userRow + "\"}");
             assertEquals(200, rewound.status(), rewound.body());

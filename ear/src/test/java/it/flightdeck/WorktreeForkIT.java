@@ -1,7 +1,7 @@
 package it.flightdeck;
 
-import static it.flightdeck.ClaudeAgentIT.awaitDetail;
-import static it.flightdeck.ClaudeAgentIT.send;
+import static it.flightdeck.Agents.awaitDetail;
+import static it.flightdeck.Agents.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,21 +10,13 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Forking a session into a worktree: the real CLI continues the conversation there. */
 class WorktreeForkIT {
-    @BeforeAll
-    static void startModel() throws IOException {
-        ClaudeAgentIT.startModel();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        ClaudeAgentIT.stopModel();
-    }
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
 
     static Api.Resp fork(String sessionId, String kind, String body) {
         return Api.post("/api/sessions/" + sessionId + "/lifecycle/fork/" + kind, body);
@@ -36,7 +28,7 @@ class WorktreeForkIT {
         Api.Resp created = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + repo + "\"}");
         String source = created.json().getString("session_id");
         assertEquals(202, send(source, "remember FORK-MARK-1").status());
-        awaitDetail(source, ClaudeAgentIT::idle, 60);
+        awaitDetail(source, Agents::idle, 60);
 
         Api.Resp forked = fork(source, "worktree", "{\"branch_name\":\"fork/one\"}");
         assertEquals(200, forked.status(), forked.body());
@@ -48,13 +40,13 @@ class WorktreeForkIT {
         String fork = forked.json().getString("new_session_id");
         assertEquals(path.toString(), forked.json().getJsonObject("session").getString("current_cwd"));
         assertEquals(1, wt.getInt("active_session_count"), "the fork works in the worktree");
-        JsonObject detail = ClaudeAgentIT.detail(fork);
+        JsonObject detail = Agents.detail(fork);
         assertTrue(detail.getBoolean("is_worktree"));
         assertEquals(wt.getString("id"), detail.getString("worktree_id"));
         assertEquals(repo.toString(), detail.getString("repository_root"));
 
         assertEquals(202, send(fork, "continue FORK-MARK-2").status());
-        awaitDetail(fork, ClaudeAgentIT::idle, 60);
+        awaitDetail(fork, Agents::idle, 60);
         String history = TurnControlsIT.historyOf("FORK-MARK-2");
         assertTrue(history.contains("FORK-MARK-1"), "the fork carries the conversation: " + history);
 

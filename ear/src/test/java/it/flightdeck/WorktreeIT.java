@@ -66,7 +66,6 @@ class WorktreeIT {
 
             JsonObject event = ws.await(f -> "worktree_created".equals(f.getString("type", null))
                     && wt.getString("id").equals(f.getJsonObject("worktree").getString("id")), 10);
-            assertNotNull(event, "worktree_created reaches an open connection");
             long revision = event.getJsonNumber("worktree_revision").longValue();
             assertTrue(revision > before);
             assertEquals(revision, created.getJsonNumber("worktree_revision").longValue());
@@ -226,7 +225,6 @@ class WorktreeIT {
             assertFalse(orphan.getBoolean("disk_present"));
             JsonObject changed = ws.await(f -> "worktree_status_changed".equals(f.getString("type", null))
                     && tracked.getString("id").equals(f.getString("worktree_id")), 10);
-            assertNotNull(changed);
             assertEquals("orphaned", changed.getString("status"));
         }
         // An orphan is removed without complaint: there is nothing left to snapshot.

@@ -8,26 +8,16 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract's session actions over the WebSocket (§2.1): carried out by the same services as
  * their REST routes, with the real CLI, and refused with an error frame that leaves the socket open.
  */
 class WsActionsIT {
-    static ScriptedModel model;
-
-    @BeforeAll
-    static void startModel() throws Exception {
-        model = new ScriptedModel(Integer.getInteger("it.scripted.model.port", 4199));
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
 
     static JsonObjectBuilder action(String type, String sessionId) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("type", type);
@@ -50,7 +40,7 @@ class WsActionsIT {
 
     @Test
     void aSessionIsDrivenOverTheSocketAlone() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
+        Agents.Session s = Agents.create();
         Path target = s.dir().resolve("from-ws.txt");
         try (Ws ws = socket(s.id())) {
             ws.send(action("rename_session", s.id()).add("name", "over the socket").build().toString());
@@ -65,7 +55,7 @@ class WsActionsIT {
             ws.send(action("approve_tool", s.id()).add("request_id", request.getString("id"))
                     .add("decision", "approved").build().toString());
             ws.await(f -> "approval_decision_result".equals(f.getString("type", "")), 30);
-            ClaudeAgentIT.awaitDetail(s.id(), ClaudeAgentIT::idle, 60);
+            Agents.awaitDetail(s.id(), Agents::idle, 60);
             assertThat(Files.readString(target)).isEqualTo(ScriptedModel.WRITTEN);
 
             ws.send(action("execute_shell", s.id()).add("command", "echo shell-over-ws").add("request_id", "ws-sh-1")
@@ -78,12 +68,12 @@ class WsActionsIT {
             ws.send(action("end_session", s.id()).build().toString());
             assertThat(delta(ws, "status").getString("status")).isEqualTo("ended");
         }
-        assertThat(ClaudeAgentIT.detail(s.id()).getString("custom_name")).isEqualTo("over the socket");
+        assertThat(Agents.detail(s.id()).getString("custom_name")).isEqualTo("over the socket");
     }
 
     @Test
     void everyRefusalIsAnErrorFrameAndTheSocketStaysOpen() throws Exception {
-        ClaudeAgentIT.Session s = ClaudeAgentIT.create();
+        Agents.Session s = Agents.create();
         String id = s.id();
         try (Ws ws = socket(id)) {
             refused(ws, action("rollback_turns", id).add("num_turns", 0), "invalid_argument", id);

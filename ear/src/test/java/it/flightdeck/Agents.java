@@ -1,0 +1,104 @@
+package it.flightdeck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Driving a real agent session from the tests: create, subscribe, send, and wait for what it does. */
+public final class Agents {
+    private Agents() {
+    }
+
+    public record Session(String id, Path dir) {
+    }
+
+    public static Session create() throws IOException {
+        Path dir = Files.createTempDirectory("fd-claude-");
+        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + dir + "\"}");
+        assertEquals(200, r.status(), r.body());
+        return new Session(r.json().getString("session_id"), dir);
+    }
+
+    public static Ws subscribe(String sessionId) throws InterruptedException {
+        Ws ws = Ws.connect(Api.token());
+        ws.awaitType("server_info");
+        ws.send("{\"type\":\"subscribe_session_surface\",\"session_id\":\"" + sessionId
+                + "\",\"surface\":\"conversation\"}");
+        return ws;
+    }
+
+    public static Api.Resp send(String sessionId, String content) {
+        return Api.post("/api/sessions/" + sessionId + "/conversation/messages",
+                jakarta.json.Json.createObjectBuilder().add("content", content).build().toString());
+    }
+
+    /** Waits for a row with these properties to arrive in a conversation_rows_changed frame. */
+    public static JsonObject awaitRow(Ws ws, Predicate<JsonObject> row, long seconds) throws InterruptedException {
+        JsonObject[] found = new JsonObject[1];
+        ws.await(f -> {
+            if (!"conversation_rows_changed".equals(f.getString("type", ""))) {
+                return false;
+            }
+            for (JsonValue v : f.getJsonArray("upserted")) {
+                JsonObject r = v.asJsonObject().getJsonObject("row");
+                if (row.test(r)) {
+                    found[0] = v.asJsonObject();
+                    return true;
+                }
+            }
+            return false;
+        }, seconds);
+        return found[0];
+    }
+
+    public static JsonObject detail(String id) {
+        return Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
+    }
+
+    public static void awaitDetail(String id, Predicate<JsonObject> cond, long seconds) {
+        Await.until("session " + id + " reaching the expected state", () -> detail(id), cond, Duration.ofSeconds(seconds));
+    }
+
+    public static boolean idle(JsonObject s) {
+        return "waiting".equals(s.getString("work_status")) && !s.containsKey("current_turn_id");
+    }
+
+    /** Ends the session and checks that no process of its tree is left. */
+    public static void end(Session s) throws Exception {
+        Api.Resp ended = Api.post("/api/sessions/" + s.id() + "/lifecycle/end", "{}");
+        assertEquals(200, ended.status());
+        Await.until("the agent of " + s.id() + " to be gone", () -> agentProcesses(s.dir()), List::isEmpty,
+                Duration.ofSeconds(10));
+    }
+
+    /** Processes whose working directory is the session's directory: the agent and anything it spawned there. */
+    public static List<Long> agentProcesses(Path dir) {
+        List<Long> pids = new ArrayList<>();
+        // /proc shows the resolved path, so a symlinked temp directory must be resolved too.
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            return pids;
+        }
+        ProcessHandle.allProcesses().forEach(p -> {
+            try {
+                Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd"));
+                if (cwd.equals(real) && p.isAlive()) {
+                    pids.add(p.pid());
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not ours to read, or already gone.
+            }
+        });
+        return pids;
+    }
+}
