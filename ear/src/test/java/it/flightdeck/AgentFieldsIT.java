@@ -32,20 +32,8 @@ class AgentFieldsIT {
         model = new ScriptedModel(port);
         // Codex's own configuration names only the scripted model: no sandbox, so what the session
         // opens its thread with is what Codex runs under.
-        Path home = Api.DATA_DIR.resolve("codex-home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.toml"), String.join("\n",
-                "model = \"gpt-scripted\"",
-                "model_provider = \"scripted\"",
-                "",
-                // Codex's request_permissions tool, so a turn can ask for more than its sandbox.
-                "[features]",
-                "request_permissions_tool = true",
-                "",
-                "[model_providers.scripted]",
-                "name = \"scripted\"",
-                "base_url = \"http://127.0.0.1:" + port + "/v1\"",
-                "wire_api = \"responses\"", ""));
+        // Codex's request_permissions tool, so a turn can ask for more than its sandbox.
+        Agents.configureCodex(port, "", "[features]", "request_permissions_tool = true");
     }
 
     @AfterAll

@@ -101,4 +101,18 @@ public final class Agents {
         });
         return pids;
     }
+
+    /**
+     * The server's CODEX_HOME (server.env) names only the scripted model, plus these lines of
+     * config.toml; Codex reads it when each app-server starts.
+     */
+    public static void configureCodex(int port, String... extra) throws IOException {
+        Path home = Api.DATA_DIR.resolve("codex-home");
+        Files.createDirectories(home);
+        List<String> lines = new ArrayList<>(List.of("model = \"gpt-scripted\"", "model_provider = \"scripted\""));
+        lines.addAll(List.of(extra));
+        lines.addAll(List.of("", "[model_providers.scripted]", "name = \"scripted\"",
+                "base_url = \"http://127.0.0.1:" + port + "/v1\"", "wire_api = \"responses\"", ""));
+        Files.writeString(home.resolve("config.toml"), String.join("\n", lines));
+    }
 }

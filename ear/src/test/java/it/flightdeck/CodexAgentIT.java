@@ -30,22 +30,7 @@ class CodexAgentIT {
     static void start() throws IOException {
         int port = Integer.getInteger("it.scripted.model.port", 4199);
         model = new ScriptedModel(port);
-        configure(port);
-    }
-
-    /** The server's CODEX_HOME (server.env); Codex reads it when each app-server starts. */
-    static void configure(int port) throws IOException {
-        Path home = Api.DATA_DIR.resolve("codex-home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve("config.toml"), String.join("\n",
-                "model = \"gpt-scripted\"",
-                "model_provider = \"scripted\"",
-                "sandbox_mode = \"danger-full-access\"",
-                "",
-                "[model_providers.scripted]",
-                "name = \"scripted\"",
-                "base_url = \"http://127.0.0.1:" + port + "/v1\"",
-                "wire_api = \"responses\"", ""));
+        Agents.configureCodex(port);
     }
 
     @AfterAll

@@ -15,7 +15,7 @@ class RestartIT {
     void revisionsContinueAndReplayWorksAcrossARestart() throws Exception {
         int port = Integer.getInteger("it.scripted.model.port", 4199);
         ScriptedModel model = new ScriptedModel(port);
-        CodexAgentIT.configure(port);
+        Agents.configureCodex(port);
         Agents.Session codex = CodexAgentIT.create();
         assertThat(Agents.send(codex.id(), "remember the fruit GUAVA").status()).isEqualTo(202);
         Agents.awaitDetail(codex.id(), d -> Agents.idle(d) && d.getInt("turn_count") == 1, 60);
