@@ -7,6 +7,7 @@ import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.connector.ProcessTree;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.review.ReviewSurface;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -99,13 +100,13 @@ public class AgentRuntime {
             AgentConnector connector = connectors.forProvider(provider);
             String problem = connector == null ? "no connector for provider " + provider : connector.unavailableReason();
             if (problem != null) {
-                throw new ApiException(503, "connector_start_failed", problem);
+                throw ErrorCode.CONNECTOR_START_FAILED.error(problem);
             }
             AgentHandle[] self = new AgentHandle[1];
             try {
                 self[0] = connector.start(spec, batch -> onEvents(sessionId, self[0], batch));
             } catch (IOException | RuntimeException e) {
-                throw new ApiException(503, "connector_start_failed", "could not start " + provider + ": " + e.getMessage());
+                throw ErrorCode.CONNECTOR_START_FAILED.error("could not start " + provider + ": " + e.getMessage());
             }
             handles.put(sessionId, self[0]);
             turns.started(sessionId, self[0].pid(), node);

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.agent;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.SessionConfig;
 import jakarta.json.Json;
@@ -35,13 +36,13 @@ public record ForkRequest(Integer nthUserMessage, String cwd, JsonObject overrid
         if (b.containsKey("nth_user_message") && b.get("nth_user_message") != JsonValue.NULL) {
             if (!(b.get("nth_user_message") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1
                     || n.longValue() > Integer.MAX_VALUE) {
-                throw new ApiException(422, "invalid_argument", "nth_user_message: must be a positive integer");
+                throw ErrorCode.INVALID_FORK_ARGUMENT.error("nth_user_message: must be a positive integer");
             }
             nth = n.intValue();
         }
         String cwd = Fields.optionalString(b, "cwd");
         if (cwd != null) {
-            Fields.absolutePath("cwd", cwd, "invalid_request");
+            Fields.absolutePath("cwd", cwd, ErrorCode.INVALID_REQUEST);
         }
         JsonObjectBuilder overrides = Json.createObjectBuilder();
         for (String field : OVERRIDES) {

@@ -3,6 +3,7 @@ package dev.flightdeck.core.agent;
 import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Fields;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -51,7 +52,7 @@ public record MessageInput(String content, List<AgentHandle.ImageInput> images, 
     public static MessageInput parse(JsonObject body, boolean steer,
                                      java.util.function.Function<String, AgentHandle.ImageInput> attachments) {
         if (body == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
         }
         String content = Fields.optionalString(body, "content");
         if (content != null && content.length() > MAX_CONTENT) {

@@ -9,6 +9,7 @@ import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
@@ -121,7 +122,7 @@ public class SessionActions {
      */
     public SessionWire.Accepted rollback(String sessionId, int numTurns, boolean undo) {
         if (numTurns < 1) {
-            throw ApiException.badRequest("invalid_argument", "num_turns: must be at least 1");
+            throw ErrorCode.INVALID_ARGUMENT.error("num_turns: must be at least 1");
         }
         controls.rollback(sessionId, numTurns, undo);
         runtime.stop(sessionId);
@@ -133,7 +134,7 @@ public class SessionActions {
         controls.check(sessionId, "stop_target");
         AgentHandle h = runtime.handle(sessionId);
         if (h == null) {
-            throw ApiException.conflict("not_running", "session " + sessionId + " has no running agent, so no task runs");
+            throw ErrorCode.NOT_RUNNING.error("session " + sessionId + " has no running agent, so no task runs");
         }
         tasks(h, "stop_target").stopTask(targetId);
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
@@ -143,7 +144,7 @@ public class SessionActions {
     public SessionWire.Accepted rewind(String sessionId, String messageId) {
         SessionWire.Detail d = controls.check(sessionId, "rewind_to_message");
         if (!conversation.isUserMessage(sessionId, messageId)) {
-            throw ApiException.badRequest("invalid_argument", "message_id: " + messageId
+            throw ErrorCode.INVALID_ARGUMENT.error("message_id: " + messageId
                     + " is not a user message of session " + sessionId);
         }
         AgentHandle h = runtime.ensureRunning(sessionId, d.session().provider(), turns.launch(sessionId));
@@ -189,14 +190,14 @@ public class SessionActions {
     }
 
     private static ApiException unsupportedShell() {
-        return new ApiException(422, "unsupported_session_shell", "shell-command runs in Codex sessions; "
+        return ErrorCode.UNSUPPORTED_SESSION_SHELL.error("shell-command runs in Codex sessions; "
                 + "use conversation/shell/exec for a command of your own");
     }
 
     /** The agent's background tasks and checkpoints; the rules let only agents that have them get here. */
     private static AgentHandle.Tasks tasks(AgentHandle h, String control) {
         if (!(h instanceof AgentHandle.Tasks t)) {
-            throw new ApiException(422, "unsupported_control", control + " is not supported by this agent");
+            throw ErrorCode.UNSUPPORTED_CONTROL.error(control + " is not supported by this agent");
         }
         return t;
     }
@@ -209,7 +210,7 @@ public class SessionActions {
         AgentHandle h = runtime.handle(sessionId);
         SessionWire.Detail d = sessions.detail(sessionId);
         if (h == null || d.session().currentTurnId() == null) {
-            throw ApiException.conflict("not_interruptible", "session " + sessionId + " has no running turn");
+            throw ErrorCode.NOT_INTERRUPTIBLE.error("session " + sessionId + " has no running turn");
         }
         runtime.interrupt(sessionId, h);
         return new SessionWire.Accepted(true, d);

@@ -4,6 +4,7 @@ import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
@@ -102,7 +103,7 @@ public class TurnControls {
         if (req.nthUserMessage() != null) {
             String turn = conversation.turnOfUserMessage(source.id, req.nthUserMessage());
             if (turn == null) {
-                throw new ApiException(422, "invalid_argument", "nth_user_message: session " + sourceId
+                throw ErrorCode.INVALID_FORK_ARGUMENT.error("nth_user_message: session " + sourceId
                         + " has fewer than " + req.nthUserMessage() + " user messages");
             }
             kept = live.subList(0, live.indexOf(turn));
@@ -113,7 +114,7 @@ public class TurnControls {
         }
         String providerId = source.claudeSessionId != null ? source.claudeSessionId : source.forkFromProviderId;
         if (!kept.isEmpty() && (providerId == null || kept.size() < live.size() && resumeAt == null)) {
-            throw new ApiException(422, "fork_failed", "session " + sourceId
+            throw ErrorCode.FORK_FAILED.error("session " + sourceId
                     + " has no agent conversation to fork at that point");
         }
 

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.agent;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.git.Git;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
@@ -37,11 +38,11 @@ public class WorktreeForks {
     public Forked intoNew(String sourceId, String branch, String baseBranch, ForkRequest fork) {
         String problem = WorktreeRules.branchProblem(branch);
         if (problem != null) {
-            throw ApiException.badRequest("worktree_create_invalid_input", "branch_name: " + problem);
+            throw ErrorCode.WORKTREE_CREATE_INVALID_INPUT.error("branch_name: " + problem);
         }
         Path from = Path.of(sessions.find(sourceId).currentCwd);
         WorktreeEntity w = worktrees.createIn(from, branch, baseBranch, "user",
-                m -> ApiException.badRequest("worktree_create_invalid_input", m));
+                m -> ErrorCode.WORKTREE_CREATE_INVALID_INPUT.error(m));
         try {
             return fork(sourceId, from, fork, w);
         } catch (RuntimeException e) {

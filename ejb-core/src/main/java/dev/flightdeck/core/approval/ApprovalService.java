@@ -3,6 +3,7 @@ package dev.flightdeck.core.approval;
 import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
@@ -84,11 +85,11 @@ public class ApprovalService {
         }
         ApprovalEntity a = found.get(0);
         if (expectedType != null && !expectedType.equals(a.approvalType)) {
-            throw ApiException.badRequest("invalid_request", "request " + requestId + " is a " + a.approvalType
+            throw ErrorCode.INVALID_REQUEST.error("request " + requestId + " is a " + a.approvalType
                     + " request, not a " + expectedType + " request");
         }
         if (!agentReachable) {
-            throw new ApiException(503, "connector_unavailable", "the agent of session " + sessionId
+            throw ErrorCode.CONNECTOR_UNAVAILABLE.error("the agent of session " + sessionId
                     + " is not running on this server");
         }
         a.decision = d.decision();
@@ -136,10 +137,10 @@ public class ApprovalService {
     public ApprovalWire.Deleted delete(long id) {
         ApprovalEntity a = em.find(ApprovalEntity.class, id);
         if (a == null) {
-            throw ApiException.notFound("not_found", "no approval " + id);
+            throw ErrorCode.NOT_FOUND.error("no approval " + id);
         }
         if (a.decision == null) {
-            throw ApiException.conflict("approval_pending", "approval " + id + " is still pending; decide it instead");
+            throw ErrorCode.APPROVAL_PENDING.error("approval " + id + " is still pending; decide it instead");
         }
         em.remove(a);
         return new ApprovalWire.Deleted(id, true);

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.approval;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -92,6 +93,6 @@ public final class QuestionAnswers {
     }
 
     private static ApiException invalid(String message) {
-        return ApiException.badRequest("invalid_answer_payload", message);
+        return ErrorCode.INVALID_ANSWER_PAYLOAD.error(message);
     }
 }

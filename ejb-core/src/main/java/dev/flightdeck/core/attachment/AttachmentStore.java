@@ -2,6 +2,7 @@ package dev.flightdeck.core.attachment;
 
 import dev.flightdeck.core.config.DataDir;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public class AttachmentStore {
             // Renamed into place, so a reader never sees half a file.
             Files.move(tmp, dir.resolve(id), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ApiException(500, "attachment_store_failed", "could not store the image");
+            throw ErrorCode.ATTACHMENT_STORE_FAILED.error("could not store the image");
         }
         return id;
     }
@@ -61,18 +62,18 @@ public class AttachmentStore {
     public Stored read(String sessionId, String id) {
         Matcher m = id == null ? null : ID.matcher(id);
         if (m == null || !m.matches()) {
-            throw ApiException.notFound("attachment_read_failed", "no image attachment " + id);
+            throw ErrorCode.ATTACHMENT_READ_FAILED.error("no image attachment " + id);
         }
         try {
             return new Stored(id, TYPES.get(m.group(1)), Files.readAllBytes(dir(sessionId).resolve(id)));
         } catch (IOException e) {
-            throw ApiException.notFound("attachment_read_failed", "no image attachment " + id);
+            throw ErrorCode.ATTACHMENT_READ_FAILED.error("no image attachment " + id);
         }
     }
 
     private Path dir(String sessionId) {
         if (!SESSION.matcher(sessionId).matches()) {
-            throw ApiException.notFound("not_found", "no session " + sessionId);
+            throw ErrorCode.NOT_FOUND.error("no session " + sessionId);
         }
         return dataDir.path().resolve("attachments").resolve(sessionId);
     }

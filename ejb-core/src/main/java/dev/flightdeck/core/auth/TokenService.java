@@ -1,6 +1,7 @@
 package dev.flightdeck.core.auth;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.time.Times;
 import dev.flightdeck.persistence.auth.AuthTokenEntity;
 import jakarta.ejb.Stateless;
@@ -33,7 +34,7 @@ public class TokenService {
 
     public TokenWire.Created create(TokenWire.CreateRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
         }
         String label = request.label() == null ? "" : request.label().strip();
         if (label.isEmpty()) {
@@ -80,7 +81,7 @@ public class TokenService {
     public TokenWire.Revoked revoke(String id) {
         AuthTokenEntity e = id == null ? null : em.find(AuthTokenEntity.class, id);
         if (e == null || e.revokedAt != null) {
-            throw ApiException.notFound("not_found", "no live token with id " + id);
+            throw ErrorCode.NOT_FOUND.error("no live token with id " + id);
         }
         e.revokedAt = System.currentTimeMillis();
         revoked.fire(new TokenRevoked(e.id));

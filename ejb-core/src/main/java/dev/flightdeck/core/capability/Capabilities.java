@@ -2,6 +2,7 @@ package dev.flightdeck.core.capability;
 
 import dev.flightdeck.core.codex.CodexCapabilities;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class Capabilities {
     }
 
     private static Path directory(String cwd) {
-        Path p = cwd == null ? null : dev.flightdeck.core.json.Fields.absolutePath("cwd", cwd, "invalid_request");
+        Path p = cwd == null ? null : dev.flightdeck.core.json.Fields.absolutePath("cwd", cwd, ErrorCode.INVALID_REQUEST);
         if (p == null || !Files.isDirectory(p)) {
             throw ApiException.invalidField("cwd", "must be an existing directory (absolute path)");
         }

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.codex;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,7 +123,7 @@ public class CodexCapabilities {
     private JsonObject ask(Path cwd, String method, JsonObject params) {
         Path exe = connector.resolve();
         if (exe == null) {
-            throw new ApiException(503, "codex_unavailable", connector.unavailableReason());
+            throw ErrorCode.CODEX_UNAVAILABLE.error(connector.unavailableReason());
         }
         return CodexQuery.ask(threads, exe, cwd, method, params, TIMEOUT_SECONDS, false);
     }

@@ -2,6 +2,7 @@ package dev.flightdeck.core.codex;
 
 import dev.flightdeck.core.connector.ProcessTree;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -36,7 +37,7 @@ final class CodexQuery {
             p = ProcessTree.start(List.of(executable.toString(), "app-server"), cwd, ProcessTree.agentEnv(Map.of()),
                     ProcessBuilder.Redirect.DISCARD);
         } catch (IOException e) {
-            throw new ApiException(503, "codex_unavailable", "could not start codex: " + e.getMessage());
+            throw ErrorCode.CODEX_UNAVAILABLE.error("could not start codex: " + e.getMessage());
         }
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         Thread reader = threads.newThread(() -> {
@@ -72,16 +73,16 @@ final class CodexQuery {
             out.flush();
             JsonObject msg = answer.get(timeoutSeconds, TimeUnit.SECONDS);
             if (!(msg.get("result") instanceof JsonObject result)) {
-                throw new ApiException(502, "codex_error", "codex refused " + method + ": " + msg.get("error"));
+                throw ErrorCode.CODEX_ERROR.error("codex refused " + method + ": " + msg.get("error"));
             }
             return result;
         } catch (TimeoutException e) {
-            throw new ApiException(504, "timeout", "codex did not answer " + method + " within " + timeoutSeconds + " s");
+            throw ErrorCode.TIMEOUT.error("codex did not answer " + method + " within " + timeoutSeconds + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "codex_unavailable", "interrupted");
+            throw ErrorCode.CODEX_UNAVAILABLE.error("interrupted");
         } catch (IOException | ExecutionException e) {
-            throw new ApiException(503, "codex_unavailable", "codex did not answer " + method);
+            throw ErrorCode.CODEX_UNAVAILABLE.error("codex did not answer " + method);
         } finally {
             ProcessTree.kill(p.pid());
         }

@@ -2,6 +2,7 @@ package dev.flightdeck.core.conversation;
 
 import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.review.DiffText;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
@@ -270,7 +271,7 @@ public class ConversationService {
         find(sessionId);
         ConversationRowEntity r = byRowId(sessionId, rowId);
         if (r == null) {
-            throw ApiException.notFound("not_found", "no row " + rowId + " in session " + sessionId);
+            throw ErrorCode.NOT_FOUND.error("no row " + rowId + " in session " + sessionId);
         }
         JsonObject c = r.contentJson == null ? JsonValue.EMPTY_JSON_OBJECT : parse(r.contentJson);
         String input = c.get("input") == null ? null : display(c.get("input"));
@@ -332,7 +333,7 @@ public class ConversationService {
     private SessionEntity find(String id) {
         SessionEntity s = id == null ? null : em.find(SessionEntity.class, id);
         if (s == null) {
-            throw ApiException.notFound("not_found", "no session " + id);
+            throw ErrorCode.NOT_FOUND.error("no session " + id);
         }
         return s;
     }

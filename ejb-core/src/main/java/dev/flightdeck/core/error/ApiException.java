@@ -17,6 +17,10 @@ public class ApiException extends RuntimeException {
         this.code = code;
     }
 
+    public ApiException(ErrorCode code, String message) {
+        this(code.status(), code.code(), message);
+    }
+
     public int status() {
         return status;
     }
@@ -25,20 +29,8 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public static ApiException badRequest(String code, String message) {
-        return new ApiException(400, code, message);
-    }
-
     /** A validation failure that names the offending field. */
     public static ApiException invalidField(String field, String problem) {
-        return new ApiException(400, "invalid_request", field + ": " + problem);
-    }
-
-    public static ApiException notFound(String code, String message) {
-        return new ApiException(404, code, message);
-    }
-
-    public static ApiException conflict(String code, String message) {
-        return new ApiException(409, code, message);
+        return ErrorCode.INVALID_REQUEST.error(field + ": " + problem);
     }
 }

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.fs;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.git.Git;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,14 +52,14 @@ public class FsService {
         }
         Path dir = allowed(requested);
         if (!Files.isDirectory(dir)) {
-            throw ApiException.badRequest("path_not_found", "path: " + dir + " is not a directory");
+            throw ErrorCode.PATH_NOT_FOUND.error("path: " + dir + " is not a directory");
         }
         try {
             if (!Git.run(dir, "init", "--quiet").ok()) {
-                throw ApiException.badRequest("git_init_failed", "git init failed in " + dir);
+                throw ErrorCode.GIT_INIT_FAILED.error("git init failed in " + dir);
             }
         } catch (Git.GitException e) {
-            throw ApiException.badRequest("git_init_failed", e.getMessage());
+            throw ErrorCode.GIT_INIT_FAILED.error(e.getMessage());
         }
         return new Ok(true);
     }
@@ -77,7 +78,7 @@ public class FsService {
         }
         Path real = real(p.normalize());
         if (!FsRules.allowed(real, realRoots(home))) {
-            throw new ApiException(403, "path_not_allowed", "path: " + requested + " is outside the browsable roots");
+            throw ErrorCode.PATH_NOT_ALLOWED.error("path: " + requested + " is outside the browsable roots");
         }
         return real;
     }

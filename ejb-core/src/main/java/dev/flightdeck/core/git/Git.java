@@ -81,7 +81,7 @@ public final class Git {
      */
     public static final class GitException extends ApiException {
         public GitException(String message) {
-            super(502, "git_failed", message);
+            super(dev.flightdeck.core.error.ErrorCode.GIT_FAILED, message);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.json;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -26,7 +27,7 @@ public final class Fields {
      * A path a client named, as a Path; 400 with this code, naming the field, when the text cannot be
      * one on this system (a NUL, say) or is not absolute.
      */
-    public static java.nio.file.Path absolutePath(String field, String value, String code) {
+    public static java.nio.file.Path absolutePath(String field, String value, ErrorCode code) {
         try {
             java.nio.file.Path p = java.nio.file.Path.of(value);
             if (p.isAbsolute() && value.length() <= 4096) {
@@ -35,13 +36,13 @@ public final class Fields {
         } catch (java.nio.file.InvalidPathException e) {
             // falls through to the refusal
         }
-        throw ApiException.badRequest(code, field + ": must be an absolute path");
+        throw code.error(field + ": must be an absolute path");
     }
 
     /** The body, which the request requires. */
     public static JsonObject required(JsonObject body) {
         if (body == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
         }
         return body;
     }
@@ -49,7 +50,7 @@ public final class Fields {
     /** A required string field, refused as 400 invalid_argument when missing or blank. */
     public static String argument(JsonObject body, String field) {
         if (!(required(body).get(field) instanceof JsonString s) || s.getString().isBlank()) {
-            throw ApiException.badRequest("invalid_argument", field + ": a non-empty string is required");
+            throw ErrorCode.INVALID_ARGUMENT.error(field + ": a non-empty string is required");
         }
         return s.getString();
     }
@@ -58,7 +59,7 @@ public final class Fields {
     public static int count(JsonObject body, String field) {
         if (!(required(body).get(field) instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.longValue() < 1
                 || n.longValue() > Integer.MAX_VALUE) {
-            throw ApiException.badRequest("invalid_argument", field + ": must be an integer of at least 1");
+            throw ErrorCode.INVALID_ARGUMENT.error(field + ": must be an integer of at least 1");
         }
         return n.intValue();
     }

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.review;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Fields;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,7 +25,7 @@ public final class ReviewRules {
 
     public static Draft draft(JsonObject b) {
         if (b == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
         }
         String path = Fields.optionalString(b, "file_path");
         if (path == null || path.isBlank() || path.length() > MAX_PATH || path.indexOf('\0') >= 0) {

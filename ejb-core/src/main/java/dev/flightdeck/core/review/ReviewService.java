@@ -1,6 +1,7 @@
 package dev.flightdeck.core.review;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
@@ -98,7 +99,7 @@ public class ReviewService {
         for (String id : ids) {
             ReviewCommentEntity c = em.find(ReviewCommentEntity.class, id);
             if (c == null || !c.sessionId.equals(sessionId)) {
-                throw ApiException.notFound("comment_not_found", "no review comment " + id + " in session " + sessionId);
+                throw ErrorCode.COMMENT_NOT_FOUND.error("no review comment " + id + " in session " + sessionId);
             }
             out.add(wire(c));
         }
@@ -143,7 +144,7 @@ public class ReviewService {
     private ReviewCommentEntity locked(String commentId) {
         ReviewCommentEntity c = commentId == null ? null : em.find(ReviewCommentEntity.class, commentId);
         if (c == null) {
-            throw ApiException.notFound("not_found", "no review comment " + commentId);
+            throw ErrorCode.NOT_FOUND.error("no review comment " + commentId);
         }
         sessions.lock(c.sessionId);
         return c;

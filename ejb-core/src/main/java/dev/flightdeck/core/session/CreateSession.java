@@ -1,6 +1,7 @@
 package dev.flightdeck.core.session;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Fields;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -33,7 +34,7 @@ public record CreateSession(String provider, Path cwd, String sessionId, String 
         if (!PROVIDERS.contains(provider)) {
             throw ApiException.invalidField("provider", "must be claude or codex");
         }
-        Path cwd = Fields.absolutePath("cwd", required(b, "cwd"), "invalid_request");
+        Path cwd = Fields.absolutePath("cwd", required(b, "cwd"), ErrorCode.INVALID_REQUEST);
         String id = Fields.optionalString(b, "session_id");
         if (id != null && !SESSION_ID.matcher(id).matches()) {
             throw ApiException.invalidField("session_id", "must look like od-<uuid>");

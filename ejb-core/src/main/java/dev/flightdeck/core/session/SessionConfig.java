@@ -2,6 +2,7 @@ package dev.flightdeck.core.session;
 
 import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -121,7 +122,7 @@ public final class SessionConfig {
                 Set<String> allowed = ALLOWED.get(field);
                 if (allowed != null && !allowed.contains(s)) {
                     if (field.startsWith("codex_config")) {
-                        throw new ApiException(422, "invalid_codex_config", field + ": must be one of " + String.join(", ", allowed));
+                        throw ErrorCode.INVALID_CODEX_CONFIG.error(field + ": must be one of " + String.join(", ", allowed));
                     }
                     throw ApiException.invalidField(field, "must be one of " + String.join(", ", allowed));
                 }
@@ -129,7 +130,7 @@ public final class SessionConfig {
         }
         if (patch.containsKey("codex_config_mode") && "profile".equals(stringOrNull(patch, "codex_config_mode"))
                 && stringOrNull(patch, "codex_config_profile") == null) {
-            throw new ApiException(422, "invalid_codex_config", "codex_config_profile: is required when codex_config_mode is profile");
+            throw ErrorCode.INVALID_CODEX_CONFIG.error("codex_config_profile: is required when codex_config_mode is profile");
         }
     }
 

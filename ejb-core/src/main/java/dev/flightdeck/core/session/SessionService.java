@@ -3,6 +3,7 @@ package dev.flightdeck.core.session;
 import dev.flightdeck.core.connector.AgentConnector;
 import dev.flightdeck.core.connector.Connectors;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
@@ -76,13 +77,13 @@ public class SessionService {
         }
         String id = req.sessionId() != null ? req.sessionId() : "od-" + UUID.randomUUID();
         if (req.sessionId() != null && em.find(SessionEntity.class, id) != null) {
-            throw ApiException.conflict("session_exists", "session_id: " + id + " already exists");
+            throw ErrorCode.SESSION_EXISTS.error("session_id: " + id + " already exists");
         }
         JsonObject config = req.config();
         AgentConnector connector = connectors.forProvider(provider);
         if (connector != null && connector.unavailableReason() != null) {
             // Refused before anything is written: a session that could never run is not created.
-            throw new ApiException(503, "connector_start_failed", connector.unavailableReason());
+            throw ErrorCode.CONNECTOR_START_FAILED.error(connector.unavailableReason());
         }
 
         long now = System.currentTimeMillis();
@@ -109,7 +110,7 @@ public class SessionService {
             em.flush();
         } catch (jakarta.persistence.PersistenceException e) {
             // Two creates raced for the same explicit session_id; the other one won.
-            throw ApiException.conflict("session_exists", "session_id: " + id + " already exists");
+            throw ErrorCode.SESSION_EXISTS.error("session_id: " + id + " already exists");
         }
         log.createScope(Scope.session(id));
         long revision = publishDelta(s, SessionDelta.created(SessionState.of(s, connectors.installed(s.provider))));
@@ -249,7 +250,7 @@ public class SessionService {
 
     public SessionWire.Detail patchConfig(String id, JsonObject patch) {
         if (patch == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
         }
         SessionConfig.validate(patch);
         SessionEntity s = lock(id);
@@ -265,7 +266,7 @@ public class SessionService {
 
     public SessionWire.ReadResult markRead(String id) {
         if (id == null || em.find(SessionEntity.class, id) == null) {
-            throw ApiException.notFound("session_not_found", "no session " + id);
+            throw ErrorCode.SESSION_NOT_FOUND.error("no session " + id);
         }
         transitions.apply(id, new SessionInput.MarkedRead(), System.currentTimeMillis());
         return new SessionWire.ReadResult(id, 0);
@@ -314,7 +315,7 @@ public class SessionService {
     public SessionEntity find(String id) {
         SessionEntity s = id == null ? null : em.find(SessionEntity.class, id);
         if (s == null) {
-            throw ApiException.notFound("not_found", "no session " + id);
+            throw ErrorCode.NOT_FOUND.error("no session " + id);
         }
         return s;
     }
@@ -323,7 +324,7 @@ public class SessionService {
     public SessionEntity lock(String id) {
         SessionEntity s = id == null ? null : em.find(SessionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
-            throw ApiException.notFound("not_found", "no session " + id);
+            throw ErrorCode.NOT_FOUND.error("no session " + id);
         }
         return s;
     }
@@ -348,7 +349,7 @@ public class SessionService {
 
     private static String nullableString(JsonObject body, String field, int max) {
         if (body == null) {
-            throw ApiException.badRequest("invalid_request", "body: a JSON object is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
         }
         String v = Fields.optionalString(body, field);
         if (v != null && v.length() > max) {

@@ -2,6 +2,7 @@ package dev.flightdeck.core.shell;
 
 import dev.flightdeck.core.connector.ProcessTree;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -57,7 +58,7 @@ public class ShellRunner {
         Path cwd = cwd(target, req.cwd());
         String key = sessionId + "/" + requestId;
         if (running.containsKey(key)) {
-            throw ApiException.conflict("shell_duplicate_request_id", "request_id: " + requestId + " is running");
+            throw ErrorCode.SHELL_DUPLICATE_REQUEST_ID.error("request_id: " + requestId + " is running");
         }
         long startedAt = System.currentTimeMillis();
         shells.begin(sessionId, requestId, command, cwd.toString(), startedAt);
@@ -86,7 +87,7 @@ public class ShellRunner {
     public void cancel(String sessionId, String requestId) {
         Running r = requestId == null ? null : running.get(sessionId + "/" + requestId);
         if (r == null) {
-            throw ApiException.notFound("shell_request_not_found", "no running shell command " + requestId
+            throw ErrorCode.SHELL_REQUEST_NOT_FOUND.error("no running shell command " + requestId
                     + " in session " + sessionId);
         }
         r.canceled = true;

@@ -3,6 +3,7 @@ package dev.flightdeck.core.shell;
 import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
@@ -50,10 +51,10 @@ public class ShellService {
     public Target target(String sessionId) {
         SessionEntity s = sessionId == null ? null : em.find(SessionEntity.class, sessionId);
         if (s == null) {
-            throw ApiException.notFound("not_found", "no session " + sessionId);
+            throw ErrorCode.NOT_FOUND.error("no session " + sessionId);
         }
         if (!SessionStatus.ACTIVE.equals(s.status)) {
-            throw ApiException.conflict("session_ended", "session " + sessionId + " has ended");
+            throw ErrorCode.SESSION_ENDED.error("session " + sessionId + " has ended");
         }
         return new Target(s.projectPath, s.currentCwd != null ? s.currentCwd : s.projectPath);
     }
@@ -65,7 +66,7 @@ public class ShellService {
                         + "r.sessionId = :s AND r.rowId = :id", ConversationRowEntity.class)
                 .setParameter("s", sessionId).setParameter("id", requestId).getResultList();
         if (!same.isEmpty()) {
-            throw ApiException.conflict("shell_duplicate_request_id", "request_id: " + requestId
+            throw ErrorCode.SHELL_DUPLICATE_REQUEST_ID.error("request_id: " + requestId
                     + " was already used in session " + sessionId);
         }
         conversation.upsert(s, List.of(row(requestId, command, cwd, now, "running", null, null, null, null, false)), now);

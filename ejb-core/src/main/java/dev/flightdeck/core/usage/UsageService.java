@@ -2,6 +2,7 @@ package dev.flightdeck.core.usage;
 
 import dev.flightdeck.core.connector.AgentEvent;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.time.Times;
 import dev.flightdeck.persistence.session.SessionEntity;
 import dev.flightdeck.persistence.usage.UsageTurnEntity;
@@ -69,7 +70,7 @@ public class UsageService {
     public UsageWire.Turns turns(String sessionId, int limit, Integer beforeTurnSeq) {
         SessionEntity s = em.find(SessionEntity.class, sessionId);
         if (s == null) {
-            throw ApiException.notFound("not_found", "no session " + sessionId);
+            throw ErrorCode.NOT_FOUND.error("no session " + sessionId);
         }
         int before = beforeTurnSeq == null ? Integer.MAX_VALUE : beforeTurnSeq;
         List<UsageTurnEntity> page = em.createQuery("SELECT t FROM UsageTurnEntity t WHERE t.sessionId = :s AND t.turnSeq < :b "

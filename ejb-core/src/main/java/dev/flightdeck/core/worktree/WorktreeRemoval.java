@@ -2,6 +2,7 @@ package dev.flightdeck.core.worktree;
 
 import dev.flightdeck.core.config.DataDir;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.git.Git;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -37,7 +38,7 @@ public class WorktreeRemoval {
         if (onDisk) {
             Git.Result status = Git.run(r.path(), "status", "--porcelain");
             if (status.ok() && !status.out().isBlank() && !force) {
-                throw ApiException.badRequest("remove_failed", "worktree " + id
+                throw ErrorCode.REMOVE_FAILED.error("worktree " + id
                         + " has uncommitted or untracked changes; pass force=true to remove it (a snapshot is kept)");
             }
             snapshotId = WorktreeGit.newSnapshotId();
@@ -50,7 +51,7 @@ public class WorktreeRemoval {
         }
         Git.Result removed = Git.run(r.root(), "worktree", "remove", "--force", "--", r.path().toString());
         if (!removed.ok() && onDisk) {
-            throw ApiException.badRequest("remove_failed",
+            throw ErrorCode.REMOVE_FAILED.error(
                     removed.err().strip().lines().findFirst().orElse("git worktree remove failed"));
         }
         if (deleteBranch && r.branch() != null && WorktreeGit.branchExists(r.root(), r.branch())) {

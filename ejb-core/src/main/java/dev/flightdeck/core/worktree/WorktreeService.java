@@ -2,6 +2,7 @@ package dev.flightdeck.core.worktree;
 
 import dev.flightdeck.core.config.DataDir;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
@@ -53,7 +54,7 @@ public class WorktreeService {
     public WorktreeWire.Listing list(String repoRoot) {
         long revision = log.current(Scope.WORKTREES);
         String root = repoRoot == null || repoRoot.isBlank() ? null
-                : normalize(Fields.absolutePath("repo_root", repoRoot, "invalid_request")).toString();
+                : normalize(Fields.absolutePath("repo_root", repoRoot, ErrorCode.INVALID_REQUEST)).toString();
         List<WorktreeEntity> rows = tracked(root);
         if (rows.isEmpty() && root != null) {
             // Nothing tracked yet: show what git itself knows, without recording it (discover does that).
@@ -67,15 +68,15 @@ public class WorktreeService {
     public WorktreeWire.Created create(JsonObject body) {
         String repoPath = Fields.optionalString(body, "repo_path");
         if (repoPath == null || repoPath.isBlank()) {
-            throw ApiException.badRequest("create_failed", "repo_path: is required");
+            throw ErrorCode.CREATE_FAILED.error("repo_path: is required");
         }
         String branch = Fields.optionalString(body, "branch_name");
         String problem = WorktreeRules.branchProblem(branch);
         if (problem != null) {
-            throw ApiException.badRequest("create_failed", "branch_name: " + problem);
+            throw ErrorCode.CREATE_FAILED.error("branch_name: " + problem);
         }
-        WorktreeEntity w = createIn(Fields.absolutePath("repo_path", repoPath, "create_failed"), branch, Fields.optionalString(body, "base_branch"), "user",
-                m -> ApiException.badRequest("create_failed", m));
+        WorktreeEntity w = createIn(Fields.absolutePath("repo_path", repoPath, ErrorCode.CREATE_FAILED), branch, Fields.optionalString(body, "base_branch"), "user",
+                m -> ErrorCode.CREATE_FAILED.error(m));
         return new WorktreeWire.Created(w.repoRoot, log.current(Scope.WORKTREES), summary(w, new long[2]));
     }
 
@@ -129,12 +130,12 @@ public class WorktreeService {
     public WorktreeWire.Listing discover(JsonObject body) {
         String repoPath = Fields.optionalString(body, "repo_path");
         if (repoPath == null || repoPath.isBlank()
-                || !Files.isDirectory(Fields.absolutePath("repo_path", repoPath, "invalid_request"))) {
-            throw ApiException.badRequest("invalid_request", "repo_path: must be an existing directory (absolute path)");
+                || !Files.isDirectory(Fields.absolutePath("repo_path", repoPath, ErrorCode.INVALID_REQUEST))) {
+            throw ErrorCode.INVALID_REQUEST.error("repo_path: must be an existing directory (absolute path)");
         }
         Path root = Git.repoRoot(Path.of(repoPath));
         if (root == null) {
-            throw ApiException.badRequest("not_a_repository", "repo_path: " + repoPath + " is not inside a git repository");
+            throw ErrorCode.NOT_A_REPOSITORY.error("repo_path: " + repoPath + " is not inside a git repository");
         }
         root = normalize(root);
         reconcile(root.toString(), true);
@@ -220,7 +221,7 @@ public class WorktreeService {
         WorktreeEntity w = locked(id);
         long active = counts(w)[0];
         if (active > 0 && !force) {
-            throw ApiException.conflict("worktree_in_use", "worktree " + id + " has " + active
+            throw ErrorCode.WORKTREE_IN_USE.error("worktree " + id + " has " + active
                     + " active session(s); end them or pass force=true (a snapshot is kept)");
         }
         return new Removal(w.id, Path.of(w.worktreePath), Path.of(w.repoRoot), w.branch);
@@ -251,7 +252,7 @@ public class WorktreeService {
     public WorktreeWire.Snapshots snapshots(String id) {
         WorktreeEntity w = em.find(WorktreeEntity.class, id == null ? "" : id);
         if (w == null) {
-            throw ApiException.notFound("worktree_not_found", "no worktree " + id);
+            throw ErrorCode.WORKTREE_NOT_FOUND.error("no worktree " + id);
         }
         return new WorktreeWire.Snapshots(id, em.createQuery("SELECT s FROM WorktreeSnapshotEntity s WHERE "
                         + "s.worktreeId = :w ORDER BY s.createdAt DESC, s.id", WorktreeSnapshotEntity.class)
@@ -262,7 +263,7 @@ public class WorktreeService {
     public WorktreeWire.Snapshot snapshotNow(String id) {
         WorktreeEntity w = locked(id);
         if (!Files.isDirectory(Path.of(w.worktreePath))) {
-            throw new ApiException(410, "worktree_missing", "worktree " + id + " is not on disk");
+            throw ErrorCode.WORKTREE_MISSING.error("worktree " + id + " is not on disk");
         }
         return wire(takeSnapshot(w, "manual"));
     }
@@ -275,15 +276,15 @@ public class WorktreeService {
     public WorktreeWire.Restored restore(String id, String snapshotId) {
         WorktreeEntity w = em.find(WorktreeEntity.class, id == null ? "" : id, LockModeType.PESSIMISTIC_WRITE);
         if (w == null) {
-            throw ApiException.notFound("worktree_not_found", "no worktree " + id);
+            throw ErrorCode.WORKTREE_NOT_FOUND.error("no worktree " + id);
         }
         WorktreeSnapshotEntity snap = snapshotId == null ? null : em.find(WorktreeSnapshotEntity.class, snapshotId);
         if (snap == null || !snap.worktreeId.equals(id)) {
-            throw ApiException.notFound("snapshot_not_found", "no snapshot " + snapshotId + " of worktree " + id);
+            throw ErrorCode.SNAPSHOT_NOT_FOUND.error("no snapshot " + snapshotId + " of worktree " + id);
         }
         Path root = Path.of(w.repoRoot);
         if (!Git.run(root, "cat-file", "-e", "--end-of-options", snap.commitSha + "^{commit}").ok()) {
-            throw new ApiException(410, "snapshot_missing", "the snapshot commit " + snap.commitSha + " is no longer in " + root);
+            throw ErrorCode.SNAPSHOT_MISSING.error("the snapshot commit " + snap.commitSha + " is no longer in " + root);
         }
         Path path = Path.of(w.worktreePath);
         Path top = WorktreeRules.REMOVED.equals(w.status) || !Files.isDirectory(path) ? null : Git.topLevel(path);
@@ -296,7 +297,7 @@ public class WorktreeService {
             restored = Git.run(path, "read-tree", "--end-of-options", snap.indexTree);
         }
         if (!restored.ok()) {
-            throw ApiException.badRequest("restore_failed", restored.err().strip());
+            throw ErrorCode.RESTORE_FAILED.error(restored.err().strip());
         }
         snap.restoredAt = System.currentTimeMillis();
         if (!inPlace) {
@@ -309,14 +310,14 @@ public class WorktreeService {
     public WorktreeEntity forFork(String id, String sourceCwd) {
         WorktreeEntity w = id == null ? null : em.find(WorktreeEntity.class, id);
         if (w == null || WorktreeRules.REMOVED.equals(w.status)) {
-            throw ApiException.notFound("worktree_not_found", "no worktree " + id);
+            throw ErrorCode.WORKTREE_NOT_FOUND.error("no worktree " + id);
         }
         if (!Files.isDirectory(Path.of(w.worktreePath))) {
-            throw new ApiException(410, "worktree_missing", "worktree " + id + " is no longer on disk at " + w.worktreePath);
+            throw ErrorCode.WORKTREE_MISSING.error("worktree " + id + " is no longer on disk at " + w.worktreePath);
         }
         Path sourceRepo = sourceCwd == null ? null : Git.repoRoot(Path.of(sourceCwd));
         if (sourceRepo == null || !normalize(sourceRepo).toString().equals(w.repoRoot)) {
-            throw ApiException.badRequest("worktree_repo_mismatch", "worktree " + id + " belongs to " + w.repoRoot
+            throw ErrorCode.WORKTREE_REPO_MISMATCH.error("worktree " + id + " belongs to " + w.repoRoot
                     + ", not to the source session's repository");
         }
         return w;
@@ -368,7 +369,7 @@ public class WorktreeService {
             w.branch = branch;
         }
         if (!added.ok()) {
-            throw ApiException.badRequest("restore_failed", added.err().strip());
+            throw ErrorCode.RESTORE_FAILED.error(added.err().strip());
         }
         w.worktreePath = path.toString();
         w.status = WorktreeRules.ACTIVE;
@@ -524,7 +525,7 @@ public class WorktreeService {
     private WorktreeEntity locked(String id) {
         WorktreeEntity w = id == null ? null : em.find(WorktreeEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (w == null || WorktreeRules.REMOVED.equals(w.status)) {
-            throw ApiException.notFound("not_found", "no worktree " + id);
+            throw ErrorCode.NOT_FOUND.error("no worktree " + id);
         }
         return w;
     }

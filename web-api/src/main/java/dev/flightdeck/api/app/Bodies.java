@@ -1,6 +1,7 @@
 package dev.flightdeck.api.app;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Fields;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,7 +17,7 @@ public final class Bodies {
             return null;
         }
         if (body.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("invalid_request", "body: must be a JSON object");
+            throw ErrorCode.INVALID_REQUEST.error("body: must be a JSON object");
         }
         return body.asJsonObject();
     }

@@ -1,5 +1,6 @@
 package dev.flightdeck.api.auth;
 
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.api.error.Errors;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ public class AuthFailureFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         Object message = request.getAttribute(ATTRIBUTE);
         if (message != null) {
-            context.abortWith(Response.fromResponse(Errors.response(401, "unauthorized", message.toString()))
+            context.abortWith(Response.fromResponse(Errors.response(401, ErrorCode.UNAUTHORIZED.code(), message.toString()))
                     .header("WWW-Authenticate", "Bearer realm=\"flightdeck\"").build());
         }
     }

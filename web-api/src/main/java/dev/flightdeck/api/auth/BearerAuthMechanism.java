@@ -1,5 +1,6 @@
 package dev.flightdeck.api.auth;
 
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.api.error.ErrorBody;
 import dev.flightdeck.core.auth.Caller;
 import dev.flightdeck.core.auth.TokenKind;
@@ -99,7 +100,7 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"flightdeck\"");
             response.setContentType("application/json");
-            byte[] body = Json.write(new ErrorBody("unauthorized", message)).getBytes(StandardCharsets.UTF_8);
+            byte[] body = Json.write(new ErrorBody(ErrorCode.UNAUTHORIZED.code(), message)).getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         } catch (IOException e) {

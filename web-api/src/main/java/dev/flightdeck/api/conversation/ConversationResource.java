@@ -14,6 +14,7 @@ import java.io.InputStream;
 import dev.flightdeck.core.conversation.ConversationService;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.SessionWire;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -230,19 +231,19 @@ public class ConversationResource {
                                                @QueryParam("display_name") String displayName, InputStream body)
             throws java.io.IOException {
         if (contentType == null || contentType.isBlank()) {
-            throw ApiException.badRequest("invalid_request", "Content-Type: required (image/png, image/jpeg, image/gif or image/webp)");
+            throw ErrorCode.INVALID_REQUEST.error("Content-Type: required (image/png, image/jpeg, image/gif or image/webp)");
         }
         String type = AttachmentStore.imageType(contentType);
         if (type == null) {
-            throw new ApiException(415, "unsupported_media_type", "Content-Type: must be image/png, image/jpeg, image/gif or image/webp");
+            throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.error("Content-Type: must be image/png, image/jpeg, image/gif or image/webp");
         }
         sessions.detail(id);
         byte[] bytes = body.readNBytes(AttachmentStore.MAX_BYTES + 1);
         if (bytes.length > AttachmentStore.MAX_BYTES) {
-            throw new ApiException(413, "payload_too_large", "an image attachment is at most 10 MiB");
+            throw ErrorCode.PAYLOAD_TOO_LARGE.error("an image attachment is at most 10 MiB");
         }
         if (bytes.length == 0) {
-            throw ApiException.badRequest("invalid_request", "body: the image bytes are required");
+            throw ErrorCode.INVALID_REQUEST.error("body: the image bytes are required");
         }
         String stored = attachments.store(id, type, bytes);
         return new AttachmentWire.Uploaded(new AttachmentWire.ImageRef("attachment", stored, type,

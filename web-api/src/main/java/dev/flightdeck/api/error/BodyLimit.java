@@ -1,6 +1,7 @@
 package dev.flightdeck.api.error;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -55,7 +56,7 @@ public class BodyLimit implements ContainerRequestFilter {
         private void count(long n) {
             read += n;
             if (read > MAX_BYTES) {
-                throw new ApiException(413, "payload_too_large", "the request body exceeds 16 MiB");
+                throw ErrorCode.PAYLOAD_TOO_LARGE.error("the request body exceeds 16 MiB");
             }
         }
     }

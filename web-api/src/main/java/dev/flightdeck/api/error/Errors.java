@@ -1,20 +1,21 @@
 package dev.flightdeck.api.error;
 
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Builds envelope responses; the only place a failure becomes HTTP. */
 public final class Errors {
-    private static final Map<Integer, String> CODES = Map.of(
-            400, "invalid_request",
-            401, "unauthorized",
-            403, "forbidden",
-            404, "not_found",
-            405, "method_not_allowed",
-            406, "not_acceptable",
-            413, "payload_too_large",
-            415, "unsupported_media_type");
+    private static final Map<Integer, ErrorCode> CODES = Map.of(
+            400, ErrorCode.INVALID_REQUEST,
+            401, ErrorCode.UNAUTHORIZED,
+            403, ErrorCode.FORBIDDEN,
+            404, ErrorCode.NOT_FOUND,
+            405, ErrorCode.METHOD_NOT_ALLOWED,
+            406, ErrorCode.NOT_ACCEPTABLE,
+            413, ErrorCode.PAYLOAD_TOO_LARGE,
+            415, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
     private static final Map<Integer, String> MESSAGES = Map.of(
             400, "the request is malformed",
             401, "a valid bearer token is required",
@@ -39,7 +40,8 @@ public final class Errors {
     }
 
     public static ErrorBody body(int status) {
-        return new ErrorBody(CODES.getOrDefault(status, status >= 500 ? "internal_error" : "http_" + status),
+        ErrorCode known = CODES.get(status);
+        return new ErrorBody(known != null ? known.code() : status >= 500 ? ErrorCode.INTERNAL_ERROR.code() : "http_" + status,
                 MESSAGES.getOrDefault(status, status >= 500 ? "internal server error" : "request failed"));
     }
 }

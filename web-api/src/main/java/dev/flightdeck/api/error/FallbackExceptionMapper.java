@@ -1,6 +1,7 @@
 package dev.flightdeck.api.error;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Errors.response(api.status(), api.code(), api.getMessage());
             }
             if (t instanceof JsonbException || t instanceof JsonException) {
-                return Errors.response(400, "invalid_request", "body: malformed JSON or wrong field types");
+                return Errors.response(400, ErrorCode.INVALID_REQUEST.code(), "body: malformed JSON or wrong field types");
             }
             if (t.getCause() == t) {
                 break;

@@ -1,6 +1,7 @@
 package dev.flightdeck.api.error;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.NestingLimit;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -50,7 +51,7 @@ public class NestingGuard implements ContainerRequestFilter {
         }
 
         private static void refuse() {
-            throw ApiException.badRequest("invalid_request", "body: JSON nested deeper than "
+            throw ErrorCode.INVALID_REQUEST.error("body: JSON nested deeper than "
                     + NestingLimit.MAX_DEPTH + " levels");
         }
     }

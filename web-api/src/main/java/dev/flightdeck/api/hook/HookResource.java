@@ -2,6 +2,7 @@ package dev.flightdeck.api.hook;
 
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.hook.HookService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -37,7 +38,7 @@ public class HookResource {
     public Response hook(JsonValue body) {
         JsonObject o = Bodies.object(body);
         if (o == null) {
-            throw ApiException.badRequest("invalid_request", "body: a hook message is required");
+            throw ErrorCode.INVALID_REQUEST.error("body: a hook message is required");
         }
         hooks.accept(o);
         return Response.noContent().build();

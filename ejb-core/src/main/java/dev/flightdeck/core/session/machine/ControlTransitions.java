@@ -2,6 +2,7 @@ package dev.flightdeck.core.session.machine;
 
 import dev.flightdeck.core.agent.AgentRules;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.WorkStatus;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ControlTransitions {
         if (in instanceof SessionInput.CompactStarted) {
             require(s, "compact_context");
             if (s.currentTurnId != null) {
-                throw ApiException.conflict("turn_in_progress", "session " + s.id
+                throw ErrorCode.TURN_IN_PROGRESS.error("session " + s.id
                         + " is running a turn; compact it when the turn is done");
             }
             // The agent's result closes the compaction turn like any other.
@@ -30,17 +31,17 @@ public final class ControlTransitions {
         SessionInput.RolledBack r = (SessionInput.RolledBack) in;
         require(s, r.undo() ? "undo_last_turn" : "rollback_turns");
         if (s.currentTurnId != null) {
-            throw ApiException.conflict("turn_in_progress", "session " + s.id
+            throw ErrorCode.TURN_IN_PROGRESS.error("session " + s.id
                     + " is running a turn; stop it before rolling back");
         }
         List<String> live = r.liveTurns();
         if (r.numTurns() < 1 || r.numTurns() > live.size()) {
-            throw ApiException.badRequest("invalid_argument", "num_turns: the session has " + live.size()
+            throw ErrorCode.INVALID_ARGUMENT.error("num_turns: the session has " + live.size()
                     + " turn(s) to roll back");
         }
         int keep = live.size() - r.numTurns();
         if (keep > 0 && r.lastKeptResume() == null) {
-            throw new ApiException(422, "rollback_failed", "the agent never reported where "
+            throw ErrorCode.ROLLBACK_FAILED.error("the agent never reported where "
                     + live.get(keep - 1) + " ended, so its conversation cannot be cut there");
         }
         if (keep == 0) {
@@ -59,11 +60,11 @@ public final class ControlTransitions {
     public static void require(SessionState s, String control) {
         AgentRules.Control c = AgentRules.controls(s.facts()).get(control);
         if (!c.supported()) {
-            throw new ApiException(422, "unsupported_control", control + " is not supported for " + s.provider
+            throw ErrorCode.UNSUPPORTED_CONTROL.error(control + " is not supported for " + s.provider
                     + " sessions");
         }
         if (!c.available()) {
-            throw ApiException.conflict("control_unavailable", control + " is not available for session " + s.id
+            throw ErrorCode.CONTROL_UNAVAILABLE.error(control + " is not available for session " + s.id
                     + " now (it needs a direct, open session" + (control.contains("turn") && s.turnCount == 0
                     ? " with at least one turn" : "") + ")");
         }

@@ -1,6 +1,7 @@
 package dev.flightdeck.core.session.machine;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.ControlMode;
 import dev.flightdeck.core.session.SessionStatus;
 import dev.flightdeck.core.session.WorkStatus;
@@ -84,7 +85,7 @@ final class HookTransitions {
 
     private static Transition takeover(SessionState s) {
         if (!ControlMode.PASSIVE.equals(s.controlMode)) {
-            throw ApiException.conflict("not_passive", "session " + s.id + " is not passive");
+            throw ErrorCode.NOT_PASSIVE.error("session " + s.id + " is not passive");
         }
         s.controlMode = ControlMode.DIRECT;
         reopen(s);
@@ -93,10 +94,10 @@ final class HookTransitions {
 
     private static Transition resume(SessionState s) {
         if (s.active()) {
-            throw ApiException.conflict("already_active", "session " + s.id + " is active");
+            throw ErrorCode.ALREADY_ACTIVE.error("session " + s.id + " is active");
         }
         if ("claude".equals(s.provider) && s.providerSessionId == null) {
-            throw new ApiException(422, "missing_claude_resume_id", "session " + s.id
+            throw ErrorCode.MISSING_CLAUDE_RESUME_ID.error("session " + s.id
                     + " never started a Claude conversation to resume");
         }
         reopen(s);

@@ -3,6 +3,7 @@ package dev.flightdeck.core.session.machine;
 import dev.flightdeck.core.agent.AgentRules;
 import dev.flightdeck.core.connector.RowDraft;
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.session.WorkStatus;
 import dev.flightdeck.core.session.machine.SessionInput.AgentBound;
 import dev.flightdeck.core.session.machine.SessionInput.AgentExited;
@@ -56,15 +57,15 @@ final class TurnTransitions {
 
     private static Transition accept(SessionState s, MessageAccepted m, long now) {
         if (!s.active() || !s.direct()) {
-            throw new ApiException(503, "connector_unavailable", "session " + s.id
+            throw ErrorCode.CONNECTOR_UNAVAILABLE.error("session " + s.id
                     + (s.active() ? " is passive; take it over first" : " has ended"));
         }
         if (m.steer()) {
             if (s.currentTurnId == null) {
-                throw ApiException.conflict("not_steerable", "session " + s.id + " has no running turn to steer");
+                throw ErrorCode.NOT_STEERABLE.error("session " + s.id + " has no running turn to steer");
             }
             if (m.expectedTurnId() != null && !m.expectedTurnId().equals(s.currentTurnId)) {
-                throw ApiException.conflict("active_turn_mismatch", "expected_turn_id: the running turn is "
+                throw ErrorCode.ACTIVE_TURN_MISMATCH.error("expected_turn_id: the running turn is "
                         + s.currentTurnId + ", not " + m.expectedTurnId());
             }
         }
