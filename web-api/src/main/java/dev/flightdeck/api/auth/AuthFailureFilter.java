@@ -1,7 +1,7 @@
 package dev.flightdeck.api.auth;
 
-import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.api.error.Errors;
+import dev.flightdeck.core.error.ErrorCode;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;

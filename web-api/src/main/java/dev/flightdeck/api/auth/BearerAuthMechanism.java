@@ -1,10 +1,10 @@
 package dev.flightdeck.api.auth;
 
-import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.api.error.ErrorBody;
 import dev.flightdeck.core.auth.Caller;
 import dev.flightdeck.core.auth.TokenKind;
 import dev.flightdeck.core.auth.TokenService;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
