@@ -8,7 +8,6 @@ import dev.flightdeck.core.event.EventLog;
 import dev.flightdeck.core.event.EventType;
 import dev.flightdeck.core.event.Scope;
 import dev.flightdeck.core.git.Git;
-import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.machine.SessionDelta;
 import dev.flightdeck.core.session.machine.SessionInput;
 import dev.flightdeck.core.session.machine.SessionState;
@@ -35,8 +34,6 @@ import java.util.UUID;
 public class SessionService {
     /** OrbitDock's summary shows the five most recently ended sessions. */
     static final int RECENT_LIMIT = 5;
-    static final int MAX_NAME = 1000;
-    static final int MAX_SUMMARY = 10_000;
     static final int MAX_INSTRUCTIONS = 256 * 1024;
 
     @PersistenceContext(unitName = "flightdeck")
@@ -101,7 +98,7 @@ public class SessionService {
         String prompt = req.initialPrompt();
         if (prompt != null) {
             // first_prompt feeds titles and lists, so it is bounded like the summary.
-            s.firstPrompt = prompt.length() > MAX_SUMMARY ? prompt.substring(0, MAX_SUMMARY) : prompt;
+            s.firstPrompt = prompt.length() > SessionTexts.MAX_SUMMARY ? prompt.substring(0, SessionTexts.MAX_SUMMARY) : prompt;
         }
         applyConfig(s, SessionConfig.withDefaults(provider, config));
         recordBase(s, dir);
@@ -272,17 +269,14 @@ public class SessionService {
         return new SessionWire.ReadResult(id, 0);
     }
 
-    public SessionWire.Accepted rename(String id, JsonObject body) {
-        String name = nullableString(body, "name", MAX_NAME);
+    /** @param name the new name; null or blank clears it */
+    public SessionWire.Accepted rename(String id, String name) {
         transitions.apply(id, new SessionInput.Renamed(name), System.currentTimeMillis());
         return accepted(id);
     }
 
-    public SessionWire.Accepted setSummary(String id, JsonObject body) {
-        if (body == null || !body.containsKey("summary")) {
-            throw ApiException.invalidField("summary", "is required");
-        }
-        String summary = nullableString(body, "summary", MAX_SUMMARY);
+    /** @param summary the new summary; null or blank clears it */
+    public SessionWire.Accepted setSummary(String id, String summary) {
         transitions.apply(id, new SessionInput.SummarySet(summary), System.currentTimeMillis());
         return accepted(id);
     }
@@ -347,14 +341,4 @@ public class SessionService {
                 .map(s -> SessionViews.listItem(s, revisions.getOrDefault(Scope.session(s.id), 0L))).toList();
     }
 
-    private static String nullableString(JsonObject body, String field, int max) {
-        if (body == null) {
-            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
-        }
-        String v = Fields.optionalString(body, field);
-        if (v != null && v.length() > max) {
-            throw ApiException.invalidField(field, "must be at most " + max + " characters");
-        }
-        return v;
-    }
 }

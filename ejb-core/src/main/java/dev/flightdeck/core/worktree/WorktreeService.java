@@ -14,7 +14,6 @@ import dev.flightdeck.persistence.worktree.WorktreeEntity;
 import dev.flightdeck.persistence.worktree.WorktreeSnapshotEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -65,17 +64,8 @@ public class WorktreeService {
                 rows.stream().map(w -> summary(w, counts.getOrDefault(w.id, new long[2]))).toList());
     }
 
-    public WorktreeWire.Created create(JsonObject body) {
-        String repoPath = Fields.optionalString(body, "repo_path");
-        if (repoPath == null || repoPath.isBlank()) {
-            throw ErrorCode.CREATE_FAILED.error("repo_path: is required");
-        }
-        String branch = Fields.optionalString(body, "branch_name");
-        String problem = WorktreeRules.branchProblem(branch);
-        if (problem != null) {
-            throw ErrorCode.CREATE_FAILED.error("branch_name: " + problem);
-        }
-        WorktreeEntity w = createIn(Fields.absolutePath("repo_path", repoPath, ErrorCode.CREATE_FAILED), branch, Fields.optionalString(body, "base_branch"), "user",
+    public WorktreeWire.Created create(NewWorktree req) {
+        WorktreeEntity w = createIn(req.repoPath(), req.branch(), req.baseBranch(), "user",
                 m -> ErrorCode.CREATE_FAILED.error(m));
         return new WorktreeWire.Created(w.repoRoot, log.current(Scope.WORKTREES), summary(w, new long[2]));
     }
@@ -127,13 +117,11 @@ public class WorktreeService {
         return w;
     }
 
-    public WorktreeWire.Listing discover(JsonObject body) {
-        String repoPath = Fields.optionalString(body, "repo_path");
-        if (repoPath == null || repoPath.isBlank()
-                || !Files.isDirectory(Fields.absolutePath("repo_path", repoPath, ErrorCode.INVALID_REQUEST))) {
+    public WorktreeWire.Listing discover(Path repoPath) {
+        if (!Files.isDirectory(repoPath)) {
             throw ErrorCode.INVALID_REQUEST.error("repo_path: must be an existing directory (absolute path)");
         }
-        Path root = Git.repoRoot(Path.of(repoPath));
+        Path root = Git.repoRoot(repoPath);
         if (root == null) {
             throw ErrorCode.NOT_A_REPOSITORY.error("repo_path: " + repoPath + " is not inside a git repository");
         }

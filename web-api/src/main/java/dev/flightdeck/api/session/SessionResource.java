@@ -3,6 +3,7 @@ package dev.flightdeck.api.session;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.session.SessionTexts;
 import dev.flightdeck.core.usage.UsageService;
 import dev.flightdeck.core.usage.UsageWire;
 import dev.flightdeck.core.session.SessionWire;
@@ -136,7 +137,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Accepted, with the new state", content = @Content(schema = @Schema(ref = "Accepted")))
     public SessionWire.Accepted name(@PathParam("id") String id,
                                      @RequestBody(content = @Content(schema = @Schema(ref = "NamePatch"))) JsonValue body) {
-        return sessions.rename(id, Bodies.object(body));
+        return sessions.rename(id, SessionTexts.name(Bodies.object(body)));
     }
 
     @PATCH
@@ -148,7 +149,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Accepted, with the new state", content = @Content(schema = @Schema(ref = "Accepted")))
     public SessionWire.Accepted summary(@PathParam("id") String id,
                                         @RequestBody(content = @Content(schema = @Schema(ref = "SummaryPatch"))) JsonValue body) {
-        return sessions.setSummary(id, Bodies.object(body));
+        return sessions.setSummary(id, SessionTexts.summary(Bodies.object(body)));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.flightdeck.api.worktree;
 
 import dev.flightdeck.api.app.Bodies;
+import dev.flightdeck.core.worktree.NewWorktree;
 import dev.flightdeck.core.worktree.WorktreeRemoval;
 import dev.flightdeck.core.worktree.WorktreeService;
 import dev.flightdeck.core.worktree.WorktreeWire;
@@ -47,7 +48,7 @@ public class WorktreeResource {
     @APIResponse(responseCode = "200", description = "{repo_root, worktree_revision, worktree}")
     @APIResponse(responseCode = "400", description = "create_failed", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Created create(JsonValue body) {
-        return worktrees.create(Bodies.required(body));
+        return worktrees.create(NewWorktree.parse(Bodies.object(body)));
     }
 
     @POST
@@ -58,7 +59,7 @@ public class WorktreeResource {
     @APIResponse(responseCode = "400", description = "invalid_request or not_a_repository",
             content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Listing discover(JsonValue body) {
-        return worktrees.discover(Bodies.required(body));
+        return worktrees.discover(NewWorktree.repository(Bodies.object(body)));
     }
 
     @DELETE

@@ -6,6 +6,7 @@ import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.hook.HookService;
 import dev.flightdeck.core.json.Fields;
 import dev.flightdeck.core.session.SessionService;
+import dev.flightdeck.core.session.SessionTexts;
 import dev.flightdeck.core.shell.ShellRequest;
 import dev.flightdeck.core.shell.ShellRunner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class WsActions {
                     actions.respondToPermission(id, Fields.argument(m, "request_id"), m)),
             Map.entry("interrupt_session", (id, m) -> actions.interrupt(id)),
             Map.entry("end_session", (id, m) -> actions.end(id)),
-            Map.entry("rename_session", (id, m) -> sessions.rename(id, m)),
+            Map.entry("rename_session", (id, m) -> sessions.rename(id, SessionTexts.name(m))),
             Map.entry("update_session_config", (id, m) -> sessions.patchConfig(id, body(m))),
             Map.entry("compact_context", (id, m) -> actions.compact(id)),
             Map.entry("undo_last_turn", (id, m) -> actions.rollback(id, 1, true)),
