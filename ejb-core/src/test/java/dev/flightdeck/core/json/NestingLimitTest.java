@@ -34,4 +34,23 @@ class NestingLimitTest {
     void siblingsDoNotAddUp() {
         assertThat(fits("[[1],[2],[3],[4],[5]]", 2)).isTrue();
     }
+
+    static NestingLimit.Problem problem(String json) {
+        NestingLimit l = new NestingLimit(NestingLimit.MAX_DEPTH);
+        l.accept(json);
+        return l.problem();
+    }
+
+    @Test
+    void aNulInAStringIsStopped() {
+        assertThat(problem("{\"name\":\"a\\u0000b\"}")).isEqualTo(NestingLimit.Problem.NUL);
+        assertThat(problem("{\"name\":\"\\u0000\"}")).isEqualTo(NestingLimit.Problem.NUL);
+        assertThat(problem("[\"[[\"]")).isNull();
+    }
+
+    @Test
+    void otherEscapesPass() {
+        assertThat(problem("{\"a\":\"\\u0041\\u00e9\\u1000\\\\u0000\"}")).isNull();
+        assertThat(problem("{\"a\":\"\\n\\\"\\u000a\"}")).isNull();
+    }
 }

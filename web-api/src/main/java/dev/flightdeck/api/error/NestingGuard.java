@@ -1,6 +1,5 @@
 package dev.flightdeck.api.error;
 
-import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.NestingLimit;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,8 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses a JSON body nested deeper than {@link NestingLimit#MAX_DEPTH} with a 400 while it is read,
- * before any parser builds a tree from it (which would overflow the stack and answer 500).
+ * Refuses, with a 400 while it is read, a JSON body nested deeper than {@link NestingLimit#MAX_DEPTH}
+ * (a parser building its tree would overflow the stack) or with a NUL in a string (no path, argv or
+ * PostgreSQL text can hold one).
  */
 @Provider
 @PreMatching
@@ -36,7 +36,7 @@ public class NestingGuard implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && !limit.accept(b)) {
-                refuse();
+                refuse(limit.problem());
             }
             return b;
         }
@@ -45,14 +45,15 @@ public class NestingGuard implements ContainerRequestFilter {
         public int read(byte[] buf, int off, int len) throws IOException {
             int n = super.read(buf, off, len);
             if (n > 0 && !limit.accept(buf, off, n)) {
-                refuse();
+                refuse(limit.problem());
             }
             return n;
         }
 
-        private static void refuse() {
-            throw ErrorCode.INVALID_REQUEST.error("body: JSON nested deeper than "
-                    + NestingLimit.MAX_DEPTH + " levels");
+        private static void refuse(NestingLimit.Problem problem) {
+            throw ErrorCode.INVALID_REQUEST.error(problem == NestingLimit.Problem.NUL
+                    ? "body: a string may not contain NUL (\\u0000)"
+                    : "body: JSON nested deeper than " + NestingLimit.MAX_DEPTH + " levels");
         }
     }
 }

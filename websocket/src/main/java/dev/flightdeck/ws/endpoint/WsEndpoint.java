@@ -72,8 +72,11 @@ public class WsEndpoint {
             return;
         }
         c.touch();
-        if (!new NestingLimit(NestingLimit.MAX_DEPTH).accept(text)) {
-            c.send(error("parse_error", "a message may nest at most " + NestingLimit.MAX_DEPTH + " levels", null));
+        NestingLimit limit = new NestingLimit(NestingLimit.MAX_DEPTH);
+        if (!limit.accept(text)) {
+            c.send(error("parse_error", limit.problem() == NestingLimit.Problem.NUL
+                    ? "a string may not contain NUL (\\u0000)"
+                    : "a message may nest at most " + NestingLimit.MAX_DEPTH + " levels", null));
             return;
         }
         JsonObject msg;
