@@ -85,7 +85,7 @@ class ReviewIT {
             assertEquals("user", sent.json().getJsonObject("row").getJsonObject("row").getString("row_type"),
                     "no turn runs, so the comments start one");
             awaitDetail(s.id(), Agents::idle, 60);
-            String history = TurnControlsIT.historyOf("REVIEW-1");
+            String history = MODEL.get().historyOf("REVIEW-1");
             assertTrue(history.contains("src/app.js, lines 3-4 [risk]"), history);
             JsonObject resolved = only(s.id());
             assertEquals("resolved", resolved.getString("status"), "answered, so resolved");
@@ -103,7 +103,7 @@ class ReviewIT {
             assertEquals("turn-2", steered.json().getJsonObject("row").getString("turn_id"));
             Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
             awaitDetail(s.id(), Agents::idle, 60);
-            assertTrue(TurnControlsIT.historyOf("REVIEW-2").contains("src/util.js, line 7"));
+            assertTrue(MODEL.get().historyOf("REVIEW-2").contains("src/util.js, line 7"));
             assertFalse(Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments").stream()
                     .anyMatch(c -> "open".equals(c.asJsonObject().getString("status"))), "both answered");
             assertEquals(2, detail(s.id()).getInt("turn_count"));

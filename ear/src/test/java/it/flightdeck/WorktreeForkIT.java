@@ -46,7 +46,7 @@ class WorktreeForkIT {
 
         assertEquals(202, send(fork, "continue FORK-MARK-2").status());
         awaitDetail(fork, Agents::idle, 60);
-        String history = TurnControlsIT.historyOf("FORK-MARK-2");
+        String history = MODEL.get().historyOf("FORK-MARK-2");
         assertTrue(history.contains("FORK-MARK-1"), "the fork carries the conversation: " + history);
 
         // Into the same worktree again, by id.
