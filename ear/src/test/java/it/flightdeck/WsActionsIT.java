@@ -27,7 +27,7 @@ class WsActionsIT {
     static Ws socket(String sessionId) throws InterruptedException {
         Ws ws = Ws.connect(Api.token());
         ws.awaitType("server_info");
-        for (String surface : new String[] {"detail", "conversation"}) {
+        for (String surface : new String[] {"detail", "conversation", "capabilities"}) {
             ws.send(action("subscribe_session_surface", sessionId).add("surface", surface).build().toString());
         }
         return ws;
@@ -50,6 +50,10 @@ class WsActionsIT {
             assertThat(delta(ws, "effort").getString("effort")).isEqualTo("high");
 
             ws.send(action("send_message", s.id()).add("content", "WRITE_FILE " + target).build().toString());
+            // The agent starting says which MCP servers it has (none here) on the capabilities surface.
+            JsonObject mcp = ws.await(f -> "mcp_startup_complete".equals(f.getString("type", "")), 60);
+            assertThat(mcp.getString("session_id")).isEqualTo(s.id());
+            assertThat(mcp.getJsonArray("ready")).isEmpty();
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
             ws.send(action("approve_tool", s.id()).add("request_id", request.getString("id"))

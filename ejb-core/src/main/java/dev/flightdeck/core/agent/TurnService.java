@@ -46,6 +46,9 @@ public class TurnService {
     @Inject
     ApprovalService approvals;
 
+    @Inject
+    dev.flightdeck.core.capability.Capabilities capabilities;
+
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
@@ -122,6 +125,8 @@ public class TurnService {
             } else if (event instanceof AgentEvent.TurnCompleted t) {
                 transitions.apply(s, new SessionInput.TurnCompleted(t.usage(), t.resumeRef(), interruptRequested,
                         approvals.pendingCount(s.id)), now, capture);
+            } else if (event instanceof AgentEvent.Capability c) {
+                capabilities.announce(s.id, c);
             } else if (event instanceof AgentEvent.Exited x) {
                 transitions.apply(s, new SessionInput.AgentExited(x.exitCode(), x.detail(),
                         approvals.pendingCount(s.id)), now, null);

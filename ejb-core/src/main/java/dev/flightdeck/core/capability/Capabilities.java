@@ -27,6 +27,17 @@ public class Capabilities {
     @Inject
     CodexCapabilities codex;
 
+    @Inject
+    dev.flightdeck.core.event.EventLog log;
+
+    /** Logs what the agent said its capabilities did, for the session's capabilities subscribers. */
+    public void announce(String sessionId, dev.flightdeck.core.connector.AgentEvent.Capability c) {
+        dev.flightdeck.core.event.EventType.of(c.type()).ifPresent(type -> log.append(
+                dev.flightdeck.core.event.Scope.session(sessionId), type,
+                rev -> jakarta.json.Json.createObjectBuilder(c.payload()).add("type", type.wire())
+                        .add("session_id", sessionId).add("revision", rev).build()));
+    }
+
     public record Skills(String sessionId, JsonArray skills, List<String> claudeSkillNames, List<String> errors) {
     }
 

@@ -71,10 +71,31 @@ public final class ClaudeMapper {
         };
     }
 
+    /** init lists the MCP servers and how each started: connected is ready, failed failed, the rest pending. */
+    static AgentEvent.Capability mcpStartup(JsonObject init) {
+        jakarta.json.JsonArrayBuilder ready = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder failed = Json.createArrayBuilder();
+        if (init.get("mcp_servers") instanceof jakarta.json.JsonArray servers) {
+            for (jakarta.json.JsonValue v : servers) {
+                if (v instanceof JsonObject server && str(server, "name") != null) {
+                    String status = String.valueOf(str(server, "status"));
+                    if ("connected".equals(status)) {
+                        ready.add(str(server, "name"));
+                    } else if ("failed".equals(status)) {
+                        failed.add(str(server, "name"));
+                    }
+                }
+            }
+        }
+        return new AgentEvent.Capability("mcp_startup_complete", Json.createObjectBuilder().add("ready", ready)
+                .add("failed", failed).add("cancelled", jakarta.json.JsonValue.EMPTY_JSON_ARRAY).build());
+    }
+
     private List<AgentEvent> system(JsonObject line, long now) {
         String subtype = str(line, "subtype");
         if ("init".equals(subtype)) {
-            return List.of(new AgentEvent.Bound(str(line, "session_id"), str(line, "model"), str(line, "cwd")));
+            return List.of(new AgentEvent.Bound(str(line, "session_id"), str(line, "model"), str(line, "cwd")),
+                    mcpStartup(line));
         }
         if ("compact_boundary".equals(subtype)) {
             String id = idOf(line, "compact", now);

@@ -54,14 +54,15 @@ public final class CodexMapper {
             "item/tool/call", "account/chatgptAuthTokens/refresh", "attestation/generate");
     /** Notifications that make rows or state; every other one in {@link #IGNORED} is known and has none. */
     static final Set<String> MAPPED = Set.of("thread/started", "turn/started", "turn/completed", "item/started",
-            "item/completed", "thread/tokenUsage/updated", "error", "thread/compacted");
+            "item/completed", "thread/tokenUsage/updated", "error", "thread/compacted", "skills/changed",
+            "mcpServer/startupStatus/updated");
     static final Set<String> IGNORED_PREFIXES = Set.of("thread/realtime/", "fuzzyFileSearch/", "account/",
             "mcpServer/", "externalAgentConfig/", "windows", "app/", "modelProvider/", "model/", "fs/",
             "remoteControl/", "process/", "command/exec/", "hook/", "item/autoApprovalReview/",
             "autoApprovalReview/", "thread/goal/", "thread/environment/", "thread/section/", "thread/attachment/",
             "thread/name/", "thread/project/", "project/");
     static final Set<String> IGNORED = Set.of("thread/status/changed", "thread/readState/changed", "thread/archived",
-            "thread/deleted", "thread/unarchived", "thread/closed", "thread/reverted", "skills/changed",
+            "thread/deleted", "thread/unarchived", "thread/closed", "thread/reverted",
             "thread/prediction/updated", "thread/queue/changed", "thread/settings/updated", "turn/diff/updated",
             "turn/plan/updated", "item/agentMessage/delta", "item/plan/delta", "item/commandExecution/outputDelta",
             "item/commandExecution/terminalInteraction", "item/fileChange/outputDelta", "item/fileChange/patchUpdated",
@@ -120,6 +121,12 @@ public final class CodexMapper {
                                 .add("severity", "error").add("content", text)
                                 .add("timestamp", Instant.ofEpochMilli(now).toString()).build(), null)));
             }
+            case "skills/changed" -> List.of(new AgentEvent.Capability("skills_update_available",
+                    JsonValue.EMPTY_JSON_OBJECT));
+            case "mcpServer/startupStatus/updated" -> List.of(new AgentEvent.Capability("mcp_startup_update",
+                    Json.createObjectBuilder().add("server", String.valueOf(str(params, "name") != null
+                            ? str(params, "name") : str(params, "server")))
+                            .add("status", String.valueOf(str(params, "status"))).build()));
             default -> List.of();
         };
     }

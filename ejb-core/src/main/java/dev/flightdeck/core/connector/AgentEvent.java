@@ -25,6 +25,16 @@ public sealed interface AgentEvent {
     record TurnCompleted(TurnUsage usage, String outcome, String resultText, String resumeRef) implements AgentEvent {
     }
 
+    /**
+     * What the agent can use changed: its MCP servers started, or its skills changed (contract §2.2,
+     * the capabilities surface).
+     *
+     * @param type    the wire type: mcp_startup_complete, mcp_startup_update or skills_update_available
+     * @param payload the message's own fields
+     */
+    record Capability(String type, JsonObject payload) implements AgentEvent {
+    }
+
     /** The process is gone. */
     record Exited(int exitCode, String detail) implements AgentEvent {
     }

@@ -30,6 +30,9 @@ public enum EventType {
     REVIEW_COMMENT_CREATED("review_comment_created", Set.of(), Set.of(Surface.REVIEW)),
     REVIEW_COMMENT_UPDATED("review_comment_updated", Set.of(), Set.of(Surface.REVIEW)),
     REVIEW_COMMENT_DELETED("review_comment_deleted", Set.of(), Set.of(Surface.REVIEW)),
+    MCP_STARTUP_COMPLETE("mcp_startup_complete", Set.of(), Set.of(Surface.CAPABILITIES)),
+    MCP_STARTUP_UPDATE("mcp_startup_update", Set.of(), Set.of(Surface.CAPABILITIES)),
+    SKILLS_UPDATE_AVAILABLE("skills_update_available", Set.of(), Set.of(Surface.CAPABILITIES)),
     WORKTREE_CREATED("worktree_created", Set.of(), Set.of()),
     WORKTREE_REMOVED("worktree_removed", Set.of(), Set.of()),
     WORKTREE_STATUS_CHANGED("worktree_status_changed", Set.of(), Set.of());

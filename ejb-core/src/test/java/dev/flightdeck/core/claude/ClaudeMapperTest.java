@@ -37,7 +37,8 @@ class ClaudeMapperTest {
         List<AgentEvent> out = new ArrayList<>();
         long now = 1_000;
         for (JsonObject line : transcript(name)) {
-            out.addAll(mapper.map(line, now += 250));
+            // The capabilities event init makes is checked on its own below.
+            mapper.map(line, now += 250).stream().filter(e -> !(e instanceof AgentEvent.Capability)).forEach(out::add);
         }
         return out;
     }
@@ -141,5 +142,17 @@ class ClaudeMapperTest {
         JsonObject msg = Json.createReader(new StringReader(ClaudeProtocol.userMessage("hi", List.of(), "0b7f6a44-3c55-4f0e-9d7e-2f3f9a1c2d11"))).readObject();
         assertEquals("user", msg.getString("type"));
         assertEquals("hi", msg.getJsonObject("message").getJsonArray("content").getJsonObject(0).getString("text"));
+    }
+
+    @Test
+    void initTellsWhichMcpServersStarted() {
+        JsonObject init = jakarta.json.Json.createReader(new java.io.StringReader("{\"type\":\"system\",\"subtype\":"
+                + "\"init\",\"session_id\":\"s1\",\"mcp_servers\":[{\"name\":\"docs\",\"status\":\"connected\"},"
+                + "{\"name\":\"db\",\"status\":\"failed\"},{\"name\":\"slow\",\"status\":\"pending\"}]}")).readObject();
+        List<AgentEvent> events = new ClaudeMapper().map(init, 1);
+        AgentEvent.Capability c = assertInstanceOf(AgentEvent.Capability.class, events.get(1));
+        assertEquals("mcp_startup_complete", c.type());
+        assertEquals("[\"docs\"]", c.payload().getJsonArray("ready").toString());
+        assertEquals("[\"db\"]", c.payload().getJsonArray("failed").toString());
     }
 }
