@@ -133,11 +133,8 @@ class LaunchSafetyIT {
         // The file they went through goes with the agent.
         Agents.end(s);
         Path scratch = Api.DATA_DIR.resolve("tmp");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (instructionFiles(scratch) > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(instructionFiles(scratch)).isZero();
+        Await.until("the instructions file to go with the agent", () -> instructionFiles(scratch), n -> n == 0,
+                java.time.Duration.ofSeconds(10));
     }
 
     static long instructionFiles(Path scratch) {

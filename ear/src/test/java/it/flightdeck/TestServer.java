@@ -57,20 +57,18 @@ final class TestServer {
         ProcessBuilder start = new ProcessBuilder(bin(), "start", SERVER);
         start.environment().putAll(env);
         run(start);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).GET().build()).status() == 200
-                        && Api.get("/api/server/ping").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // connection refused while the server starts
-            }
-            Thread.sleep(250);
+        Await.until("the server to come back", TestServer::answers, up -> up, Duration.ofSeconds(120));
+    }
+
+    private static boolean answers() {
+        try {
+            return Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build()).status() == 200
+                    && Api.get("/api/server/ping").status() == 200;
+        } catch (UncheckedIOException notYet) {
+            // connection refused while the server starts
+            return false;
         }
-        throw new AssertionError("server did not come back");
     }
 
     private static String bin() {
