@@ -8,6 +8,9 @@ public interface MissionRunEvents {
     /** The token of a live run, or empty when it is unknown, revoked or its run is over. */
     java.util.Optional<MissionToolContext> contextOf(String toolTokenId);
 
+    /** The tracker of the run's mission, opened with the mission's resolved key (never shown to the agent). */
+    dev.flightdeck.core.mission.tracker.Tracker trackerFor(MissionToolContext ctx);
+
     /** mission_link_pr: records pr_url and counts as evidence of a handoff. */
     void prLinked(MissionToolContext ctx, String url);
 
