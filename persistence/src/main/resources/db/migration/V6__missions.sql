@@ -11,6 +11,8 @@ CREATE TABLE missions (
     provider              VARCHAR(16)    NOT NULL,
     config_json           TEXT,
     prompt_template       TEXT,
+    -- The last MISSION.md that parsed: a file that later fails to parse leaves this config in force.
+    mission_text          TEXT,
     enabled               BOOLEAN        NOT NULL,
     paused                BOOLEAN        NOT NULL,
     -- Set by start-orchestrator; the leader polls only missions that have it.

@@ -7,7 +7,9 @@ public enum TokenKind {
     /** Opens every application route. */
     APP("app"),
     /** Only for a remote workspace's sync channel; application routes refuse it. */
-    WORKSPACE_SYNC("workspace_sync");
+    WORKSPACE_SYNC("workspace_sync"),
+    /** Minted for one mission run; opens only the mission tools at /mcp, for that run's issue. */
+    MISSION_TOOLS("mission_tools");
 
     private final String wire;
 

@@ -23,6 +23,9 @@ public class MissionEntity {
     public String configJson;
     @Column(name = "prompt_template")
     public String promptTemplate;
+    /** The last MISSION.md text that parsed; its config stays in force while a newer file fails. */
+    @Column(name = "mission_text")
+    public String missionText;
     public boolean enabled;
     public boolean paused;
     /** Set by start-orchestrator; the leader polls only these. */
