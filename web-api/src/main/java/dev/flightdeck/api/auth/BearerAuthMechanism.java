@@ -72,9 +72,16 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         return path.isEmpty() ? "/" : path;
     }
 
-    /** The probes are open; everything else needs a token. */
+    /**
+     * A tracker's webhook carries no bearer token: its HMAC signature, checked over the raw body by the
+     * route, is what authenticates it.
+     */
+    static final java.util.regex.Pattern WEBHOOK = java.util.regex.Pattern.compile("/api/missions/[^/]+/webhooks/(linear|github)");
+
+    /** The probes and the tracker webhooks are open; everything else needs a token. */
     static boolean isOpen(String dispatchedPath) {
-        return dispatchedPath.equals("/health") || dispatchedPath.startsWith("/health/");
+        return dispatchedPath.equals("/health") || dispatchedPath.startsWith("/health/")
+                || WEBHOOK.matcher(dispatchedPath).matches();
     }
 
     static Optional<String> bearer(String header) {
