@@ -27,11 +27,16 @@ public final class StubGitHub extends StubGraphQlServer {
     private final Board board;
 
     public StubGitHub(String token) {
-        this(token, new Board());
+        this(token, new Board(), 0);
     }
 
-    private StubGitHub(String token, Board board) {
-        super("/it/flightdeck/stub/github.graphqls", "Bearer " + token, board::wire);
+    /** The stub the test server's FLIGHTDECK_GITHUB_API_URL points at (it.stub.github.port). */
+    public static StubGitHub forServer(String token) {
+        return new StubGitHub(token, new Board(), Integer.getInteger("it.stub.github.port"));
+    }
+
+    private StubGitHub(String token, Board board, int port) {
+        super("/it/flightdeck/stub/github.graphqls", "Bearer " + token, board::wire, port);
         this.board = board;
     }
 

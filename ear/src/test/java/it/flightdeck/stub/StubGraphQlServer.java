@@ -73,6 +73,12 @@ public abstract class StubGraphQlServer implements AutoCloseable {
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
     protected StubGraphQlServer(String sdlResource, String expectedAuthorization, Consumer<RuntimeWiring.Builder> wiring) {
+        this(sdlResource, expectedAuthorization, wiring, 0);
+    }
+
+    /** @param port a fixed port (the test server is told where its tracker is before it starts), or 0 */
+    protected StubGraphQlServer(String sdlResource, String expectedAuthorization, Consumer<RuntimeWiring.Builder> wiring,
+                                int port) {
         this.expectedAuthorization = expectedAuthorization;
         TypeDefinitionRegistry types = new SchemaParser().parse(resource(sdlResource));
         RuntimeWiring.Builder rw = RuntimeWiring.newRuntimeWiring();
@@ -88,7 +94,7 @@ public abstract class StubGraphQlServer implements AutoCloseable {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, rw.build());
         this.graphQl = GraphQL.newGraphQL(schema).build();
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,11 +21,16 @@ public final class StubLinear extends StubGraphQlServer {
     private final Board board;
 
     public StubLinear(String key) {
-        this(key, new Board());
+        this(key, new Board(), 0);
     }
 
-    private StubLinear(String key, Board board) {
-        super("/it/flightdeck/stub/linear.graphqls", key, board::wire);
+    /** The stub the test server's FLIGHTDECK_LINEAR_API_URL points at (it.stub.linear.port). */
+    public static StubLinear forServer(String key) {
+        return new StubLinear(key, new Board(), Integer.getInteger("it.stub.linear.port"));
+    }
+
+    private StubLinear(String key, Board board, int port) {
+        super("/it/flightdeck/stub/linear.graphqls", key, board::wire, port);
         this.board = board;
     }
 
