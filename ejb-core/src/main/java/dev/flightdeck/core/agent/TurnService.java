@@ -34,6 +34,9 @@ import java.util.UUID;
  */
 @Stateless
 public class TurnService {
+    @Inject
+    jakarta.enterprise.event.Event<TurnEnded> turnEnded;
+
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
 
@@ -125,11 +128,16 @@ public class TurnService {
             } else if (event instanceof AgentEvent.TurnCompleted t) {
                 transitions.apply(s, new SessionInput.TurnCompleted(t.usage(), t.resumeRef(), interruptRequested,
                         approvals.pendingCount(s.id)), now, capture);
+                turnEnded.fire(new TurnEnded(s.id, interruptRequested ? "interrupted" : t.outcome(), t.resultText()));
             } else if (event instanceof AgentEvent.Capability c) {
                 capabilities.announce(s.id, c);
             } else if (event instanceof AgentEvent.Exited x) {
+                boolean midTurn = s.currentTurnId != null;
                 transitions.apply(s, new SessionInput.AgentExited(x.exitCode(), x.detail(),
                         approvals.pendingCount(s.id)), now, null);
+                if (midTurn && !"stopped".equals(x.detail())) {
+                    turnEnded.fire(new TurnEnded(s.id, "exited", "the agent exited (code " + x.exitCode() + ")"));
+                }
             }
         }
         rows(s, rows, now);

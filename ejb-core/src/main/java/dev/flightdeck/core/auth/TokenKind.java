@@ -8,10 +8,7 @@ public enum TokenKind {
     APP("app"),
     /** Only for a remote workspace's sync channel; application routes refuse it. */
     WORKSPACE_SYNC("workspace_sync"),
-    /**
-     * Only for /mcp, the mission tools of one run: minted when the run's agent starts, bound to its
-     * issue, revoked when the run ends. Never minted through the token API; every other route refuses it.
-     */
+    /** Minted for one mission run; opens only the mission tools at /mcp, for that run's issue. */
     MISSION_TOOLS("mission_tools");
 
     private final String wire;

@@ -35,7 +35,11 @@ public enum EventType {
     SKILLS_UPDATE_AVAILABLE("skills_update_available", Set.of(), Set.of(Surface.CAPABILITIES)),
     WORKTREE_CREATED("worktree_created", Set.of(), Set.of()),
     WORKTREE_REMOVED("worktree_removed", Set.of(), Set.of()),
-    WORKTREE_STATUS_CHANGED("worktree_status_changed", Set.of(), Set.of());
+    WORKTREE_STATUS_CHANGED("worktree_status_changed", Set.of(), Set.of()),
+    // Mission events go to mission subscribers by scope, not by session surface.
+    MISSIONS_INVALIDATED("missions_invalidated", Set.of(), Set.of()),
+    MISSION_INVALIDATED("mission_invalidated", Set.of(), Set.of()),
+    MISSION_HEARTBEAT("mission_heartbeat", Set.of(), Set.of());
 
     private static final Map<String, EventType> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::wire, Function.identity()));

@@ -119,4 +119,11 @@ public class SessionEntity {
     /** Whether a turn's diff has been captured (lists show it without reading turn_diffs). */
     @Column(name = "has_turn_diff")
     public boolean hasTurnDiff;
+    /** Set when a mission dispatched this session for one of its issues. */
+    @Column(name = "mission_id")
+    public String missionId;
+    @Column(name = "mission_issue_id")
+    public String missionIssueId;
+    @Column(name = "issue_identifier")
+    public String issueIdentifier;
 }

@@ -49,6 +49,11 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("ProjectGroup", SessionWire.ProjectGroup.class);
         RECORDS.put("ActiveSessions", SessionWire.Active.class);
         RECORDS.put("ArchivedSessions", SessionWire.Archive.class);
+        RECORDS.put("KeyRequest", dev.flightdeck.api.trackerkey.TrackerKeyResource.KeyRequest.class);
+        RECORDS.put("KeyConfigured", dev.flightdeck.api.trackerkey.TrackerKeyResource.Configured.class);
+        RECORDS.put("TrackerKeyStatus", dev.flightdeck.api.trackerkey.TrackerKeyResource.KeyStatus.class);
+        RECORDS.put("TrackerKeysStatus", dev.flightdeck.api.trackerkey.TrackerKeyResource.TrackerKeysStatus.class);
+        RECORDS.put("MissionDefaults", dev.flightdeck.api.trackerkey.TrackerKeyResource.MissionDefaultsBody.class);
     }
 
     @Override
