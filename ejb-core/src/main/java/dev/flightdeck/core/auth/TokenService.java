@@ -53,7 +53,10 @@ public class TokenService {
                 throw ApiException.invalidField("expires_at", "must be in the future");
             }
         }
+        // Mission tool tokens belong to a run and are minted by it alone: one made by hand would be
+        // bound to no issue.
         TokenKind kind = request.kind() == null ? TokenKind.APP : TokenKind.fromWire(request.kind())
+                .filter(k -> k != TokenKind.MISSION_TOOLS)
                 .orElseThrow(() -> ApiException.invalidField("kind", "must be app or workspace_sync"));
         return mint(label, kind, expiresAt);
     }

@@ -9,9 +9,12 @@ import dev.flightdeck.core.connector.EventPump;
 import dev.flightdeck.core.connector.Executables;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.connector.ProcessTree;
+import dev.flightdeck.core.mission.tools.MissionToolGrants;
+import dev.flightdeck.core.mission.tools.ToolGrant;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -53,6 +56,10 @@ public class ClaudeConnector implements AgentConnector {
     @Resource
     ManagedThreadFactory threads;
 
+    /** Mission runs' tool grants; unresolvable in a build without missions, where no session has one. */
+    @Inject
+    Instance<MissionToolGrants> grants;
+
     @Override
     public String provider() {
         return "claude";
@@ -90,23 +97,38 @@ public class ClaudeConnector implements AgentConnector {
             throw new IOException(unavailableReason());
         }
         ProcessBuilder.Redirect stderr = Executables.stderrLog(dataDir.path(), spec.sessionId());
-        Path instructions = ClaudeProtocol.hasInstructions(spec) ? instructionsFile(spec) : null;
+        // Asked at every launch, resumes included: each start of a run's agent gets the run's live token.
+        java.util.Optional<ToolGrant> grant = grants.isResolvable() ? grants.get().grantFor(spec.sessionId())
+                : java.util.Optional.empty();
+        Path instructions = null;
+        Path mcpConfig = null;
         Process process;
         try {
+            instructions = ClaudeProtocol.hasInstructions(spec) ? instructionsFile(spec) : null;
+            mcpConfig = grant.isPresent() ? missionMcpFile(grant.get()) : null;
             // File checkpointing lets rewind_files restore what the agent changed since a user message.
-            process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec, instructions), spec.cwd(),
-                    ProcessTree.agentEnv(Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true")), stderr);
+            Map<String, String> extra = new java.util.HashMap<>(Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true"));
+            if (grant.isPresent()) {
+                extra.putAll(ClaudeProtocol.MISSION_ENV);
+            }
+            process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec, instructions, mcpConfig), spec.cwd(),
+                    ProcessTree.agentEnv(extra), stderr);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(instructions);
+            deleteQuietly(mcpConfig);
             throw e;
         }
         Handle handle = new Handle(process);
         handle.write(ClaudeProtocol.initialize(handle.nextRequestId()));
+        Path instructionsToDelete = instructions;
+        Path mcpConfigToDelete = mcpConfig;
+        boolean mission = grant.isPresent();
         Thread reader = threads.newThread(() -> {
             try {
-                read(process, handle, events);
+                read(process, handle, events, mission);
             } finally {
-                deleteQuietly(instructions);
+                deleteQuietly(instructionsToDelete);
+                deleteQuietly(mcpConfigToDelete);
             }
         });
         reader.setName("claude-" + spec.sessionId());
@@ -127,6 +149,19 @@ public class ClaudeConnector implements AgentConnector {
         return file;
     }
 
+    /**
+     * The run's MCP config, with its token, in an owner-only file under the data directory (never the
+     * worktree, where the agent and git would see it), kept while the agent runs.
+     */
+    private Path missionMcpFile(ToolGrant grant) throws IOException {
+        Path dir = dataDir.path().resolve("mission-mcp");
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file = Files.createTempFile(dir, "claude-mcp-", ".json",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, ClaudeProtocol.missionMcpConfig(grant), StandardCharsets.UTF_8);
+        return file;
+    }
+
     private static void deleteQuietly(Path file) {
         if (file != null) {
             try {
@@ -137,9 +172,17 @@ public class ClaudeConnector implements AgentConnector {
         }
     }
 
-    private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events) {
+    private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events, boolean mission) {
         ClaudeMapper mapper = new ClaudeMapper();
-        EventPump.run(process.getInputStream(), json -> mapper.map(json, System.currentTimeMillis()), events);
+        EventPump.run(process.getInputStream(), json -> {
+            java.util.Optional<String> allow = mission ? ClaudeProtocol.missionToolApproval(json) : java.util.Optional.empty();
+            if (allow.isPresent()) {
+                // A mission tool reaches only the run's own issue: it needs no human.
+                handle.write(allow.get());
+                return List.of();
+            }
+            return mapper.map(json, System.currentTimeMillis());
+        }, events);
         int code;
         try {
             code = process.waitFor();

@@ -4,6 +4,8 @@ import dev.flightdeck.core.connector.AgentArgs;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.LaunchSpec;
+import dev.flightdeck.core.mission.tools.MissionTools;
+import dev.flightdeck.core.mission.tools.ToolGrant;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,6 +13,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The lines Flightdeck writes to Claude Code, and its command line: the stream-json input format
@@ -27,6 +30,14 @@ public final class ClaudeProtocol {
      * ({@code instructionsFile}, null when there are none).
      */
     public static List<String> command(String executable, LaunchSpec spec, Path instructionsFile) {
+        return command(executable, spec, instructionsFile, null);
+    }
+
+    /**
+     * The command line of a mission run's agent, whose only MCP server is Flightdeck's mission tools:
+     * {@code missionMcpConfig} is the file {@link #missionMcpConfig} wrote (null for any other session).
+     */
+    public static List<String> command(String executable, LaunchSpec spec, Path instructionsFile, Path missionMcpConfig) {
         List<String> cmd = new ArrayList<>(List.of(executable, "-p", "--output-format=stream-json", "--verbose",
                 "--input-format=stream-json", "--permission-prompt-tool=stdio"));
         if (spec.model() != null) {
@@ -48,6 +59,9 @@ public final class ClaudeProtocol {
             cmd.add(AgentArgs.text("--append-system-prompt-file", instructionsFile.toString()));
         }
         List<String> allowed = allowedTools(spec);
+        if (missionMcpConfig != null) {
+            allowed.addAll(missionToolNames());
+        }
         if (!allowed.isEmpty()) {
             cmd.add(AgentArgs.text("--allowedTools", String.join(",", allowed)));
         }
@@ -58,7 +72,54 @@ public final class ClaudeProtocol {
             // Makes bypassPermissions a mode the session may switch to; it does not start in it.
             cmd.add("--allow-dangerously-skip-permissions");
         }
+        if (missionMcpConfig != null) {
+            // --mcp-config takes several values; in the = form, followed by a flag, it takes exactly this one.
+            cmd.add(AgentArgs.text("--mcp-config", missionMcpConfig.toString()));
+            // The user's own MCP servers (~/.claude.json, a project's .mcp.json) stay out of a mission run.
+            cmd.add("--strict-mcp-config");
+        }
         return cmd;
+    }
+
+    /**
+     * Set in a mission run's environment: Claude Code defers MCP tools behind its ToolSearch tool by
+     * default, and a run's agent should see its mission tools from the first turn.
+     */
+    public static final java.util.Map<String, String> MISSION_ENV = java.util.Map.of("ENABLE_TOOL_SEARCH", "false");
+
+    /**
+     * The --mcp-config file of a mission run: Flightdeck's /mcp over streamable HTTP with the run's token as
+     * a literal header. Literal, because Claude Code expands {@code ${VAR}} in headers only for its first
+     * call; the file is owner-only and outside the worktree, so the agent's tools never read it there.
+     */
+    public static String missionMcpConfig(ToolGrant grant) {
+        return Json.createObjectBuilder().add("mcpServers", Json.createObjectBuilder().add(MissionTools.SERVER_NAME,
+                Json.createObjectBuilder().add("type", "http").add("url", grant.url())
+                        .add("headers", Json.createObjectBuilder().add("Authorization", "Bearer " + grant.token()))))
+                .build().toString();
+    }
+
+    /** The mission tools as Claude Code names them: {@code mcp__flightdeck__mission_get_issue} and so on. */
+    public static List<String> missionToolNames() {
+        return MissionTools.all().stream().map(t -> "mcp__" + MissionTools.SERVER_NAME + "__" + t.name()).toList();
+    }
+
+    /**
+     * The answer to a permission request for a mission tool, which runs without asking anyone: the run's
+     * token can reach nothing but its own issue. Empty for every other line. The tools are allowed on
+     * the command line too, so this only answers when a permission mode asks regardless.
+     */
+    public static Optional<String> missionToolApproval(JsonObject line) {
+        if (!"control_request".equals(line.getString("type", "")) || !(line.get("request") instanceof JsonObject req)
+                || !"can_use_tool".equals(req.getString("subtype", ""))
+                || !(req.get("tool_name") instanceof jakarta.json.JsonString tool)
+                || !missionToolNames().contains(tool.getString())
+                || !(line.get("request_id") instanceof jakarta.json.JsonString requestId)) {
+            return Optional.empty();
+        }
+        JsonObject input = req.get("input") instanceof JsonObject i ? i : JsonObject.EMPTY_JSON_OBJECT;
+        return Optional.of(permission(requestId.getString(), tool.getString(),
+                new ApprovalDecision("approved", null, false, null), input));
     }
 
     /** The session's allow rules: its allowed tools, and each of its skills as a Skill(name) rule. */

@@ -8,10 +8,14 @@ import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.EventPump;
 import dev.flightdeck.core.connector.Executables;
 import dev.flightdeck.core.connector.LaunchSpec;
+import dev.flightdeck.core.connector.ProcessEnv;
 import dev.flightdeck.core.connector.ProcessTree;
+import dev.flightdeck.core.mission.tools.MissionToolGrants;
+import dev.flightdeck.core.mission.tools.ToolGrant;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -60,6 +64,10 @@ public class CodexConnector implements AgentConnector {
     @Resource
     ManagedThreadFactory threads;
 
+    /** Mission runs' tool grants; unresolvable in a build without missions, where no session has one. */
+    @Inject
+    Instance<MissionToolGrants> grants;
+
     @Override
     public String provider() {
         return "codex";
@@ -95,7 +103,13 @@ public class CodexConnector implements AgentConnector {
         if (exe == null) {
             throw new IOException(unavailableReason());
         }
-        Process process = ProcessTree.start(List.of(exe.toString(), "app-server"), spec.cwd(), ProcessTree.agentEnv(Map.of()),
+        // Asked at every launch, resumes included: each start of a run's agent gets the run's live token.
+        ToolGrant grant = grants.isResolvable() ? grants.get().grantFor(spec.sessionId()).orElse(null) : null;
+        Map<String, String> env = ProcessTree.agentEnv(Map.of());
+        if (grant != null) {
+            env = ProcessEnv.withMissionToken(env, grant.token());
+        }
+        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant), spec.cwd(), env,
                 Executables.stderrLog(dataDir.path(), spec.sessionId()));
         Handle h = new Handle(process);
         Thread reader = threads.newThread(() -> h.read(events));

@@ -3,6 +3,9 @@ package dev.flightdeck.core.codex;
 import dev.flightdeck.core.connector.AgentHandle;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.connector.LaunchSpec;
+import dev.flightdeck.core.connector.ProcessEnv;
+import dev.flightdeck.core.mission.tools.MissionTools;
+import dev.flightdeck.core.mission.tools.ToolGrant;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -17,6 +20,44 @@ import java.util.List;
  */
 public final class CodexProtocol {
     private CodexProtocol() {
+    }
+
+    /**
+     * {@code codex app-server}, and for a mission run its mission tools: Flightdeck's /mcp as a
+     * streamable HTTP server whose bearer token Codex reads from {@link ProcessEnv#MISSION_TOKEN} in its
+     * own environment. They go as {@code -c} overrides on the command line because a thread's own config
+     * override makes Codex hang its next turn (openai/codex#45361). The shell Codex gives the model
+     * leaves out every FLIGHTDECK_ variable, so the token stays in the app-server.
+     */
+    public static java.util.List<String> appServerCommand(String executable, ToolGrant grant) {
+        java.util.List<String> cmd = new java.util.ArrayList<>(List.of(executable, "app-server"));
+        if (grant != null) {
+            String server = "mcp_servers." + MissionTools.SERVER_NAME + ".";
+            cmd.addAll(List.of("-c", server + "url=" + tomlString(grant.url()),
+                    "-c", server + "bearer_token_env_var=" + tomlString(ProcessEnv.MISSION_TOKEN),
+                    // A run without its tools cannot report; better that the launch fails.
+                    "-c", server + "required=true",
+                    // The tools reach only the run's own issue, so no human is asked before each call.
+                    "-c", server + "default_tools_approval_mode=" + tomlString("approve"),
+                    "-c", "shell_environment_policy.exclude=[" + tomlString("FLIGHTDECK_*") + "]"));
+        }
+        return cmd;
+    }
+
+    /** A TOML basic string: quoted, with backslash, quote and control characters escaped. */
+    static String tomlString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     public static String request(long id, String method, JsonObject params) {

@@ -32,6 +32,20 @@ public final class ProcessEnv {
     private ProcessEnv() {
     }
 
+    /**
+     * The one FLIGHTDECK_ variable an agent process may hold: a Codex mission run's tool token, in the
+     * app-server's environment only, where Codex reads it for its MCP requests. Codex's shell leaves out
+     * FLIGHTDECK_* (see the app-server command line), so the model's commands never see it.
+     */
+    public static final String MISSION_TOKEN = "FLIGHTDECK_MISSION_TOKEN";
+
+    /** {@link #agent}'s environment plus the mission tool token: for a Codex mission run's app-server alone. */
+    public static Map<String, String> withMissionToken(Map<String, String> agentEnv, String token) {
+        Map<String, String> out = new TreeMap<>(agentEnv);
+        out.put(MISSION_TOKEN, token);
+        return out;
+    }
+
     /** For Claude, Codex and shell commands. */
     public static Map<String, String> agent(Map<String, String> server) {
         Map<String, String> out = new TreeMap<>();

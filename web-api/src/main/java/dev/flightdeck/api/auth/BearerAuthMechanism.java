@@ -28,6 +28,10 @@ import java.util.Set;
 public class BearerAuthMechanism implements HttpAuthenticationMechanism {
     static final String APP_GROUP = "app";
     private static final String WS_PATH = "/ws";
+    /** The mission tools' MCP endpoint: only a run's mission_tools token opens it, and it opens nothing else. */
+    public static final String MCP_PATH = "/mcp";
+    /** Where /mcp finds the id of the mission tool token that opened it. */
+    public static final String MISSION_TOKEN_ID = BearerAuthMechanism.class.getName() + ".missionTokenId";
 
     @Inject
     TokenService tokens;
@@ -49,8 +53,13 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         if (caller.isEmpty()) {
             return refuse(path, request, response, context, "the bearer token is invalid, expired or revoked");
         }
-        if (caller.get().kind() != TokenKind.APP) {
-            return refuse(path, request, response, context, "this token is for workspace sync only");
+        Optional<String> wrongKind = refusal(path, caller.get().kind());
+        if (wrongKind.isPresent()) {
+            return refuse(path, request, response, context, wrongKind.get());
+        }
+        if (MCP_PATH.equals(path)) {
+            request.setAttribute(MISSION_TOKEN_ID, caller.get().tokenId());
+            return context.doNothing();
         }
         if (!WS_PATH.equals(path)) {
             // REST resources never read the container principal, and having Liberty build a
@@ -78,10 +87,30 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
      */
     static final java.util.regex.Pattern WEBHOOK = java.util.regex.Pattern.compile("/api/missions/[^/]+/webhooks/(linear|github)");
 
-    /** The probes and the tracker webhooks are open; everything else needs a token. */
+    /**
+     * The probes and the tracker webhooks are open; everything else needs a token. So is {@code /.well-known/}, where nothing is
+     * served: an MCP client that meets a 401 there would take it for an OAuth-protected resource and
+     * drop the bearer header it was given (Claude Code does), while a 404 says there is no OAuth here.
+     */
     static boolean isOpen(String dispatchedPath) {
         return dispatchedPath.equals("/health") || dispatchedPath.startsWith("/health/")
-                || WEBHOOK.matcher(dispatchedPath).matches();
+                || dispatchedPath.startsWith("/.well-known/") || WEBHOOK.matcher(dispatchedPath).matches();
+    }
+
+    /** Why a token of this kind may not open this path, or empty when it may. */
+    static Optional<String> refusal(String dispatchedPath, TokenKind kind) {
+        if (MCP_PATH.equals(dispatchedPath)) {
+            return kind == TokenKind.MISSION_TOOLS ? Optional.empty()
+                    : Optional.of("/mcp takes only a mission run's tool token");
+        }
+        switch (kind) {
+            case APP:
+                return Optional.empty();
+            case MISSION_TOOLS:
+                return Optional.of("this token is for a mission run's tools at /mcp only");
+            default:
+                return Optional.of("this token is for workspace sync only");
+        }
     }
 
     static Optional<String> bearer(String header) {

@@ -2,6 +2,7 @@ package dev.flightdeck.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightdeck.core.auth.TokenKind;
 import org.junit.jupiter.api.Test;
 
 class BearerAuthMechanismTest {
@@ -29,6 +30,27 @@ class BearerAuthMechanismTest {
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/linear/x")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/issues")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/a/b/webhooks/linear")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/mcp")).isFalse();
+    }
+
+    @Test
+    void wellKnownIsOpenSoItsDocumentsAre404sNot401s() {
+        assertThat(BearerAuthMechanism.isOpen("/.well-known/oauth-protected-resource")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/.well-known/oauth-protected-resource/mcp")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/.well-known/oauth-authorization-server")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/.well-knownx")).isFalse();
+    }
+
+    @Test
+    void mcpTakesOnlyMissionToolTokensAndNothingElseTakesThem() {
+        assertThat(BearerAuthMechanism.refusal("/mcp", TokenKind.MISSION_TOOLS)).isEmpty();
+        assertThat(BearerAuthMechanism.refusal("/mcp", TokenKind.APP)).isPresent();
+        assertThat(BearerAuthMechanism.refusal("/mcp", TokenKind.WORKSPACE_SYNC)).isPresent();
+        for (String path : new String[] {"/api/sessions", "/ws", "/mcp/", "/mcp/x", "/api/missions", "/openapi", "/"}) {
+            assertThat(BearerAuthMechanism.refusal(path, TokenKind.MISSION_TOOLS)).as(path).isPresent();
+            assertThat(BearerAuthMechanism.refusal(path, TokenKind.WORKSPACE_SYNC)).as(path).isPresent();
+            assertThat(BearerAuthMechanism.refusal(path, TokenKind.APP)).as(path).isEmpty();
+        }
     }
 
     @Test
