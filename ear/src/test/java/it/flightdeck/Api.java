@@ -45,6 +45,10 @@ public final class Api {
             return s.asJsonObject();
         }
 
+        public jakarta.json.JsonArray jsonArray() {
+            return Json.createReader(new StringReader(body)).readArray();
+        }
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .findFirst().map(e -> e.getValue().get(0)).orElse(null);

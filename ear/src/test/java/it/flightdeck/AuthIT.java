@@ -28,6 +28,10 @@ class AuthIT {
             new String[]{"DELETE", "/api/auth/tokens/abc"},
             new String[]{"GET", "/api/server/meta"},
             new String[]{"GET", "/api/server/ping"},
+            new String[]{"GET", "/api/server/tracker-keys"},
+            new String[]{"POST", "/api/server/linear-key"},
+            new String[]{"DELETE", "/api/server/github-key"},
+            new String[]{"PUT", "/api/server/mission-defaults"},
             new String[]{"GET", "/ws"},
             new String[]{"GET", "/api/no-such-route"});
 

@@ -26,7 +26,8 @@ class HostileBodiesIT {
             "model", "effort", "images", "answers", "scope", "target_id", "message_id", "request_id", "expires_at",
             "kind", "path", "turn_id", "tag", "line_start", "line_end", "file_path", "nth_user_message",
             "permission_mode", "developer_instructions", "timeout_secs", "worktree_id", "mode", "comment_ids",
-            "hook_event_name", "prompt", "tool_input", "permissions", "mentions", "skills", "initial_prompt");
+            "hook_event_name", "prompt", "tool_input", "permissions", "mentions", "skills", "initial_prompt",
+            "key", "provider_strategy", "primary_provider", "secondary_provider");
 
     static List<String> bodies() {
         JsonObjectBuilder arrays = Json.createObjectBuilder();

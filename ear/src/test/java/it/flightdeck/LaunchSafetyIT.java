@@ -24,7 +24,8 @@ class LaunchSafetyIT {
     @RegisterExtension
     static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
     /** Values from server.env that no started process may see. */
-    static final List<String> SECRETS = List.of("it-secret-canary-71c2", "fd-canary-3f9a", "flightdeck-it-keystore");
+    static final List<String> SECRETS = List.of("it-secret-canary-71c2", "fd-canary-3f9a", "flightdeck-it-keystore",
+            "lin_api_it_env_key_0b3f");
 
     /** The names in {@code env} output (NAME=value lines). */
     static Set<String> names(String envOutput) {

@@ -138,6 +138,13 @@ public class EventLog {
         return Replay.forSession(surface, since, current, logged);
     }
 
+    /** A scope whose every event is its subscribers' frame (the missions): exact replay when the log has it. */
+    public Replay.Decision replayScope(String scope, Long since) {
+        long current = current(scope);
+        List<Revisioned> logged = since == null || since >= current ? List.of() : since(scope, since);
+        return Replay.forScope(since, current, logged);
+    }
+
     public Replay.Decision replayList(Long since) {
         return Replay.forList(since, current(Scope.SESSIONS));
     }

@@ -57,6 +57,20 @@ public final class Replay {
         return Decision.invalidate(current);
     }
 
+    /**
+     * A scope whose events are all sent as they are (missions): the events after {@code since} when the
+     * log still has every one of them, else one invalidation at the current revision.
+     */
+    public static Decision forScope(Long since, long current, List<Revisioned> logged) {
+        if (since == null || since > current) {
+            return Decision.invalidate(current);
+        }
+        if (since == current) {
+            return Decision.nothing(current);
+        }
+        return contiguous(since, current, logged) ? new Decision(Kind.EVENTS, current, logged) : Decision.invalidate(current);
+    }
+
     /** Every revision in (since, current] is present exactly once: nothing was pruned. */
     static boolean contiguous(long since, long current, List<Revisioned> logged) {
         if (logged.size() != current - since) {

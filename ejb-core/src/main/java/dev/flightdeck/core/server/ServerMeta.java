@@ -13,7 +13,7 @@ import java.util.UUID;
 public class ServerMeta {
     /** The oldest OrbitDock client protocol this server speaks. */
     public static final String MINIMUM_CLIENT_VERSION = "0.1.0";
-    public static final List<String> CAPABILITIES = List.of("dashboard_projection_v1", "session_detail_surface_v1",
+    public static final List<String> CAPABILITIES = List.of("dashboard_projection_v1", "missions_projection_v1", "session_detail_surface_v1",
             "session_composer_surface_v1", "conversation_surface_v1", "durable_revisions_v1");
 
     private final String version = readVersion();

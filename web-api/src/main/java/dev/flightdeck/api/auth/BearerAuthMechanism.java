@@ -82,13 +82,20 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The probes are open; everything else needs a token. So is {@code /.well-known/}, where nothing is
-     * served: an MCP client that meets a 401 there would take it for an OAuth-protected resource and
-     * drop the bearer header it was given (Claude Code does), while a 404 says there is no OAuth here.
+     * A tracker's webhook carries no bearer token: its HMAC signature, checked over the raw body by the
+     * route, is what authenticates it.
+     */
+    static final java.util.regex.Pattern WEBHOOK = java.util.regex.Pattern.compile("/api/missions/[^/]+/webhooks/(linear|github)");
+
+    /**
+     * The probes and the tracker webhooks are open; everything else needs a token. So is
+     * {@code /.well-known/}, where nothing is served: an MCP client that meets a 401 there would take it
+     * for an OAuth-protected resource and drop the bearer header it was given (Claude Code does), while
+     * a 404 says there is no OAuth here.
      */
     static boolean isOpen(String dispatchedPath) {
         return dispatchedPath.equals("/health") || dispatchedPath.startsWith("/health/")
-                || dispatchedPath.startsWith("/.well-known/");
+                || dispatchedPath.startsWith("/.well-known/") || WEBHOOK.matcher(dispatchedPath).matches();
     }
 
     /** Why a token of this kind may not open this path, or empty when it may. */

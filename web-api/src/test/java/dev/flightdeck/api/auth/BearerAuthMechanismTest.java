@@ -17,7 +17,7 @@ class BearerAuthMechanismTest {
     }
 
     @Test
-    void onlyTheProbesAreOpen() {
+    void onlyTheProbesAndTrackerWebhooksAreOpen() {
         assertThat(BearerAuthMechanism.isOpen("/health")).isTrue();
         assertThat(BearerAuthMechanism.isOpen("/health/ready")).isTrue();
         assertThat(BearerAuthMechanism.isOpen("/healthz")).isFalse();
@@ -25,6 +25,12 @@ class BearerAuthMechanismTest {
         assertThat(BearerAuthMechanism.isOpen("/ws")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/mcp")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/linear")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/github")).isTrue();
+        assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/gitlab")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/linear/x")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/issues")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/api/missions/a/b/webhooks/linear")).isFalse();
     }
 
     @Test

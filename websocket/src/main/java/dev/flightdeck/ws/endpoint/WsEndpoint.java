@@ -126,6 +126,28 @@ public class WsEndpoint {
             registry.subscribeList(c, list.get(), () -> eventLog.replayList(since));
         } else if (type.startsWith("unsubscribe_") && (list = ListKind.fromWire(type.substring("unsubscribe_".length()))).isPresent()) {
             registry.unsubscribeList(c, list.get());
+        } else if (type.equals("subscribe_missions")) {
+            Long since = number(msg, "since_revision");
+            registry.subscribeMissions(c, null, () -> eventLog.replayScope(Scope.MISSIONS, since));
+        } else if (type.equals("unsubscribe_missions")) {
+            registry.unsubscribeMissions(c, null);
+        } else if (type.equals("subscribe_mission") || type.equals("unsubscribe_mission")) {
+            String missionId = string(msg, "mission_id").orElse(null);
+            if (missionId == null) {
+                c.send(error("parse_error", "mission_id is required", null));
+                return;
+            }
+            if (type.startsWith("unsubscribe")) {
+                registry.unsubscribeMissions(c, missionId);
+                return;
+            }
+            if (!eventLog.exists(Scope.mission(missionId))) {
+                c.send(error("not_found", "no mission " + missionId, null));
+                return;
+            }
+            // The contract's subscribe_mission has no cursor; one given is honoured, so a replay is exact.
+            Long since = number(msg, "since_revision");
+            registry.subscribeMissions(c, missionId, () -> eventLog.replayScope(Scope.mission(missionId), since));
         } else if (type.equals("subscribe_session_surface") || type.equals("unsubscribe_session_surface")) {
             String sessionId = string(msg, "session_id").orElse(null);
             String surface = string(msg, "surface").orElse(null);

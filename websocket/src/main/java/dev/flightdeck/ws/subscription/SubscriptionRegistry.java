@@ -35,6 +35,8 @@ public class SubscriptionRegistry {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Map<ListKind, Set<ListSubscription>> listSubs = new ConcurrentHashMap<>();
     private final Map<String, Set<SurfaceSubscription>> surfaceSubs = new ConcurrentHashMap<>();
+    /** Mission subscribers by scope: the list's, and each mission's own. */
+    private final Map<String, Set<MissionSubscription>> missionSubs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Subscription>> byConnection = new ConcurrentHashMap<>();
     private final Sequencer sequencer = new Sequencer();
 
@@ -159,6 +161,19 @@ public class SubscriptionRegistry {
         sub.start(replay.get());
     }
 
+    /** subscribe_missions (missionId null) or subscribe_mission. */
+    public void subscribeMissions(Connection c, String missionId, java.util.function.Supplier<Replay.Decision> replay) {
+        MissionSubscription sub = new MissionSubscription(c, missionId, invalidationsSent::inc);
+        String scope = missionId == null ? Scope.MISSIONS : Scope.mission(missionId);
+        replace(c, "missions:" + scope, sub);
+        missionSubs.computeIfAbsent(scope, k -> ConcurrentHashMap.newKeySet()).add(sub);
+        sub.start(replay.get());
+    }
+
+    public void unsubscribeMissions(Connection c, String missionId) {
+        remove(c, "missions:" + (missionId == null ? Scope.MISSIONS : Scope.mission(missionId)));
+    }
+
     public void unsubscribeList(Connection c, ListKind kind) {
         remove(c, "list:" + kind);
     }
@@ -198,6 +213,11 @@ public class SubscriptionRegistry {
                 k -> new Subscription.Delivery(event.revision(), s.framesFor(event))));
         if (Scope.SESSIONS.equals(event.scope())) {
             listSubs.values().forEach(subs -> subs.forEach(deliver));
+            return;
+        }
+        Set<MissionSubscription> missions = missionSubs.get(event.scope());
+        if (missions != null) {
+            missions.forEach(deliver);
             return;
         }
         if (Scope.WORKTREES.equals(event.scope())) {
@@ -261,6 +281,8 @@ public class SubscriptionRegistry {
     private void detach(Subscription sub) {
         if (sub instanceof ListSubscription l) {
             listSubs.values().forEach(s -> s.remove(l));
+        } else if (sub instanceof MissionSubscription m) {
+            missionSubs.values().forEach(set -> set.remove(m));
         } else if (sub instanceof SurfaceSubscription s) {
             Set<SurfaceSubscription> set = surfaceSubs.get(s.sessionId);
             if (set != null) {

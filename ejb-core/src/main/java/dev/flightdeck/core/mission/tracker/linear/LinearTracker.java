@@ -25,9 +25,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Linear through its GraphQL API: every filter and value is a variable of a named document. */
 public final class LinearTracker implements Tracker {
@@ -36,8 +34,6 @@ public final class LinearTracker implements Tracker {
     private static final String TERMINAL_CANCELED = "canceled";
 
     private final GraphQlClient client;
-    /** Workflow states by team id: they change rarely, and moveToState would otherwise ask every time. */
-    private final Map<String, List<JsonObject>> statesByTeam = new ConcurrentHashMap<>();
 
     public LinearTracker(GraphQlClient client) {
         this.client = client;
@@ -161,7 +157,8 @@ public final class LinearTracker implements Tracker {
         if (teamId == null) {
             throw new TrackerException("tracker_response", "linear: the issue has no team", false, null);
         }
-        List<JsonObject> states = statesByTeam.computeIfAbsent(teamId, t -> nodes(objectOf(team, "states")));
+        // The team's states come in the same answer as the issue: one request resolves the name.
+        List<JsonObject> states = nodes(objectOf(team, "states"));
         String stateId = stateIdByName(states, stateName)
                 .orElseThrow(() -> new TrackerException("not_found", "the issue's team has no workflow state named " + quoted(stateName),
                         false, null));

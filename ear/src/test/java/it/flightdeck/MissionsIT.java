@@ -1,0 +1,293 @@
+package it.flightdeck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.flightdeck.stub.StubGraphQlServer;
+import it.flightdeck.stub.StubLinear;
+import it.flightdeck.stub.Webhooks;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Missions end to end on the started server: a repository's MISSION.md, the stub Linear the server is
+ * pointed at, the real Claude Code CLI against the scripted model, and the mission tools served at /mcp.
+ * Each test has its own repository, mission and Linear team, so their issues never meet.
+ */
+class MissionsIT {
+    @RegisterExtension
+    static final ScriptedModel.PerClass MODEL = new ScriptedModel.PerClass();
+
+    static final String KEY = "lin_api_mission_key_" + UUID.randomUUID().toString().substring(0, 8);
+    static final Duration RUN = Duration.ofSeconds(120);
+    static StubLinear linear;
+
+    @BeforeAll
+    static void tracker() {
+        linear = StubLinear.forServer(KEY);
+        linear.label("agent", null);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (linear != null) {
+            assertThat(linear.invalidDocuments()).as("documents the Linear schema refused").isEmpty();
+            linear.close();
+        }
+    }
+
+    /** A MISSION.md watching one team's issues labelled agent, polled every second. */
+    static String missionFile(String team, String extra, String body) {
+        return "---\n"
+                + "tracker: linear\n"
+                + "provider:\n  strategy: single\n  primary: claude\n  max_concurrent: 2\n"
+                + "trigger:\n  kind: polling\n  interval: 1\n  filters:\n    team: " + team + "\n    labels: [agent]\n"
+                + "orchestration:\n  max_retries: 1\n  stall_timeout: 0\n  base_branch: main\n  backoff_base: 1\n"
+                + "  backoff_max: 2\n  max_continuations: 1\n"
+                + "agent:\n  claude:\n    allowed_tools: [\"Bash\"]\n"
+                + extra
+                + "---\n" + body + "\n";
+    }
+
+    record Mission(String id, Path repo) {
+    }
+
+    static Mission mission(String team, String file) {
+        Path repo = GitRepo.create("mission-" + team.toLowerCase(), "MISSION.md", file, "README.md", "# app\n");
+        Api.Resp created = Api.post("/api/missions", Json.createObjectBuilder().add("name", "Mission " + team)
+                .add("repo_root", repo.toString()).add("tracker_kind", "linear").add("provider", "claude").build().toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.json().getString("id");
+        Api.Resp key = Api.call("PUT", "/api/missions/" + id + "/tracker-key", "{\"key\":\"" + KEY + "\"}", Api.token());
+        assertThat(key.status()).as(key.body()).isEqualTo(200);
+        assertThat(key.json().getString("source")).isEqualTo("mission");
+        assertThat(key.body()).doesNotContain(KEY);
+        return new Mission(id, repo);
+    }
+
+    static void start(Mission m) {
+        Api.Resp started = Api.post("/api/missions/" + m.id() + "/start-orchestrator", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+    }
+
+    static JsonObject issue(Mission m, String identifier) {
+        for (JsonValue v : Api.get("/api/missions/" + m.id() + "/issues").jsonArray()) {
+            if (identifier.equals(v.asJsonObject().getString("identifier"))) {
+                return v.asJsonObject();
+            }
+        }
+        return null;
+    }
+
+    static JsonObject awaitIssue(Mission m, String identifier, String state) {
+        return Await.until(identifier + " " + state, () -> issue(m, identifier),
+                i -> i != null && state.equals(i.getString("orchestration_state")), RUN);
+    }
+
+    @Test
+    void aRunGoesFromTheTrackerToAPullRequestOnItsOwnBranch() throws Exception {
+        linear.team("RUN");
+        String id = linear.issue("RUN", "Add a greeting", "Todo", 2, List.of("agent"), null);
+        linear.issue("RUN", "Not for agents", "Todo", 1, List.of(), null);
+        Mission m = mission("RUN", missionFile("RUN", "",
+                "MISSION_RUN https://github.example/acme/app/pull/{{ issue.identifier | remove: \"RUN-\" }} In Review"));
+        try (Ws ws = Ws.connect(Api.token())) {
+            ws.send("{\"type\":\"subscribe_mission\",\"mission_id\":\"" + m.id() + "\"}");
+            ws.await(f -> "mission_invalidated".equals(f.getString("type", "")), 10);
+            start(m);
+
+            JsonObject done = awaitIssue(m, id, "completed");
+            String number = id.substring("RUN-".length());
+            assertThat(done.getString("pr_url")).isEqualTo("https://github.example/acme/app/pull/" + number);
+            assertThat(done.getInt("attempt")).isEqualTo(1);
+            assertThat(done.getString("branch")).isEqualTo("mission/" + id.toLowerCase());
+            assertThat(done.getJsonArray("allowed_transitions").getValuesAs(jakarta.json.JsonString.class))
+                    .extracting(jakarta.json.JsonString::getString).containsExactly("queued");
+            // Only the labelled issue was taken.
+            assertThat(Api.get("/api/missions/" + m.id() + "/issues").jsonArray()).hasSize(1);
+
+            // The tracker saw the run: moved to In Progress on dispatch, the PR attached, In Review at the end.
+            assertThat(linear.stateOf(id)).isEqualTo("In Review");
+            assertThat(linear.attachmentUrls(id)).containsExactly("https://github.example/acme/app/pull/" + number);
+            List<String> moves = linear.operations().stream().filter(o -> o.name().equals("FlightdeckMoveIssue"))
+                    .map(o -> o.variables().toString()).toList();
+            assertThat(moves).isNotEmpty();
+
+            // The agent worked on its own branch in its own worktree, and committed there.
+            String log = GitRepo.git(m.repo(), "log", "--format=%s", "mission/" + id.toLowerCase());
+            assertThat(log).contains(ScriptedModel.COMMIT_MESSAGE);
+            assertThat(GitRepo.git(m.repo(), "log", "--format=%s", "main")).doesNotContain(ScriptedModel.COMMIT_MESSAGE);
+
+            // The tools it used were Flightdeck's, through the flightdeck MCP server.
+            assertThat(MODEL.get().offeredTools.stream().flatMap(List::stream))
+                    .contains("mcp__flightdeck__mission_get_issue", "mcp__flightdeck__mission_link_pr",
+                            "mcp__flightdeck__mission_set_status", "mcp__flightdeck__mission_report_blocked");
+
+            // Subscribers heard the change, after commit, with a revision.
+            JsonObject frame = ws.await(f -> "mission_invalidated".equals(f.getString("type", ""))
+                    && f.getJsonNumber("revision").longValue() > 1, 10);
+            assertThat(frame.getString("mission_id")).isEqualTo(m.id());
+
+            // The run's session ended with it.
+            String sessionId = done.getString("session_id");
+            Agents.awaitDetail(sessionId, s -> "ended".equals(s.getString("status")), 30);
+        }
+        JsonObject detail = Api.get("/api/missions/" + m.id()).json();
+        assertThat(detail.getJsonObject("summary").getInt("completed_count")).isEqualTo(1);
+        assertThat(detail.getJsonObject("summary").getString("tracker_key_source")).isEqualTo("mission");
+        assertThat(detail.getBoolean("mission_file_exists")).isTrue();
+        assertThat(detail.getJsonObject("settings").getString("tracker")).isEqualTo("linear");
+        assertThat(detail.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void anAgentsEnvironmentHoldsNoTrackerKeyAndAStopWithoutEvidenceIsAFailure() throws Exception {
+        linear.team("ENV");
+        String id = linear.issue("ENV", "Show the environment", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("ENV", missionFile("ENV", "", "RUN_BASH env > {{ workspace.path }}/agent-env.txt"));
+        start(m);
+        JsonObject failed = awaitIssue(m, id, "failed");
+        // The agent stopped twice without a PR, a status or a blocker: that is no success.
+        assertThat(failed.getString("error")).contains("without linking a PR");
+        assertThat(failed.isNull("pr_url") || !failed.containsKey("pr_url")).isTrue();
+        Path dump = Path.of(issueWorktree(m, id)).resolve("agent-env.txt");
+        String env = Files.readString(dump);
+        assertThat(env).contains("PATH=").doesNotContain(KEY).doesNotContain("lin_api_it_env_key")
+                .doesNotContain("FLIGHTDECK_").doesNotContain("LINEAR_API_KEY");
+        // The tracker heard nothing of a success.
+        assertThat(linear.stateOf(id)).isEqualTo("In Progress");
+    }
+
+    static String issueWorktree(Mission m, String identifier) {
+        for (JsonValue v : Api.get("/api/missions/" + m.id() + "/worktrees").json().getJsonArray("worktrees")) {
+            if (identifier.equals(v.asJsonObject().getString("issue_identifier"))) {
+                return v.asJsonObject().getString("worktree_path");
+            }
+        }
+        throw new AssertionError("no worktree for " + identifier);
+    }
+
+    @Test
+    void aRunOverItsBudgetIsBlockedWithTheReasonShown() {
+        linear.team("BUD");
+        String id = linear.issue("BUD", "Spend too much", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("BUD", missionFile("BUD", "budget:\n  max_tokens: 50\n", "Say hello"));
+        start(m);
+        JsonObject blocked = awaitIssue(m, id, "blocked");
+        assertThat(blocked.getString("hold_reason")).isEqualTo("budget");
+        assertThat(blocked.getString("error")).contains("tokens used of 50");
+        assertThat(blocked.getJsonNumber("tokens_used").longValue()).isGreaterThanOrEqualTo(50);
+        // Blocked is never retried on its own: a later poll leaves it blocked, with one run only.
+        Api.post("/api/missions/" + m.id() + "/trigger", null);
+        Await.until("another poll", () -> linear.operations("FlightdeckIssues").size(), n -> n >= 3, RUN);
+        assertThat(issue(m, id).getString("orchestration_state")).isEqualTo("blocked");
+        assertThat(issue(m, id).getInt("attempts_total")).isEqualTo(1);
+    }
+
+    @Test
+    void aWebhookDeliveredTwiceAsksForOneRefresh() throws Exception {
+        linear.team("HOOK");
+        Mission m = mission("HOOK", missionFile("HOOK", "", "Say hello").replace("interval: 1", "interval: 3600"));
+        String secret = "whsec_" + UUID.randomUUID();
+        assertThat(Api.call("PUT", "/api/missions/" + m.id() + "/webhook-secret", "{\"secret\":\"" + secret + "\"}",
+                Api.token()).status()).isEqualTo(200);
+        start(m);
+        int first = Await.until("the first poll", () -> linear.operations("FlightdeckIssues").size(), n -> n >= 1, RUN);
+        URI hook = URI.create(Api.BASE + "/api/missions/" + m.id() + "/webhooks/linear");
+        String body = "{\"action\":\"update\",\"type\":\"Issue\",\"webhookTimestamp\":" + System.currentTimeMillis() + "}";
+        // No token: the signature is what authenticates a webhook; a wrong one is refused.
+        assertThat(Webhooks.linear(hook, "not-the-secret-at-all", body).statusCode()).isEqualTo(401);
+        assertThat(Webhooks.linear(hook, secret, body).statusCode()).isEqualTo(202);
+        assertThat(Webhooks.linear(hook, secret, body).statusCode()).isEqualTo(200);
+        Await.until("the refresh", () -> linear.operations("FlightdeckIssues").size(), n -> n == first + 1, RUN);
+        // Another delivery is another refresh; had the duplicate counted, there would be two more.
+        String other = body.replace("update", "create");
+        assertThat(Webhooks.linear(hook, secret, other).statusCode()).isEqualTo(202);
+        Await.until("the second refresh", () -> linear.operations("FlightdeckIssues").size(), n -> n >= first + 2, RUN);
+        assertThat(linear.operations("FlightdeckIssues")).hasSize(first + 2);
+    }
+
+    @Test
+    void triggerAndDispatchHonourIdempotencyKeys() {
+        linear.team("IDEM");
+        String id = linear.issue("IDEM", "Dispatch me", "Backlog", 3, List.of(), null);
+        Mission m = mission("IDEM", missionFile("IDEM", "", "MISSION_RUN https://example.test/pr/1 In Review")
+                .replace("kind: polling", "kind: manual_only"));
+        String uri = Api.BASE + "/api/missions/" + m.id();
+        Api.Resp a = Api.send(request(uri + "/trigger", "k-1", ""));
+        Api.Resp b = Api.send(request(uri + "/trigger", "k-1", ""));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(b.body()).isEqualTo(a.body());
+        String body = "{\"issue_identifier\":\"" + id + "\"}";
+        Api.Resp first = Api.send(request(uri + "/dispatch", "d-1", body));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        Api.Resp replay = Api.send(request(uri + "/dispatch", "d-1", body));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.body()).isEqualTo(first.body());
+        Api.Resp other = Api.send(request(uri + "/dispatch", "d-1", "{\"issue_identifier\":\"IDEM-999\"}"));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().getString("code")).isEqualTo("idempotency_key_reused");
+        // The manual dispatch ran even though the issue matches no filter and the trigger is manual.
+        awaitIssue(m, id, "completed");
+        // Dispatching a completed issue again is refused until a person re-queues it.
+        Api.Resp again = Api.post("/api/missions/" + m.id() + "/dispatch", body);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    static java.net.http.HttpRequest request(String uri, String key, String body) {
+        return java.net.http.HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + Api.token())
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Test
+    void peopleMoveIssuesOnlyAlongTheContractsTransitions() {
+        linear.team("MAN");
+        String id = linear.issue("MAN", "Hand work", "Todo", 1, List.of(), null);
+        Mission m = mission("MAN", missionFile("MAN", "", "Say hello").replace("kind: polling", "kind: manual_only"));
+        Api.Resp unknown = Api.post("/api/missions/" + m.id() + "/issues/" + id + "/blocked", "{\"reason\":\"x\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().getString("code")).isEqualTo("issue_not_found");
+        Api.Resp badMission = Api.post("/api/missions/mission-none/issues/x/retry", null);
+        assertThat(badMission.status()).isEqualTo(404);
+        assertThat(badMission.json().getString("code")).isEqualTo("mission_not_found");
+
+        // A run that only says hello hands nothing off: nudged once, then failed.
+        assertThat(Api.post("/api/missions/" + m.id() + "/dispatch", "{\"issue_identifier\":\"" + id + "\"}").status())
+                .isEqualTo(200);
+        awaitIssue(m, id, "failed");
+        String base = "/api/missions/" + m.id() + "/issues/" + id;
+        Api.Resp wrong = Api.post(base + "/transition", "{\"target_state\":\"running\"}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().getString("code")).isEqualTo("invalid_transition");
+        Api.Resp nowhere = Api.post(base + "/transition", "{\"target_state\":\"nowhere\"}");
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.json().getString("code")).isEqualTo("invalid_state");
+
+        JsonObject requeued = Api.post(base + "/transition", "{\"target_state\":\"queued\"}").json();
+        JsonObject row = requeued.getJsonArray("issues").getJsonObject(0);
+        assertThat(row.getString("orchestration_state")).isEqualTo("queued");
+        assertThat(row.getInt("attempt")).isZero();
+        assertThat(row.containsKey("error")).isFalse();
+        // manual_only: a queued issue waits for a person; nothing dispatches it.
+        assertThat(Api.post(base + "/blocked", "{\"reason\":\"waiting for design\"}").json().getJsonArray("issues")
+                .getJsonObject(0).getString("error")).isEqualTo("waiting for design");
+        assertThat(issue(m, id).getString("hold_reason")).isEqualTo("operator");
+        assertThat(Api.post(base + "/pr", "{\"pr_url\":\"ftp://nope\"}").status()).isEqualTo(400);
+        assertThat(Api.post(base + "/pr", "{\"pr_url\":\"https://example.test/pr/7\"}").status()).isEqualTo(200);
+        JsonObject completed = Api.post(base + "/complete", "{}").json().getJsonArray("issues").getJsonObject(0);
+        assertThat(completed.getString("orchestration_state")).isEqualTo("completed");
+        assertThat(completed.getString("pr_url")).isEqualTo("https://example.test/pr/7");
+        assertThat(issue(m, id).getInt("attempts_total")).isEqualTo(1);
+    }
+}
