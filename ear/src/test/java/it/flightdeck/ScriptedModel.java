@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,9 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code SLOW}: text streamed over about a minute, to interrupt or steer;</li>
  * <li>{@code ASK <question>}: an AskUserQuestion call offering Red and Blue;</li>
  * <li>{@code REQUEST_PERMISSIONS <json>}: Codex's request_permissions call with those arguments;</li>
+ * <li>{@code MCP_CALL <tool> <json>}: a call of that mission tool on the {@code flightdeck} MCP server
+ * (Claude: tool_use {@code mcp__flightdeck__<tool>}; Codex: a function_call in namespace
+ * {@code mcp__flightdeck}), then text quoting its result;</li>
+ * <li>{@code MISSION_RUN <pr url> <state>}: a mission run's turn in four tool calls, one per answer:
+ * mission_get_issue, a {@code git commit} through the shell tool, mission_link_pr with the url, and
+ * mission_set_status with the state; then text quoting every result;</li>
  * <li>anything else: one text reply that quotes it.</li>
  * </ul>
- * After a tool result, the reply is text that quotes the result, ending the turn.
+ * After a tool result, the reply is text that quotes the result, ending the turn. What the MCP scripts'
+ * tools answered is kept by instruction ({@link #toolResultsOf}), and the tools each request offered in
+ * {@link #offeredTools}.
  */
 public final class ScriptedModel implements AutoCloseable {
     public static final String WRITTEN = "hello from the scripted model\n";
@@ -44,6 +53,17 @@ public final class ScriptedModel implements AutoCloseable {
     public final List<String> models = new CopyOnWriteArrayList<>();
     /** Each Messages request's system prompt, as JSON text. */
     public final List<String> systems = new CopyOnWriteArrayList<>();
+    /**
+     * The tools each request offered the model, by the name the model calls them: Claude's as they are
+     * ({@code mcp__flightdeck__mission_get_issue}), Codex's namespaced ones as {@code namespace/name}.
+     */
+    public final List<List<String>> offeredTools = new CopyOnWriteArrayList<>();
+    /** The tool results an MCP script's turn has had so far, by the instruction that started it. */
+    private final java.util.Map<String, List<String>> mcpResults = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The MCP server the scripts call, as Flightdeck names it to both CLIs. */
+    public static final String MCP_SERVER = "flightdeck";
+    public static final String COMMIT_MESSAGE = "Mission work by the scripted model";
 
     /**
      * The model a test class talks to, started before its first test and stopped after its last:
@@ -86,6 +106,16 @@ public final class ScriptedModel implements AutoCloseable {
         throw new AssertionError("the model never saw " + marker);
     }
 
+    /** The port it listens on (the one asked for, or the one the system chose for 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The tool results the turn started by this instruction has had, in order (empty before any). */
+    public List<String> toolResultsOf(String instruction) {
+        return mcpResults.getOrDefault(instruction.strip(), List.of());
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -120,7 +150,12 @@ public final class ScriptedModel implements AutoCloseable {
             histories.add(body.getJsonArray("messages").toString());
             models.add(body.getString("model", ""));
             systems.add(String.valueOf(body.get("system")));
-            Reply reply = script(text, toolResult);
+            List<String> tools = new java.util.ArrayList<>();
+            if (body.get("tools") instanceof JsonArray offered) {
+                offered.forEach(t -> tools.add(t.asJsonObject().getString("name", "")));
+            }
+            offeredTools.add(tools);
+            Reply reply = mcpScript(anthropicTurn(body.getJsonArray("messages"))).orElseGet(() -> script(text, toolResult));
             if (body.getBoolean("stream", false)) {
                 stream(ex, body.getString("model", "claude-scripted"), reply);
             } else {
@@ -129,8 +164,105 @@ public final class ScriptedModel implements AutoCloseable {
         }
     }
 
-    /** One scripted reply: text, or a tool call; {@code slow} streams the text over time. */
-    record Reply(String text, String toolName, JsonObject toolInput, boolean slow) {
+    /**
+     * One scripted reply: text, or a tool call; {@code slow} streams the text over time. A call of a
+     * tool of the {@link #MCP_SERVER} MCP server has its tool's own name in {@code mcpTool}.
+     */
+    record Reply(String text, String toolName, JsonObject toolInput, boolean slow, String mcpTool) {
+        Reply(String text, String toolName, JsonObject toolInput, boolean slow) {
+            this(text, toolName, toolInput, slow, null);
+        }
+
+        static Reply mcp(String tool, JsonObject input) {
+            return new Reply(null, "mcp__" + MCP_SERVER + "__" + tool, input, false, tool);
+        }
+    }
+
+    /** The instruction a turn started with, and the tool results it has had since. */
+    record Turn(String instruction, List<String> results) {
+    }
+
+    /**
+     * The reply of an MCP script (MCP_CALL, MISSION_RUN), or empty for every other instruction. Each
+     * tool result moves the script one step on, so one instruction drives a whole multi-call turn.
+     */
+    Optional<Reply> mcpScript(Turn turn) {
+        String t = turn.instruction().strip();
+        if (!t.startsWith("MCP_CALL ") && !t.startsWith("MISSION_RUN ")) {
+            return Optional.empty();
+        }
+        mcpResults.put(t, List.copyOf(turn.results()));
+        int step = turn.results().size();
+        if (t.startsWith("MCP_CALL ")) {
+            String rest = t.substring("MCP_CALL ".length()).strip();
+            int space = rest.indexOf(' ');
+            String tool = space < 0 ? rest : rest.substring(0, space);
+            JsonObject args;
+            try (var r = Json.createReader(new StringReader(space < 0 ? "{}" : rest.substring(space + 1)))) {
+                args = r.readObject();
+            }
+            return Optional.of(step == 0 ? Reply.mcp(tool, args)
+                    : new Reply("Tool finished: " + turn.results().get(step - 1).strip(), null, null, false));
+        }
+        String[] words = t.substring("MISSION_RUN ".length()).strip().split(" ", 2);
+        String url = words[0];
+        String state = words.length > 1 ? words[1].strip() : "In Review";
+        switch (step) {
+            case 0:
+                return Optional.of(Reply.mcp("mission_get_issue", JsonValue.EMPTY_JSON_OBJECT));
+            case 1:
+                return Optional.of(new Reply(null, "Bash", Json.createObjectBuilder()
+                        .add("command", "git add -A && git -c user.name=Scripted -c user.email=scripted@example.invalid"
+                                + " commit -q --allow-empty -m '" + COMMIT_MESSAGE + "' && git log -1 --format=%s")
+                        .add("description", "commit the mission's work").build(), false));
+            case 2:
+                return Optional.of(Reply.mcp("mission_link_pr", Json.createObjectBuilder().add("url", url)
+                        .add("title", "Scripted pull request").build()));
+            case 3:
+                return Optional.of(Reply.mcp("mission_set_status", Json.createObjectBuilder().add("state", state).build()));
+            default:
+                return Optional.of(new Reply("Mission run done: " + String.join(" | ", turn.results()), null, null, false));
+        }
+    }
+
+    /** Claude's turn: the last user text, and the tool results of the messages after it. */
+    private static Turn anthropicTurn(JsonArray messages) {
+        String instruction = "";
+        List<String> results = new java.util.ArrayList<>();
+        for (JsonValue m : messages) {
+            if (!(m instanceof JsonObject o) || !"user".equals(o.getString("role", ""))) {
+                continue;
+            }
+            String text = userText(o);
+            if (!text.isEmpty() && toolResult(o) == null) {
+                instruction = text;
+                results.clear();
+            }
+            if (o.get("content") instanceof JsonArray blocks) {
+                for (JsonValue b : blocks) {
+                    if (b instanceof JsonObject r && "tool_result".equals(r.getString("type", ""))) {
+                        JsonValue c = r.get("content");
+                        results.add(c instanceof jakarta.json.JsonString s ? s.getString() : resultText(c));
+                    }
+                }
+            }
+        }
+        return new Turn(instruction, results);
+    }
+
+    /** A tool result's text blocks, joined; MCP results come as blocks. */
+    private static String resultText(JsonValue content) {
+        if (content instanceof JsonArray blocks) {
+            StringBuilder out = new StringBuilder();
+            for (JsonValue b : blocks) {
+                // Claude gives MCP results as text blocks, Codex as input_text items.
+                if (b instanceof JsonObject o && o.get("text") instanceof jakarta.json.JsonString t) {
+                    out.append(out.length() == 0 ? "" : "\n").append(t.getString());
+                }
+            }
+            return out.toString();
+        }
+        return String.valueOf(content);
     }
 
     static Reply script(String text, String toolResult) {
@@ -273,6 +405,7 @@ public final class ScriptedModel implements AutoCloseable {
         JsonArray input = body.getJsonArray("input");
         String text = "";
         String toolResult = null;
+        List<String> results = new java.util.ArrayList<>();
         for (JsonValue v : input) {
             JsonObject item = v.asJsonObject();
             if ("message".equals(item.getString("type", "message")) && "user".equals(item.getString("role", ""))
@@ -282,17 +415,33 @@ public final class ScriptedModel implements AutoCloseable {
                     if ("input_text".equals(p.asJsonObject().getString("type", "")) && !t.startsWith("<")) {
                         text = t;
                         toolResult = null;
+                        results.clear();
                     }
                 }
             } else if ("function_call_output".equals(item.getString("type", ""))) {
                 JsonValue out = item.get("output");
                 toolResult = out instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(out);
+                results.add(out instanceof JsonArray ? resultText(out) : toolResult);
             }
         }
         userTexts.add(text);
         histories.add(input.toString());
         models.add(body.getString("model", ""));
-        Reply reply = script(text, toolResult);
+        List<String> tools = new java.util.ArrayList<>();
+        if (body.get("tools") instanceof JsonArray offered) {
+            for (JsonValue t : offered) {
+                JsonObject tool = t.asJsonObject();
+                if ("namespace".equals(tool.getString("type", "")) && tool.get("tools") instanceof JsonArray inner) {
+                    inner.forEach(f -> tools.add(tool.getString("name", "") + "/" + f.asJsonObject().getString("name", "")));
+                } else {
+                    tools.add(tool.getString("name", tool.getString("type", "")));
+                }
+            }
+        }
+        offeredTools.add(tools);
+        String instruction = text;
+        String lastResult = toolResult;
+        Reply reply = mcpScript(new Turn(text, results)).orElseGet(() -> script(instruction, lastResult));
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
@@ -304,6 +453,14 @@ public final class ScriptedModel implements AutoCloseable {
             item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())
                     .add("call_id", "call_" + System.nanoTime()).add("name", "request_permissions")
                     .add("arguments", reply.toolInput().toString()).add("status", "completed").build();
+            event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
+                    .add("output_index", 0).add("item", item).build());
+        } else if (reply.mcpTool() != null) {
+            // Codex offers an MCP server's tools as one namespace tool and resolves a call by both names.
+            item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())
+                    .add("call_id", "call_" + System.nanoTime()).add("namespace", "mcp__" + MCP_SERVER)
+                    .add("name", reply.mcpTool()).add("arguments", reply.toolInput().toString())
+                    .add("status", "completed").build();
             event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
                     .add("output_index", 0).add("item", item).build());
         } else if (reply.toolName() != null) {
