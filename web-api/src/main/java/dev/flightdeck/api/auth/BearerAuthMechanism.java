@@ -88,16 +88,10 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
     static final java.util.regex.Pattern WEBHOOK = java.util.regex.Pattern.compile("/api/missions/[^/]+/webhooks/(linear|github)");
 
     /**
-<<<<<<< HEAD
-     * The probes and the tracker webhooks are open; everything else needs a token. So is {@code /.well-known/}, where nothing is
-     * served: an MCP client that meets a 401 there would take it for an OAuth-protected resource and
-     * drop the bearer header it was given (Claude Code does), while a 404 says there is no OAuth here.
-=======
      * The probes and the tracker webhooks are open; everything else needs a token. So is
      * {@code /.well-known/}, where nothing is served: an MCP client that meets a 401 there would take it
      * for an OAuth-protected resource and drop the bearer header it was given (Claude Code does), while
      * a 404 says there is no OAuth here.
->>>>>>> f618e3e31593132058f06da5ffbcbdceb0607214
      */
     static boolean isOpen(String dispatchedPath) {
         return dispatchedPath.equals("/health") || dispatchedPath.startsWith("/health/")
