@@ -22,11 +22,17 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
     public static final List<String> MISSION_KEYS = List.of("tracker", "provider", "workspace", "agent", "trigger",
             "orchestration", "budget", "concurrency");
 
+    /** A MISSION.md is a page or two; this bounds the work a hostile one can cause. */
+    public static final int MAX_FILE_CHARS = 1024 * 1024;
+
     /**
      * A fence is a line of exactly three dashes (trailing blanks allowed). A {@code ----} rule or an
      * indented {@code ---} inside a block scalar is not one, unlike a plain substring search.
      */
     private static final Pattern FENCE = Pattern.compile("---[ \\t]*");
+
+    /** Blank lines, then a fence line: what {@link #split} accepts as the start. */
+    private static final Pattern OPENING = Pattern.compile("(?:[ \\t]*\\R)*---[ \\t]*(?:\\R|$)");
 
     public MissionFile {
         frontMatter = Collections.unmodifiableMap(frontMatter);
@@ -120,15 +126,13 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
     }
 
     static boolean startsWithFence(String text) {
-        for (String line : stripBom(text).split("\\R", -1)) {
-            if (!line.isBlank()) {
-                return FENCE.matcher(line).matches();
-            }
-        }
-        return false;
+        return OPENING.matcher(stripBom(text)).lookingAt();
     }
 
     static Split split(String text, String label) {
+        if (text != null && text.length() > MAX_FILE_CHARS) {
+            throw new MissionFileException(label + " is larger than " + MAX_FILE_CHARS / 1024 + " KiB");
+        }
         String[] lines = stripBom(text == null ? "" : text).split("\\R", -1);
         int open = 0;
         while (open < lines.length && lines[open].isBlank()) {

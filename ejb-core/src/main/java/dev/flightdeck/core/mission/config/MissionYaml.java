@@ -22,8 +22,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * from costing more than a small one.
  */
 final class MissionYaml {
-    /** Front matter is a few dozen lines; a megabyte is far beyond any real file. */
-    static final int MAX_CODE_POINTS = 1_000_000;
+    /** Front matter is a few dozen lines; 256 Ki code points is far beyond any real file. */
+    static final int MAX_CODE_POINTS = 256 * 1024;
     /** Real files have no aliases; a handful is allowed, billion-laughs expansion is not. */
     static final int MAX_ALIASES = 10;
 
