@@ -66,6 +66,32 @@ class SettingsPatchTest {
     }
 
     @Test
+    void commentsSurviveWriteBack() {
+        String template = MissionTemplate.defaultFor("claude", "linear");
+        String out = MissionFile.applySettings(template, patch("{\"poll_interval\":30,\"label_filter\":[\"ready\"],"
+                + "\"secondary_provider\":\"codex\",\"budget_max_usd\":5}"));
+        MissionFile f = MissionFile.parse(out);
+        assertThat(f.config().trigger().interval()).isEqualTo(30);
+        assertThat(f.config().trigger().filters().labels()).containsExactly("ready");
+        assertThat(f.config().provider().secondary()).isEqualTo("codex");
+        assertThat(out).contains("# Where the issues come from: linear | github")
+                .contains("#   priority     the primary until max_concurrent_primary issues run on it")
+                .contains("#     permission_mode: acceptEdits")
+                .contains("interval: 30 # seconds between looks at the tracker")
+                .contains("  max_usd: 5\n")
+                .contains("# ─── Budget per issue (optional)");
+        assertThat(f.promptTemplate()).isEqualTo(MissionFile.parse(template).promptTemplate());
+    }
+
+    @Test
+    void anchorsSurviveWriteBack() {
+        String existing = "---\ntrigger:\n  filters:\n    labels: &l [a, b]\nagent:\n  claude:\n    skills: *l\n---\nBody";
+        MissionConfig c = MissionFile.parse(MissionFile.applySettings(existing, patch("{\"poll_interval\":9}"))).config();
+        assertThat(c.trigger().interval()).isEqualTo(9);
+        assertThat(c.agent().claude().skills()).containsExactly("a", "b");
+    }
+
+    @Test
     void onlyTheCarriedFieldsChange() {
         String existing = String.join("\n", "---", "tracker: linear", "trigger:", "  interval: 0777", "  custom: keep",
                 "  filters:", "    labels: [a]", "---", "Body");
