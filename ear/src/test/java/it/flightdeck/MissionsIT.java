@@ -353,4 +353,23 @@ class MissionsIT {
         assertThat(done.containsKey("pr_url")).isFalse();
         Agents.awaitDetail(session, s -> "ended".equals(s.getString("status")), 30);
     }
+
+    @Test
+    void aCodexRunHandsOffThroughTheSameToolsAsAClaudeRun() throws Exception {
+        Agents.configureCodex(MODEL.get().port());
+        linear.team("CDX");
+        String id = linear.issue("CDX", "Codex work", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("CDX", missionFile("CDX", "", "MISSION_RUN https://example.test/pr/{{ issue.identifier }} In Review")
+                .replace("primary: claude", "primary: codex"));
+        start(m);
+        JsonObject done = awaitIssue(m, id, "completed");
+        assertThat(done.getString("provider")).isEqualTo("codex");
+        assertThat(done.getString("pr_url")).isEqualTo("https://example.test/pr/" + id);
+        assertThat(linear.stateOf(id)).isEqualTo("In Review");
+        assertThat(linear.attachmentUrls(id)).containsExactly("https://example.test/pr/" + id);
+        assertThat(GitRepo.git(m.repo(), "log", "--format=%s", "mission/" + id.toLowerCase()))
+                .contains(ScriptedModel.COMMIT_MESSAGE);
+        assertThat(MODEL.get().offeredTools.stream().flatMap(List::stream))
+                .contains("mcp__flightdeck/mission_get_issue", "mcp__flightdeck/mission_set_status");
+    }
 }
