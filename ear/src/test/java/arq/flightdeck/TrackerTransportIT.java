@@ -54,7 +54,7 @@ class TrackerTransportIT {
     @Test
     void theRestClientTransportReadsFromTheStubAndMapsItsFaults() throws Exception {
         try (StubLinear stub = new StubLinear(KEY);
-             RestGraphQl transport = new RestGraphQl(stub.uri(), "Flightdeck", 2_000, 1_500)) {
+             RestGraphQl transport = new RestGraphQl(stub.uri(), "Flightdeck", 5_000, 10_000)) {
             stub.team("ENG");
             stub.label("agent", null);
             String a = stub.issue("ENG", "Through the rest client", "Todo", 3, List.of("agent"), null);
@@ -74,7 +74,7 @@ class TrackerTransportIT {
                 assertThat(e.category()).isEqualTo("tracker_status");
                 assertThat(e.retryable()).isTrue();
             });
-            stub.slowness(4_000);
+            stub.slowness(15_000);
             stub.failNext(1, StubGraphQlServer.Fault.SLOW);
             assertThatThrownBy(() -> tracker.candidates(scope)).isInstanceOfSatisfying(TrackerException.class, e -> {
                 assertThat(e.category()).isEqualTo("tracker_request");
