@@ -1,9 +1,7 @@
 package dev.flightdeck.core.agent;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.core.error.ApiException;
 import jakarta.json.Json;
@@ -27,23 +25,23 @@ class MessageInputTest {
     void aMessageCarriesTextImagesModelAndEffort() {
         MessageInput in = MessageInput.parse(json("{\"content\":\"hi\",\"model\":\"claude-haiku-4-5\",\"effort\":\"minimal\","
                 + "\"images\":[" + image("image/png", new byte[] {1, 2, 3}) + "]}"), false);
-        assertEquals("hi", in.content());
-        assertEquals("image/png", in.images().get(0).mediaType());
-        assertEquals("AQID", in.images().get(0).base64());
-        assertEquals(1, in.imageRows().size());
-        assertEquals("claude-haiku-4-5", in.model());
-        assertEquals("low", in.claudeEffort(), "Claude's lowest effort is low");
+        assertThat(in.content()).isEqualTo("hi");
+        assertThat(in.images().get(0).mediaType()).isEqualTo("image/png");
+        assertThat(in.images().get(0).base64()).isEqualTo("AQID");
+        assertThat(in.imageRows()).hasSize(1);
+        assertThat(in.model()).isEqualTo("claude-haiku-4-5");
+        assertThat(in.claudeEffort()).as("Claude's lowest effort is low").isEqualTo("low");
     }
 
     @Test
     void anImageAloneIsAMessageButNothingAtAllIsNot() {
-        assertEquals("", MessageInput.parse(json("{\"images\":[" + image("image/gif", new byte[] {7}) + "]}"), false).content());
+        assertThat(MessageInput.parse(json("{\"images\":[" + image("image/gif", new byte[] {7}) + "]}"), false).content()).isEqualTo("");
         for (String bad : new String[] {"{}", "{\"content\":\"  \"}", "{\"content\":5}", "{\"content\":\"x\",\"effort\":\"huge\"}",
                 "{\"content\":\"x\",\"images\":{}}", "{\"content\":\"x\",\"images\":[{\"input_type\":\"url\",\"value\":\"https://e/x.png\"}]}",
                 "{\"content\":\"x\",\"images\":[" + image("image/tiff", new byte[] {1}) + "]}",
                 "{\"content\":\"x\",\"images\":[{\"input_type\":\"url\",\"value\":\"data:image/png;base64,%%%\"}]}"}) {
-            ApiException e = assertThrows(ApiException.class, () -> MessageInput.parse(json(bad), false), bad);
-            assertEquals(400, e.status(), bad);
+            assertThatThrownBy(() -> MessageInput.parse(json(bad), false)).as(bad)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).as(bad).isEqualTo(400));
         }
     }
 
@@ -51,24 +49,23 @@ class MessageInputTest {
     void aSteerTakesNoModelOrEffort() {
         MessageInput in = MessageInput.parse(json("{\"content\":\"go left\",\"model\":\"m\",\"effort\":\"high\","
                 + "\"expected_turn_id\":\"turn-2\"}"), true);
-        assertNull(in.model());
-        assertNull(in.effort());
-        assertEquals("turn-2", in.expectedTurnId());
+        assertThat(in.model()).isNull();
+        assertThat(in.effort()).isNull();
+        assertThat(in.expectedTurnId()).isEqualTo("turn-2");
     }
 
     @Test
     void skillsAndMentionsAreReferencesAndAreEnoughForAMessage() {
         MessageInput in = MessageInput.parse(json("{\"skills\":[{\"name\":\"release-notes\",\"path\":\".claude/skills/release-notes/SKILL.md\"}],"
                 + "\"mentions\":[{\"path\":\"docs/notes.txt\"},{\"name\":\"Main\",\"path\":\"src/Main.java\"}]}"), false);
-        assertEquals("", in.content());
-        assertEquals(List.of(new AgentHandle.Reference("release-notes", ".claude/skills/release-notes/SKILL.md")), in.refs().skills());
-        assertEquals(List.of(new AgentHandle.Reference("notes.txt", "docs/notes.txt"), new AgentHandle.Reference("Main", "src/Main.java")),
-                in.refs().mentions());
+        assertThat(in.content()).isEqualTo("");
+        assertThat(in.refs().skills()).isEqualTo(List.of(new AgentHandle.Reference("release-notes", ".claude/skills/release-notes/SKILL.md")));
+        assertThat(in.refs().mentions()).isEqualTo(List.of(new AgentHandle.Reference("notes.txt", "docs/notes.txt"), new AgentHandle.Reference("Main", "src/Main.java")));
         MessageInput steer = MessageInput.parse(json("{\"content\":\"x\",\"skills\":[{\"name\":\"a\",\"path\":\"p\"}],"
                 + "\"mentions\":[{\"path\":\"m\"}]}"), true);
-        assertTrue(steer.refs().skills().isEmpty(), "a steer takes mentions only, as the contract says");
-        assertEquals(1, steer.refs().mentions().size());
-        assertTrue(MessageInput.parse(json("{\"content\":\"x\"}"), false).refs().isEmpty());
+        assertThat(steer.refs().skills()).as("a steer takes mentions only, as the contract says").isEmpty();
+        assertThat(steer.refs().mentions()).hasSize(1);
+        assertThat(MessageInput.parse(json("{\"content\":\"x\"}"), false).refs().isEmpty()).isTrue();
     }
 
     @Test
@@ -81,9 +78,11 @@ class MessageInputTest {
                 {"{\"content\":\"x\",\"mentions\":[{\"path\":\"a\\\"b\"}]}", "mentions[0].path"},
                 {"{\"content\":\"x\",\"mentions\":[{\"path\":\"\"}]}", "mentions[0].path"}};
         for (String[] b : bad) {
-            ApiException e = assertThrows(ApiException.class, () -> MessageInput.parse(json(b[0]), false), b[0]);
-            assertEquals(400, e.status());
-            assertTrue(e.getMessage().startsWith(b[1]), e.getMessage());
+            assertThatThrownBy(() -> MessageInput.parse(json(b[0]), false)).as(b[0])
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).as(b[0]).startsWith(b[1]);
+                    });
         }
     }
 }
