@@ -8,7 +8,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -230,5 +237,57 @@ class WorktreeIT {
 
         Api.Resp bad = Api.post("/api/worktrees/discover", "{\"repo_path\":\"relative\"}");
         assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void twoCreatesOfTheSameBranchAtOnceMakeOneWorktreeAndACreateFailed() throws Exception {
+        Path repo = GitRepo.create("fd-wt-race-", "f.txt", "x\n");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String body = "{\"repo_path\":\"" + repo + "\",\"branch_name\":\"race-" + round + "\"}";
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Api.Resp>> calls = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    calls.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return Api.post("/api/worktrees", body);
+                    }));
+                }
+                List<Api.Resp> answers = new ArrayList<>();
+                for (Future<Api.Resp> c : calls) {
+                    answers.add(c.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(answers).extracting(Api.Resp::status).as(answers.toString()).containsExactlyInAnyOrder(200, 400);
+                Api.Resp lost = answers.stream().filter(r -> r.status() == 400).findFirst().orElseThrow();
+                assertThat(lost.json().getString("code")).isEqualTo("create_failed");
+                String branch = "race-" + round;
+                assertThat(listing(repo).getJsonArray("worktrees").stream()
+                        .filter(v -> branch.equals(v.asJsonObject().getString("branch")))).as("one record").hasSize(1);
+                Api.Resp won = answers.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+                assertThat(Path.of(won.json().getJsonObject("worktree").getString("worktree_path")))
+                        .as("the loser took nothing of the winner's off disk").isDirectory();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBranchRemovedWithItsWorktreeCanBeCreatedAgainAtTheSamePath() throws Exception {
+        Path repo = GitRepo.create("fd-wt-again-", "f.txt", "x\n");
+        JsonObject first = create(repo, "again").getJsonObject("worktree");
+        Api.Resp removed = Api.delete("/api/worktrees/" + first.getString("id") + "?delete_branch=true");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+
+        JsonObject second = create(repo, "again").getJsonObject("worktree");
+        assertThat(second.getString("worktree_path")).isEqualTo(first.getString("worktree_path"));
+        assertThat(second.getString("status")).isEqualTo("active");
+        assertThat(second.getString("id")).as("the removed record is taken over, snapshots and all")
+                .isEqualTo(first.getString("id"));
+        assertThat(Api.get("/api/worktrees/" + second.getString("id") + "/snapshots").json().getJsonArray("snapshots"))
+                .hasSize(1);
+        assertThat(GitRepo.git(Path.of(second.getString("worktree_path")), "symbolic-ref", "--short", "HEAD").trim())
+                .isEqualTo("again");
     }
 }
