@@ -17,9 +17,13 @@ class QuestionAnswersTest {
         return Json.createReader(new StringReader(s)).readObject();
     }
 
+    static QuestionAnswers.Request answer(String s) {
+        return QuestionAnswers.Request.parse(json(s));
+    }
+
     @Test
     void answersAreKeyedByQuestionTextWhateverNamesTheQuestion() {
-        JsonObject out = QuestionAnswers.updatedInput(INPUT, json("{\"answers\":{\"Color\":[\"Blue\"],\"1\":[\"S\",\"M\"]}}"));
+        JsonObject out = QuestionAnswers.updatedInput(INPUT, answer("{\"answers\":{\"Color\":[\"Blue\"],\"1\":[\"S\",\"M\"]}}"));
         assertThat(out.getJsonObject("answers").getString("Which color?")).isEqualTo("Blue");
         assertThat(out.getJsonObject("answers").getString("Which sizes?")).isEqualTo("S, M");
         assertThat(out.getJsonArray("questions")).as("the questions stay").isEqualTo(INPUT.getJsonArray("questions"));
@@ -27,9 +31,9 @@ class QuestionAnswersTest {
 
     @Test
     void aSingleAnswerGoesToTheNamedOrFirstQuestion() {
-        assertThat(QuestionAnswers.updatedInput(INPUT, json("{\"answer\":\"Red\"}"))
+        assertThat(QuestionAnswers.updatedInput(INPUT, answer("{\"answer\":\"Red\"}"))
                 .getJsonObject("answers").getString("Which color?")).isEqualTo("Red");
-        assertThat(QuestionAnswers.updatedInput(INPUT, json("{\"answer\":\"L\",\"question_id\":\"Size\"}"))
+        assertThat(QuestionAnswers.updatedInput(INPUT, answer("{\"answer\":\"L\",\"question_id\":\"Size\"}"))
                 .getJsonObject("answers").getString("Which sizes?")).isEqualTo("L");
     }
 
@@ -37,7 +41,7 @@ class QuestionAnswersTest {
     void emptyOrUnknownAnswersAreRefused() {
         for (String bad : new String[] {"{}", "{\"answer\":\"  \"}", "{\"answers\":{\"Nope\":[\"x\"]}}",
                 "{\"answers\":{\"Color\":[]}}", "{\"answers\":[1]}", "{\"answer\":3}"}) {
-            assertThatThrownBy(() -> QuestionAnswers.updatedInput(INPUT, json(bad))).as(bad)
+            assertThatThrownBy(() -> QuestionAnswers.updatedInput(INPUT, answer(bad))).as(bad)
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.code()).as(bad).isEqualTo("invalid_answer_payload");
                         assertThat(e.status()).isEqualTo(400);

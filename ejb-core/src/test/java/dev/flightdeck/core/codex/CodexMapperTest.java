@@ -97,7 +97,7 @@ class CodexMapperTest {
                 new ApprovalDecision("denied", null, false, null), asked)).getJsonObject("result").getJsonObject("permissions")).isEqualTo(JsonValue.EMPTY_JSON_OBJECT);
         JsonObject request = json("{\"questions\":[{\"id\":\"color\",\"header\":\"Color\",\"question\":\"Which color?\"}]}");
         JsonObject answered = dev.flightdeck.core.approval.QuestionAnswers.updatedInput(request,
-                json("{\"answers\":{\"color\":[\"Blue\"]}}"));
+                dev.flightdeck.core.approval.QuestionAnswers.Request.parse(json("{\"answers\":{\"color\":[\"Blue\"]}}")));
         JsonObject reply = json(CodexProtocol.userInput(Json.createValue(4), new ApprovalDecision("approved", null, false,
                 answered), request)).getJsonObject("result");
         assertThat(reply.getJsonObject("answers").getJsonObject("color").getJsonArray("answers").getString(0)).isEqualTo("Blue");
