@@ -119,9 +119,9 @@ class MissionsIT {
             // The tracker saw the run: moved to In Progress on dispatch, the PR attached, In Review at the end.
             assertThat(linear.stateOf(id)).isEqualTo("In Review");
             assertThat(linear.attachmentUrls(id)).containsExactly("https://github.example/acme/app/pull/" + number);
-            List<String> moves = linear.operations().stream().filter(o -> o.name().equals("FlightdeckMoveIssue"))
+            List<String> moves = linear.operations().stream().filter(o -> o.name().equals("FlightdeckIssueUpdate"))
                     .map(o -> o.variables().toString()).toList();
-            assertThat(moves).isNotEmpty();
+            assertThat(moves).as("to In Progress, then to In Review").hasSizeGreaterThanOrEqualTo(2);
 
             // The agent worked on its own branch in its own worktree, and committed there.
             String log = GitRepo.git(m.repo(), "log", "--format=%s", "mission/" + id.toLowerCase());
@@ -159,7 +159,7 @@ class MissionsIT {
         JsonObject failed = awaitIssue(m, id, "failed");
         // The agent stopped twice without a PR, a status or a blocker: that is no success.
         assertThat(failed.getString("error")).contains("without linking a PR");
-        assertThat(failed.isNull("pr_url") || !failed.containsKey("pr_url")).isTrue();
+        assertThat(failed.containsKey("pr_url")).isFalse();
         Path dump = Path.of(issueWorktree(m, id)).resolve("agent-env.txt");
         String env = Files.readString(dump);
         assertThat(env).contains("PATH=").doesNotContain(KEY).doesNotContain("lin_api_it_env_key")
@@ -207,8 +207,9 @@ class MissionsIT {
         String body = "{\"action\":\"update\",\"type\":\"Issue\",\"webhookTimestamp\":" + System.currentTimeMillis() + "}";
         // No token: the signature is what authenticates a webhook; a wrong one is refused.
         assertThat(Webhooks.linear(hook, "not-the-secret-at-all", body).statusCode()).isEqualTo(401);
-        assertThat(Webhooks.linear(hook, secret, body).statusCode()).isEqualTo(202);
-        assertThat(Webhooks.linear(hook, secret, body).statusCode()).isEqualTo(200);
+        String delivery = UUID.randomUUID().toString();
+        assertThat(Webhooks.linear(hook, secret, body, delivery).statusCode()).isEqualTo(202);
+        assertThat(Webhooks.linear(hook, secret, body, delivery).statusCode()).as("the redelivery").isEqualTo(200);
         Await.until("the refresh", () -> linear.operations("FlightdeckIssues").size(), n -> n == first + 1, RUN);
         // Another delivery is another refresh; had the duplicate counted, there would be two more.
         String other = body.replace("update", "create");
@@ -327,7 +328,7 @@ class MissionsIT {
     void aStalledRunIsEndedAndRetried() {
         linear.team("STL");
         String id = linear.issue("STL", "Hang once", "Todo", 1, List.of("agent"), null);
-        Mission m = mission("STL", missionFile("STL", "", retried("HANG")).replace("stall_timeout: 0", "stall_timeout: 3"));
+        Mission m = mission("STL", missionFile("STL", "", retried("HANG")).replace("stall_timeout: 0", "stall_timeout: 10"));
         start(m);
         JsonObject running = awaitIssue(m, id, "running");
         String firstSession = running.getString("session_id");

@@ -95,6 +95,35 @@ class RestartIT {
         assertThat(Api.call("GET", "/api/sessions/summary", null, STATIC_TOKEN + "x").status()).isEqualTo(401);
     }
 
+    @Test
+    void aMissionRunInFlightIsCarriedOnAfterARestart() throws Exception {
+        int port = Integer.getInteger("it.scripted.model.port", 4199);
+        try (ScriptedModel model = new ScriptedModel(port);
+             it.flightdeck.stub.StubLinear linear = it.flightdeck.stub.StubLinear.forServer(MissionsIT.KEY)) {
+            linear.team("RST");
+            linear.label("agent", null);
+            String issue = linear.issue("RST", "Survive a restart", "Todo", 1, List.of("agent"), null);
+            MissionsIT.Mission m = MissionsIT.mission("RST", MissionsIT.missionFile("RST", "", MissionsIT.retried("HANG")));
+            MissionsIT.start(m);
+            JsonObject running = MissionsIT.awaitIssue(m, issue, "running");
+            assertThat(running.getInt("attempt")).isEqualTo(1);
+            long revision = Api.get("/api/missions/" + m.id()).json().getJsonObject("summary")
+                    .getJsonNumber("revision").longValue();
+
+            restart(() -> { });
+
+            // Nothing was lost: the mission still runs, the issue remembers its attempt and branch; its
+            // agent died with the server, so that attempt failed and the next one finishes on the same branch.
+            JsonObject done = MissionsIT.awaitIssue(m, issue, "completed");
+            assertThat(done.getInt("attempt")).isEqualTo(2);
+            assertThat(done.getInt("attempts_total")).isEqualTo(2);
+            assertThat(done.getString("branch")).isEqualTo(running.getString("branch"));
+            assertThat(done.getString("session_id")).isNotEqualTo(running.getString("session_id"));
+            assertThat(Api.get("/api/missions/" + m.id()).json().getJsonObject("summary").getJsonNumber("revision")
+                    .longValue()).isGreaterThan(revision);
+        }
+    }
+
     private static void restart(Runnable whileDown) throws Exception {
         TestServer.stop();
         whileDown.run();

@@ -30,10 +30,15 @@ public final class Webhooks {
 
     /** A Linear delivery: {@code Linear-Signature} over the raw body; the body should carry webhookTimestamp. */
     public static HttpResponse<String> linear(URI url, String secret, String body) throws Exception {
+        return linear(url, secret, body, UUID.randomUUID().toString());
+    }
+
+    /** The same, as delivery {@code deliveryId}: a redelivery carries the id of the first. */
+    public static HttpResponse<String> linear(URI url, String secret, String body, String deliveryId) throws Exception {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Linear-Delivery", UUID.randomUUID().toString())
+                .header("Linear-Delivery", deliveryId)
                 .header("Linear-Event", "Issue")
                 .header("Linear-Signature", hmacHex(secret, raw))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();

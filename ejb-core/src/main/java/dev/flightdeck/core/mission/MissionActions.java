@@ -70,6 +70,12 @@ public class MissionActions {
     /** POST …/dispatch: fetch the issue, upsert it, and start a run now, whatever the filters say. */
     public MissionWire.Detail dispatch(String missionId, MissionRequests.Dispatch req) {
         MissionEntity m = store.find(missionId);
+        // A mission nobody started has never read its file: the run needs its prompt and settings.
+        store.recordParse(m.id, MissionTick.read(MissionConfigs.file(m)), System.currentTimeMillis());
+        m = store.find(m.id);
+        if (m.missionText == null) {
+            throw ErrorCode.INVALID_REQUEST.error("the mission has no MISSION.md that parses: " + m.parseError);
+        }
         Tracker tracker = trackers.forMission(m);
         TrackerIssue issue;
         try {
@@ -87,8 +93,9 @@ public class MissionActions {
         }
         String provider = req.provider() != null ? req.provider()
                 : MissionConfigs.inForce(m).config().provider().primary();
+        MissionEntity mission = m;
         dispatch.dispatch(row.id, provider, issue, tracker, null);
-        return missions.detail(m.id);
+        return missions.detail(mission.id);
     }
 
     public MissionWire.Template defaultTemplate(String missionId) {

@@ -75,6 +75,9 @@ public class MissionDispatch {
             WorktreeEntity worktree = worktreeFor(mission, issue, file);
             String prompt = new PromptRenderer(executor).render(file.promptTemplate(), PromptContext.of(snapshot, issue.attempt,
                     issue.retryKind, worktree.worktreePath, file.config(), mission.id, mission.name));
+            if (prompt.isBlank()) {
+                throw ErrorCode.INVALID_REQUEST.error("the prompt template rendered nothing for " + issue.issueIdentifier);
+            }
             String sessionId = sessions.create(new CreateSession(provider, Path.of(worktree.worktreePath), null, null,
                     MissionAgents.sessionConfig(provider, file.config()))).sessionId();
             store.startRun(issueRowId, sessionId, worktree.id, worktree.branch, System.currentTimeMillis());

@@ -244,6 +244,10 @@ public final class IssueMachine {
     }
 
     private static void complete(IssueFacts f, long now, String evidence) {
+        if (!"operator".equals(evidence)) {
+            // Finished: an earlier attempt's failure is history (the runs keep it), not the issue's error.
+            f.lastError = null;
+        }
         f.state = IssueState.COMPLETED;
         f.completedAt = now;
         f.evidence = evidence;
