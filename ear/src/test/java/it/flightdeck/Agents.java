@@ -1,6 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -23,7 +23,7 @@ public final class Agents {
     public static Session create() throws IOException {
         Path dir = Files.createTempDirectory("fd-claude-");
         Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + dir + "\"}");
-        assertEquals(200, r.status(), r.body());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return new Session(r.json().getString("session_id"), dir);
     }
 
@@ -74,7 +74,7 @@ public final class Agents {
     /** Ends the session and checks that no process of its tree is left. */
     public static void end(Session s) throws Exception {
         Api.Resp ended = Api.post("/api/sessions/" + s.id() + "/lifecycle/end", "{}");
-        assertEquals(200, ended.status());
+        assertThat(ended.status()).isEqualTo(200);
         Await.until("the agent of " + s.id() + " to be gone", () -> agentProcesses(s.dir()), List::isEmpty,
                 Duration.ofSeconds(10));
     }

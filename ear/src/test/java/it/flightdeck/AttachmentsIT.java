@@ -1,7 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,44 +34,44 @@ class AttachmentsIT {
     void anImageRoundTripsWithItsType() throws Exception {
         String session = Api.createSession();
         Api.Resp stored = upload(session, "image/png", pixel());
-        assertEquals(200, stored.status(), stored.body());
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         var image = stored.json().getJsonObject("image");
-        assertEquals("attachment", image.getString("input_type"));
-        assertEquals("image/png", image.getString("mime_type"));
-        assertEquals("shot.png", image.getString("display_name"));
+        assertThat(image.getString("input_type")).isEqualTo("attachment");
+        assertThat(image.getString("mime_type")).isEqualTo("image/png");
+        assertThat(image.getString("display_name")).isEqualTo("shot.png");
         HttpResponse<byte[]> back = Api.HTTP.send(request("/api/sessions/" + session
                 + "/conversation/attachments/images/" + image.getString("value")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, back.statusCode());
-        assertEquals("image/png", back.headers().firstValue("Content-Type").orElse(""));
-        assertArrayEquals(pixel(), back.body());
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        assertThat(back.body()).isEqualTo(pixel());
     }
 
     @Test
     void wrongTypesOversizeAndPathLikeIdsAreRefused() throws Exception {
         String session = Api.createSession();
         Api.Resp text = upload(session, "text/plain", "hello".getBytes());
-        assertEquals(415, text.status());
-        assertEquals("unsupported_media_type", text.json().getString("code"));
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.json().getString("code")).isEqualTo("unsupported_media_type");
         Api.Resp big = upload(session, "image/jpeg", new byte[10 * 1024 * 1024 + 1]);
-        assertEquals(413, big.status());
-        assertEquals("payload_too_large", big.json().getString("code"));
-        assertEquals(400, upload(session, "image/png", new byte[0]).status());
-        assertEquals(404, upload("od-00000000-0000-0000-0000-000000000000", "image/png", pixel()).status());
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.json().getString("code")).isEqualTo("payload_too_large");
+        assertThat(upload(session, "image/png", new byte[0]).status()).isEqualTo(400);
+        assertThat(upload("od-00000000-0000-0000-0000-000000000000", "image/png", pixel()).status()).isEqualTo(404);
 
         String stored = upload(session, "image/png", pixel()).json().getJsonObject("image").getString("value");
         for (String id : new String[] {"...png", "img-..png", "img-" + stored.substring(4, 40) + "..png",
                 stored.replace(".png", ".gif"), stored.toUpperCase(), "img-00000000-0000-0000-0000-000000000000.png"}) {
             Api.Resp r = Api.get("/api/sessions/" + session + "/conversation/attachments/images/" + id);
-            assertEquals(404, r.status(), id + ": " + r.body());
-            assertEquals("attachment_read_failed", r.json().getString("code"), id);
+            assertThat(r.status()).as(id + ": " + r.body()).isEqualTo(404);
+            assertThat(r.json().getString("code")).as(id).isEqualTo("attachment_read_failed");
         }
         // An encoded slash is refused by the container before any route: still the envelope, no page, no trace.
         for (String id : new String[] {"..%2F..%2Fauth-token", "%2Fetc%2Fpasswd"}) {
             Api.Resp r = Api.get("/api/sessions/" + session + "/conversation/attachments/images/" + id);
-            assertEquals(400, r.status(), id + ": " + r.body());
-            assertEquals("invalid_request", r.json().getString("code"), id);
+            assertThat(r.status()).as(id + ": " + r.body()).isEqualTo(400);
+            assertThat(r.json().getString("code")).as(id).isEqualTo("invalid_request");
         }
         // Another session cannot read it either.
-        assertEquals(404, Api.get("/api/sessions/" + Api.createSession() + "/conversation/attachments/images/" + stored).status());
+        assertThat(Api.get("/api/sessions/" + Api.createSession() + "/conversation/attachments/images/" + stored).status()).isEqualTo(404);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -74,13 +75,15 @@ class AuthIT {
         assertThat(token).matches("fdk_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}");
         assertThat(c.getString("label")).isEqualTo("ci");
         assertThat(c.getString("expires_at")).isEqualTo("2099-01-01T00:00:00Z");
+        Instant beforeUse = Instant.now();
         assertThat(Api.call("GET", "/api/sessions/summary", null, token).status()).isEqualTo(200);
 
         String listing = Api.get("/api/auth/tokens").body();
         assertThat(listing).doesNotContain(token).doesNotContain(token.substring(17));
         JsonObject mine = Api.get("/api/auth/tokens").json().getJsonArray("tokens").stream()
                 .map(v -> v.asJsonObject()).filter(t -> t.getString("id").equals(c.getString("id"))).findFirst().orElseThrow();
-        assertThat(mine.getString("last_used_at")).isNotNull();
+        assertThat(Instant.parse(mine.getString("last_used_at"))).as("the use just made is recorded")
+                .isBetween(beforeUse.truncatedTo(ChronoUnit.MILLIS), Instant.now());
         assertThat(mine.containsKey("token")).isFalse();
 
         assertThat(Api.delete("/api/auth/tokens/" + c.getString("id")).json().getBoolean("revoked")).isTrue();

@@ -8,10 +8,7 @@ import static it.flightdeck.Agents.detail;
 import static it.flightdeck.Agents.end;
 import static it.flightdeck.Agents.send;
 import static it.flightdeck.Agents.subscribe;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -40,63 +37,63 @@ class ClaudeAgentIT {
         Path target = s.dir().resolve("hello.txt");
         try (Ws ws = subscribe(s.id())) {
             Api.Resp accepted = send(s.id(), "WRITE_FILE " + target);
-            assertEquals(202, accepted.status(), accepted.body());
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             JsonObject userRow = accepted.json().getJsonObject("row");
-            assertEquals("user", userRow.getJsonObject("row").getString("row_type"));
-            assertEquals("turn-1", userRow.getString("turn_id"));
+            assertThat(userRow.getJsonObject("row").getString("row_type")).isEqualTo("user");
+            assertThat(userRow.getString("turn_id")).isEqualTo("turn-1");
 
             JsonObject tool = awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")), 60);
-            assertEquals("Write", tool.getJsonObject("row").getString("title"));
-            assertEquals("file_change", tool.getJsonObject("row").getString("family"));
+            assertThat(tool.getJsonObject("row").getString("title")).isEqualTo("Write");
+            assertThat(tool.getJsonObject("row").getString("family")).isEqualTo("file_change");
 
             JsonObject requested = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60);
             JsonObject request = requested.getJsonObject("request");
-            assertEquals("patch", request.getString("approval_type"));
-            assertEquals(target.toString(), request.getString("file_path"));
+            assertThat(request.getString("approval_type")).isEqualTo("patch");
+            assertThat(request.getString("file_path")).isEqualTo(target.toString());
             awaitDetail(s.id(), d -> "permission".equals(d.getString("work_status")), 10);
-            assertFalse(Files.exists(target), "nothing is written before the approval");
+            assertThat(target).as("nothing is written before the approval").doesNotExist();
 
             Api.Resp decided = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
                     + "/decision", "{\"decision\":\"approved\"}");
-            assertEquals(200, decided.status(), decided.body());
-            assertEquals("applied", decided.json().getString("outcome"));
+            assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+            assertThat(decided.json().getString("outcome")).isEqualTo("applied");
 
             awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")) && "completed".equals(r.getString("status", "")), 60);
             JsonObject reply = awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
-            assertEquals("turn-1", reply.getString("turn_id"));
-            assertEquals(ScriptedModel.WRITTEN, Files.readString(target));
+            assertThat(reply.getString("turn_id")).isEqualTo("turn-1");
+            assertThat(Files.readString(target)).isEqualTo(ScriptedModel.WRITTEN);
             ws.await(f -> "tokens_updated".equals(f.getString("type", "")), 60);
             awaitDetail(s.id(), Agents::idle, 30);
 
             // The same decision again is stale, not applied twice.
             Api.Resp again = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
                     + "/decision", "{\"decision\":\"approved\"}");
-            assertEquals("stale", again.json().getString("outcome"));
+            assertThat(again.json().getString("outcome")).isEqualTo("stale");
         }
         JsonObject usage = Api.get("/api/sessions/" + s.id() + "/usage/turns").json();
-        assertEquals(1, usage.getInt("total_turn_count"));
+        assertThat(usage.getInt("total_turn_count")).isEqualTo(1);
         JsonObject turn = usage.getJsonArray("rows").getJsonObject(0);
-        assertEquals("turn-1", turn.getString("turn_id"));
+        assertThat(turn.getString("turn_id")).isEqualTo("turn-1");
         // Two model calls (the tool call and the reply), each billed INPUT_TOKENS in, OUTPUT_TOKENS out.
-        assertEquals(2L * ScriptedModel.INPUT_TOKENS, turn.getJsonNumber("billable_input_tokens").longValue());
-        assertEquals(2L * ScriptedModel.OUTPUT_TOKENS, turn.getJsonNumber("billable_output_tokens").longValue());
-        assertTrue(turn.getJsonNumber("estimated_cost_usd").doubleValue() > 0);
+        assertThat(turn.getJsonNumber("billable_input_tokens").longValue()).isEqualTo(2L * ScriptedModel.INPUT_TOKENS);
+        assertThat(turn.getJsonNumber("billable_output_tokens").longValue()).isEqualTo(2L * ScriptedModel.OUTPUT_TOKENS);
+        assertThat(turn.getJsonNumber("estimated_cost_usd").doubleValue()).isGreaterThan(0);
 
         JsonObject page = Api.get("/api/sessions/" + s.id() + "/conversation").json();
         List<String> types = new ArrayList<>();
         page.getJsonArray("rows").forEach(v -> types.add(v.asJsonObject().getJsonObject("row").getString("row_type")));
-        assertEquals(List.of("user", "tool", "assistant"), types);
+        assertThat(types).isEqualTo(List.of("user", "tool", "assistant"));
         long lastSeq = -1;
         for (JsonValue v : page.getJsonArray("rows")) {
             long seq = v.asJsonObject().getJsonNumber("sequence").longValue();
-            assertTrue(seq > lastSeq);
+            assertThat(seq).isGreaterThan(lastSeq);
             lastSeq = seq;
         }
         JsonObject history = Api.get("/api/approvals?session_id=" + s.id()).json();
-        assertEquals("approved", history.getJsonArray("approvals").getJsonObject(0).getString("decision"));
+        assertThat(history.getJsonArray("approvals").getJsonObject(0).getString("decision")).isEqualTo("approved");
         JsonObject found = Api.get("/api/sessions/" + s.id() + "/conversation/search?q=TOOL%20FINISHED").json();
-        assertEquals(1, found.getJsonArray("rows").size());
+        assertThat(found.getJsonArray("rows")).hasSize(1);
         end(s);
     }
 
@@ -105,23 +102,23 @@ class ClaudeAgentIT {
         Agents.Session s = create();
         Path marker = s.dir().resolve("denied.txt");
         try (Ws ws = subscribe(s.id())) {
-            assertEquals(202, send(s.id(), "RUN_BASH touch " + marker).status());
+            assertThat(send(s.id(), "RUN_BASH touch " + marker).status()).isEqualTo(202);
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
-            assertEquals("exec", request.getString("approval_type"));
-            assertEquals("touch " + marker, request.getString("command"));
+            assertThat(request.getString("approval_type")).isEqualTo("exec");
+            assertThat(request.getString("command")).isEqualTo("touch " + marker);
             Api.Resp denied = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
                     + "/decision", "{\"decision\":\"denied\",\"message\":\"not this one\"}");
-            assertEquals("applied", denied.json().getString("outcome"));
+            assertThat(denied.json().getString("outcome")).isEqualTo("applied");
             awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")) && "failed".equals(r.getString("status", "")), 60);
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
             awaitDetail(s.id(), Agents::idle, 30);
-            assertFalse(Files.exists(marker));
+            assertThat(marker).doesNotExist();
 
             // The agent goes on: the next message is a new turn.
-            assertEquals(202, send(s.id(), "and now just talk").status());
+            assertThat(send(s.id(), "and now just talk").status()).isEqualTo(202);
             JsonObject reply = awaitRow(ws, r -> r.getString("content", "").contains("and now just talk"), 60);
-            assertEquals("turn-2", reply.getString("turn_id"));
+            assertThat(reply.getString("turn_id")).isEqualTo("turn-2");
         }
         end(s);
     }
@@ -145,10 +142,10 @@ class ClaudeAgentIT {
                 results.add(f.get());
             }
             pool.shutdown();
-            assertEquals(1, results.stream().filter("applied"::equals).count(), results.toString());
-            assertEquals(3, results.stream().filter("stale"::equals).count(), results.toString());
+            assertThat(results.stream().filter("applied"::equals).count()).as(results.toString()).isEqualTo(1);
+            assertThat(results.stream().filter("stale"::equals).count()).as(results.toString()).isEqualTo(3);
             awaitDetail(s.id(), Agents::idle, 60);
-            assertEquals("once\n", Files.readString(s.dir().resolve("once.txt")));
+            assertThat(Files.readString(s.dir().resolve("once.txt"))).isEqualTo("once\n");
         }
         end(s);
     }
@@ -157,34 +154,34 @@ class ClaudeAgentIT {
     void steerJoinsTheRunningTurnAndInterruptStopsIt() throws Exception {
         Agents.Session s = create();
         Api.Resp idleSteer = Api.post("/api/sessions/" + s.id() + "/conversation/steer", "{\"content\":\"x\"}");
-        assertEquals(409, idleSteer.status());
-        assertEquals("not_steerable", idleSteer.json().getString("code"));
+        assertThat(idleSteer.status()).isEqualTo(409);
+        assertThat(idleSteer.json().getString("code")).isEqualTo("not_steerable");
         try (Ws ws = subscribe(s.id())) {
-            assertEquals(202, send(s.id(), "SLOW please").status());
+            assertThat(send(s.id(), "SLOW please").status()).isEqualTo(202);
             awaitDetail(s.id(), d -> d.getBoolean("can_interrupt", false), 30);
             Api.Resp mismatch = Api.post("/api/sessions/" + s.id() + "/conversation/steer",
                     "{\"content\":\"focus\",\"expected_turn_id\":\"turn-9\"}");
-            assertEquals(409, mismatch.status());
-            assertEquals("active_turn_mismatch", mismatch.json().getString("code"));
+            assertThat(mismatch.status()).isEqualTo(409);
+            assertThat(mismatch.json().getString("code")).isEqualTo("active_turn_mismatch");
             Api.Resp steer = Api.post("/api/sessions/" + s.id() + "/conversation/steer",
                     "{\"content\":\"focus on tests\",\"expected_turn_id\":\"turn-1\"}");
-            assertEquals(202, steer.status(), steer.body());
-            assertEquals("steer", steer.json().getJsonObject("row").getJsonObject("row").getString("row_type"));
-            assertEquals("turn-1", steer.json().getJsonObject("row").getString("turn_id"));
+            assertThat(steer.status()).as(steer.body()).isEqualTo(202);
+            assertThat(steer.json().getJsonObject("row").getJsonObject("row").getString("row_type")).isEqualTo("steer");
+            assertThat(steer.json().getJsonObject("row").getString("turn_id")).isEqualTo("turn-1");
             String steerRowId = steer.json().getJsonObject("row").getJsonObject("row").getString("id");
             JsonObject outcome = ws.await(f -> "steer_outcome".equals(f.getString("type", "")), 10);
-            assertEquals("accepted", outcome.getString("outcome"));
-            assertEquals(steerRowId, "steer-" + outcome.getString("message_id"));
+            assertThat(outcome.getString("outcome")).isEqualTo("accepted");
+            assertThat("steer-" + outcome.getString("message_id")).isEqualTo(steerRowId);
 
             JsonObject controls = Api.get("/api/sessions/" + s.id() + "/controls").json().getJsonObject("controls");
-            assertTrue(controls.getJsonObject("stop_active_turn").getBoolean("available"));
-            assertFalse(controls.getJsonObject("shell_command").getBoolean("supported"));
+            assertThat(controls.getJsonObject("stop_active_turn").getBoolean("available")).isTrue();
+            assertThat(controls.getJsonObject("shell_command").getBoolean("supported")).isFalse();
 
             long started = System.currentTimeMillis();
             Api.Resp interrupted = Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}");
-            assertEquals(200, interrupted.status(), interrupted.body());
+            assertThat(interrupted.status()).as(interrupted.body()).isEqualTo(200);
             awaitDetail(s.id(), Agents::idle, 30);
-            assertTrue(System.currentTimeMillis() - started < 30_000, "the slow reply was cut short");
+            assertThat(System.currentTimeMillis() - started).as("the slow reply was cut short").isLessThan(30_000);
             awaitRow(ws, r -> "notice".equals(r.getString("row_type", "")), 10);
         }
         end(s);
@@ -197,10 +194,10 @@ class ClaudeAgentIT {
             send(s.id(), "hello there");
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
         }
-        assertFalse(agentProcesses(s.dir()).isEmpty(), "the agent runs in the session's directory");
+        assertThat(agentProcesses(s.dir())).as("the agent runs in the session's directory").isNotEmpty();
         JsonObject d = detail(s.id());
-        assertTrue(d.getBoolean("connector_attached"));
-        assertNotNull(d.getString("model"));
+        assertThat(d.getBoolean("connector_attached")).isTrue();
+        assertThat(MODEL.get().models).as("the session shows the model its agent asks for").contains(d.getString("model"));
         end(s);
     }
 }

@@ -6,9 +6,7 @@ import static it.flightdeck.Agents.detail;
 import static it.flightdeck.Agents.end;
 import static it.flightdeck.Agents.send;
 import static it.flightdeck.Agents.subscribe;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -42,12 +40,12 @@ class CodexAgentIT {
         Path dir = Files.createTempDirectory("fd-codex-");
         Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir
                 + "\",\"approval_policy\":\"untrusted\"}");
-        assertEquals(200, r.status(), r.body());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return new Agents.Session(r.json().getString("session_id"), dir);
     }
 
     static void turn(Agents.Session s, Ws ws, String content) throws Exception {
-        assertEquals(202, send(s.id(), content).status());
+        assertThat(send(s.id(), content).status()).isEqualTo(202);
         awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")) && r.getString("content", "").contains(content), 60);
         awaitDetail(s.id(), Agents::idle, 30);
     }
@@ -58,33 +56,33 @@ class CodexAgentIT {
         Path marker = s.dir().resolve("ran.txt");
         try (Ws ws = subscribe(s.id())) {
             Api.Resp accepted = send(s.id(), "RUN_BASH touch " + marker);
-            assertEquals(202, accepted.status(), accepted.body());
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             JsonObject tool = awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")), 60);
-            assertEquals("shell", tool.getJsonObject("row").getString("family"));
-            assertEquals("codex", tool.getJsonObject("row").getString("provider"));
+            assertThat(tool.getJsonObject("row").getString("family")).isEqualTo("shell");
+            assertThat(tool.getJsonObject("row").getString("provider")).isEqualTo("codex");
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
-            assertEquals("exec", request.getString("approval_type"));
-            assertTrue(request.getString("command").contains("touch " + marker), request.toString());
+            assertThat(request.getString("approval_type")).isEqualTo("exec");
+            assertThat(request.getString("command")).as(request.toString()).contains("touch " + marker);
             awaitDetail(s.id(), d -> "permission".equals(d.getString("work_status")), 10);
-            assertFalse(Files.exists(marker), "nothing runs before the approval");
+            assertThat(marker).as("nothing runs before the approval").doesNotExist();
 
             Api.Resp decided = Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
                     + "/decision", "{\"decision\":\"approved\"}");
-            assertEquals("applied", decided.json().getString("outcome"), decided.body());
+            assertThat(decided.json().getString("outcome")).as(decided.body()).isEqualTo("applied");
             awaitRow(ws, r -> "tool".equals(r.getString("row_type", "")) && "completed".equals(r.getString("status", "")), 60);
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
-            assertTrue(Files.exists(marker), "the approved command ran");
+            assertThat(marker).as("the approved command ran").exists();
             awaitDetail(s.id(), Agents::idle, 30);
         }
         JsonObject usage = Api.get("/api/sessions/" + s.id() + "/usage/turns").json();
         JsonObject turn = usage.getJsonArray("rows").getJsonObject(0);
         // Two model calls (the command and the reply), each INPUT_TOKENS in and OUTPUT_TOKENS out.
-        assertEquals(2L * ScriptedModel.INPUT_TOKENS, turn.getJsonNumber("billable_input_tokens").longValue());
-        assertEquals(2L * ScriptedModel.OUTPUT_TOKENS, turn.getJsonNumber("billable_output_tokens").longValue());
-        assertEquals("codex", turn.getString("provider"));
-        assertTrue(detail(s.id()).containsKey("model"));
+        assertThat(turn.getJsonNumber("billable_input_tokens").longValue()).isEqualTo(2L * ScriptedModel.INPUT_TOKENS);
+        assertThat(turn.getJsonNumber("billable_output_tokens").longValue()).isEqualTo(2L * ScriptedModel.OUTPUT_TOKENS);
+        assertThat(turn.getString("provider")).isEqualTo("codex");
+        assertThat(detail(s.id())).containsKey("model");
         end(s);
     }
 
@@ -93,14 +91,14 @@ class CodexAgentIT {
         Agents.Session s = create();
         Path marker = s.dir().resolve("denied.txt");
         try (Ws ws = subscribe(s.id())) {
-            assertEquals(202, send(s.id(), "RUN_BASH touch " + marker).status());
+            assertThat(send(s.id(), "RUN_BASH touch " + marker).status()).isEqualTo(202);
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
-            assertEquals("applied", Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
-                    + "/decision", "{\"decision\":\"denied\"}").json().getString("outcome"));
+            assertThat(Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + request.getString("id")
+                    + "/decision", "{\"decision\":\"denied\"}").json().getString("outcome")).isEqualTo("applied");
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
             awaitDetail(s.id(), Agents::idle, 30);
-            assertFalse(Files.exists(marker));
+            assertThat(marker).doesNotExist();
             turn(s, ws, "and now just talk");
         }
         end(s);
@@ -111,26 +109,26 @@ class CodexAgentIT {
         Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
             // While the turn waits on an approval, a steer joins it: the model's next call carries it.
-            assertEquals(202, send(s.id(), "RUN_BASH touch " + s.dir().resolve("steered.txt")).status());
+            assertThat(send(s.id(), "RUN_BASH touch " + s.dir().resolve("steered.txt")).status()).isEqualTo(202);
             String rid = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request").getString("id");
             String turn = detail(s.id()).getString("current_turn_id");
             Api.Resp steered = Api.post("/api/sessions/" + s.id() + "/conversation/steer",
                     "{\"content\":\"STEER-7 use a shorter name\",\"expected_turn_id\":\"" + turn + "\"}");
-            assertEquals(202, steered.status(), steered.body());
-            assertEquals(turn, steered.json().getJsonObject("row").getString("turn_id"));
+            assertThat(steered.status()).as(steered.body()).isEqualTo(202);
+            assertThat(steered.json().getJsonObject("row").getString("turn_id")).isEqualTo(turn);
             Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
             awaitDetail(s.id(), Agents::idle, 60);
-            assertTrue(historyOf("STEER-7").contains("touch"), "the steer went into the same turn, after the command");
-            assertEquals(1, detail(s.id()).getInt("turn_count"));
+            assertThat(historyOf("STEER-7")).as("the steer went into the same turn, after the command").contains("touch");
+            assertThat(detail(s.id()).getInt("turn_count")).isEqualTo(1);
 
-            assertEquals(202, send(s.id(), "SLOW").status());
+            assertThat(send(s.id(), "SLOW").status()).isEqualTo(202);
             awaitDetail(s.id(), d -> d.getBoolean("can_interrupt", false), 30);
             long deadline = System.currentTimeMillis() + 30_000;
             while (model.userTexts.stream().noneMatch("SLOW"::equals) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertEquals(200, Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}").status());
+            assertThat(Api.post("/api/sessions/" + s.id() + "/conversation/interrupt", "{}").status()).isEqualTo(200);
             awaitDetail(s.id(), Agents::idle, 30);
         }
         end(s);
@@ -144,22 +142,22 @@ class CodexAgentIT {
             turn(s, ws, "remember MANGO-2");
         }
         Api.Resp forked = Api.post("/api/sessions/" + s.id() + "/lifecycle/fork", "{\"nth_user_message\":2}");
-        assertEquals(200, forked.status(), forked.body());
+        assertThat(forked.status()).as(forked.body()).isEqualTo(200);
         Agents.Session fork = new Agents.Session(forked.json().getString("new_session_id"), s.dir());
-        assertEquals(200, Api.post("/api/sessions/" + s.id() + "/controls/rollback-turns", "{\"num_turns\":1}").status());
+        assertThat(Api.post("/api/sessions/" + s.id() + "/controls/rollback-turns", "{\"num_turns\":1}").status()).isEqualTo(200);
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "what now LIME-3");
         }
         String history = historyOf("LIME-3");
-        assertTrue(history.contains("KIWI-1"), history);
-        assertFalse(history.contains("MANGO-2"), "the rolled-back turn is gone: " + history);
+        assertThat(history).as(history).contains("KIWI-1");
+        assertThat(history).as("the rolled-back turn is gone: " + history).doesNotContain("MANGO-2");
         end(s);
         try (Ws ws = subscribe(fork.id())) {
             turn(fork, ws, "recall PEACH-4");
         }
         String forkHistory = historyOf("PEACH-4");
-        assertTrue(forkHistory.contains("KIWI-1"), forkHistory);
-        assertFalse(forkHistory.contains("MANGO-2"), forkHistory);
+        assertThat(forkHistory).as(forkHistory).contains("KIWI-1");
+        assertThat(forkHistory).as(forkHistory).doesNotContain("MANGO-2");
         end(fork);
     }
 
@@ -169,7 +167,7 @@ class CodexAgentIT {
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "something worth compacting");
             Api.Resp compacted = Api.post("/api/sessions/" + s.id() + "/controls/compact-context", "");
-            assertEquals(200, compacted.status(), compacted.body());
+            assertThat(compacted.status()).as(compacted.body()).isEqualTo(200);
             awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
                     && r.getString("content", "").contains("compacted"), 60);
             awaitDetail(s.id(), Agents::idle, 60);
@@ -177,17 +175,17 @@ class CodexAgentIT {
             Path out = s.dir().resolve("from-thread.txt");
             Api.Resp shell = Api.post("/api/sessions/" + s.id() + "/conversation/shell-command",
                     "{\"command\":\"echo from the thread > " + out + "\"}");
-            assertEquals(202, shell.status(), shell.body());
+            assertThat(shell.status()).as(shell.body()).isEqualTo(202);
             long deadline = System.currentTimeMillis() + 30_000;
             while (!Files.exists(out) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertEquals("from the thread\n", Files.readString(out));
+            assertThat(Files.readString(out)).isEqualTo("from the thread\n");
         }
         Agents.Session claude = Agents.create();
         Api.Resp refused = Api.post("/api/sessions/" + claude.id() + "/conversation/shell-command", "{\"command\":\"true\"}");
-        assertEquals(422, refused.status());
-        assertEquals("unsupported_session_shell", refused.json().getString("code"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().getString("code")).isEqualTo("unsupported_session_shell");
         end(claude);
         end(s);
     }
@@ -195,33 +193,31 @@ class CodexAgentIT {
     @Test
     void modelsSkillsAndMcpComeFromTheInstalledCodex() throws Exception {
         Api.Resp models = Api.get("/api/models/codex");
-        assertEquals(200, models.status(), models.body());
+        assertThat(models.status()).as(models.body()).isEqualTo(200);
         JsonObject first = models.json().getJsonArray("models").getJsonObject(0);
-        assertFalse(first.getString("id").isBlank());
-        assertFalse(first.getString("display_name").isBlank());
-        assertFalse(first.getJsonArray("supported_reasoning_efforts").isEmpty());
+        assertThat(first.getString("id")).isNotBlank();
+        assertThat(first.getString("display_name")).isNotBlank();
+        assertThat(first.getJsonArray("supported_reasoning_efforts")).isNotEmpty();
 
         Agents.Session s = create();
         Path skill = s.dir().resolve(".agents/skills/release-notes/SKILL.md");
         Files.createDirectories(skill.getParent());
         Files.writeString(skill, "---\nname: release-notes\ndescription: Write release notes\n---\nSummarise the changes.\n");
         JsonObject skills = Api.get("/api/sessions/" + s.id() + "/skills?force_reload=true").json();
-        assertTrue(skills.getJsonArray("skills").stream().anyMatch(v -> "release-notes".equals(v.asJsonObject().getString("name"))),
-                skills.toString());
+        assertThat(skills.getJsonArray("skills").stream().anyMatch(v -> "release-notes".equals(v.asJsonObject().getString("name")))).as(skills.toString()).isTrue();
         JsonObject modes = Api.get("/api/sessions/" + s.id() + "/collaboration-modes").json();
-        assertTrue(modes.getJsonArray("data").stream().anyMatch(v -> "plan".equals(v.asJsonObject().getString("mode", ""))),
-                modes.toString());
+        assertThat(modes.getJsonArray("data").stream().anyMatch(v -> "plan".equals(v.asJsonObject().getString("mode", "")))).as(modes.toString()).isTrue();
         JsonObject mcp = Api.get("/api/sessions/" + s.id() + "/mcp").json();
-        assertEquals(s.id(), mcp.getString("session_id"));
-        assertTrue(mcp.containsKey("tools") && mcp.containsKey("auth_statuses"));
+        assertThat(mcp.getString("session_id")).isEqualTo(s.id());
+        assertThat(mcp).containsKeys("tools", "auth_statuses");
         end(s);
 
         Agents.Session claude = Agents.create();
         Files.createDirectories(claude.dir().resolve(".claude/skills/deploy"));
         Files.writeString(claude.dir().resolve(".claude/skills/deploy/SKILL.md"), "---\nname: deploy\n---\n");
-        assertEquals(List.of("deploy"), Api.get("/api/sessions/" + claude.id() + "/skills").json()
+        assertThat(Api.get("/api/sessions/" + claude.id() + "/skills").json()
                 .getJsonArray("claude_skill_names").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList());
+                .map(jakarta.json.JsonString::getString).toList()).isEqualTo(List.of("deploy"));
         end(claude);
     }
 

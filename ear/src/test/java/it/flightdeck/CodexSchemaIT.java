@@ -1,6 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,21 +26,21 @@ class CodexSchemaIT {
         Process p = new ProcessBuilder(System.getProperty("it.codex.bin", "codex"), "app-server",
                 "generate-json-schema", "--out", out.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(true, p.waitFor(120, TimeUnit.SECONDS), "schema generation finished");
-        assertEquals(0, p.exitValue());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("schema generation finished").isTrue();
+        assertThat(p.exitValue()).isEqualTo(0);
         JsonObject expected;
         try (Reader r = Files.newBufferedReader(Path.of("..", "ejb-core", "src", "test", "resources", "codex",
                 "protocol-" + System.getProperty("it.codex.version", "0.169.0") + ".json"))) {
             expected = Json.createReader(r).readObject();
         }
-        assertEquals(strings(expected, "notifications"), methods(out.resolve("ServerNotification.json")));
-        assertEquals(strings(expected, "requests"), methods(out.resolve("ServerRequest.json")));
+        assertThat(methods(out.resolve("ServerNotification.json"))).isEqualTo(strings(expected, "notifications"));
+        assertThat(methods(out.resolve("ServerRequest.json"))).isEqualTo(strings(expected, "requests"));
         JsonObject v2 = read(out.resolve("codex_app_server_protocol.v2.schemas.json"));
         List<String> items = new ArrayList<>();
         for (JsonValue o : v2.getJsonObject("definitions").getJsonObject("ThreadItem").getJsonArray("oneOf")) {
             items.add(o.asJsonObject().getJsonObject("properties").getJsonObject("type").getJsonArray("enum").getString(0));
         }
-        assertEquals(strings(expected, "item_types"), items.stream().sorted().toList());
+        assertThat(items.stream().sorted().toList()).isEqualTo(strings(expected, "item_types"));
     }
 
     static List<String> methods(Path file) throws Exception {

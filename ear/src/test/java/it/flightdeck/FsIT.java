@@ -1,7 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,15 +30,14 @@ class FsIT {
         Files.writeString(dir.resolve("Zeta.txt"), "z");
         Files.writeString(dir.resolve("beta.txt"), "b");
         JsonObject listing = browse(dir.toString()).json();
-        assertEquals(dir.toRealPath().toString(), listing.getString("path"));
+        assertThat(listing.getString("path")).isEqualTo(dir.toRealPath().toString());
         List<String> names = new ArrayList<>();
         for (JsonValue v : listing.getJsonArray("entries")) {
             JsonObject e = v.asJsonObject();
             names.add(e.getString("name") + (e.getBoolean("is_dir") ? "/" : "") + (e.getBoolean("is_git") ? "*" : ""));
         }
-        assertEquals(List.of("alpha/", "projA/*", "projB/", "beta.txt", "Zeta.txt"), names);
-        assertEquals(0, browse(dir.resolve("missing").toString()).json().getJsonArray("entries").size(),
-                "what cannot be read lists as empty");
+        assertThat(names).isEqualTo(List.of("alpha/", "projA/*", "projB/", "beta.txt", "Zeta.txt"));
+        assertThat(browse(dir.resolve("missing").toString()).json().getJsonArray("entries")).as("what cannot be read lists as empty").isEmpty();
     }
 
     @Test
@@ -51,29 +49,29 @@ class FsIT {
         for (String path : new String[] {ROOT + "/..", ROOT + "/../..", ROOT + "/sub/../../", outside.toString(),
                 link.toString(), link + "/", "/", "~", "/etc"}) {
             Api.Resp r = browse(path);
-            assertEquals(403, r.status(), path + ": " + r.body());
-            assertEquals("path_not_allowed", r.json().getString("code"));
+            assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(403);
+            assertThat(r.json().getString("code")).isEqualTo("path_not_allowed");
         }
         // Percent-encoded dots reach the server decoded, as ".." again.
         Api.Resp encoded = Api.get("/api/fs/browse?path=" + ROOT + "/%2e%2e/%2e%2e");
-        assertEquals(403, encoded.status(), encoded.body());
-        assertEquals(400, browse("relative/path").status());
+        assertThat(encoded.status()).as(encoded.body()).isEqualTo(403);
+        assertThat(browse("relative/path").status()).isEqualTo(400);
     }
 
     @Test
     void gitInitMakesARepositoryInsideTheRoots() throws Exception {
         Path dir = Files.createDirectories(ROOT.resolve("fresh-" + System.nanoTime()));
         Api.Resp ok = Api.post("/api/git/init", "{\"path\":\"" + dir + "\"}");
-        assertEquals(200, ok.status(), ok.body());
-        assertTrue(ok.json().getBoolean("ok"));
-        assertTrue(Files.isDirectory(dir.resolve(".git")));
-        assertEquals("path_not_found", Api.post("/api/git/init", "{\"path\":\"" + dir.resolve("nope") + "\"}").json().getString("code"));
-        assertEquals(403, Api.post("/api/git/init", "{\"path\":\"" + Files.createTempDirectory("fd-out-") + "\"}").status());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().getBoolean("ok")).isTrue();
+        assertThat(dir.resolve(".git")).isDirectory();
+        assertThat(Api.post("/api/git/init", "{\"path\":\"" + dir.resolve("nope") + "\"}").json().getString("code")).isEqualTo("path_not_found");
+        assertThat(Api.post("/api/git/init", "{\"path\":\"" + Files.createTempDirectory("fd-out-") + "\"}").status()).isEqualTo(403);
 
         String session = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + dir + "\"}").json().getString("session_id");
         JsonObject recent = Api.get("/api/fs/recent-projects").json();
-        assertTrue(recent.getJsonArray("projects").stream().map(JsonValue::asJsonObject)
-                .anyMatch(p -> p.getString("path").equals(dir.toString()) && p.getInt("session_count") == 1), recent.toString());
+        assertThat(recent.getJsonArray("projects").stream().map(JsonValue::asJsonObject)
+                .anyMatch(p -> p.getString("path").equals(dir.toString()) && p.getInt("session_count") == 1)).as(recent.toString()).isTrue();
         Api.post("/api/sessions/" + session + "/lifecycle/end", "{}");
     }
 }

@@ -1,8 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,10 +29,10 @@ class HooksIT {
     void hooksCreateAPassiveSessionWithRowsThatCanBeTakenOver() throws Exception {
         Path dir = Files.createTempDirectory("fd-hook-");
         String claudeId = UUID.randomUUID().toString();
-        assertEquals(204, hook(Json.createObjectBuilder().add("type", "claude_session_start").add("session_id", claudeId)
-                .add("cwd", dir.toString()).add("model", "claude-sonnet-4-5").add("source", "startup").build()).status());
+        assertThat(hook(Json.createObjectBuilder().add("type", "claude_session_start").add("session_id", claudeId)
+                .add("cwd", dir.toString()).add("model", "claude-sonnet-4-5").add("source", "startup").build()).status()).isEqualTo(204);
         JsonObject listed = findByProject(dir.toString());
-        assertEquals("passive", listed.getString("control_mode"));
+        assertThat(listed.getString("control_mode")).isEqualTo("passive");
         String id = listed.getString("id");
 
         hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
@@ -47,17 +45,17 @@ class HooksIT {
                 .add("tool_input", Json.createObjectBuilder().add("command", "npm test"))
                 .add("tool_response", Json.createObjectBuilder().add("stdout", "ok")).build());
         JsonObject working = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
-        assertEquals("working", working.getString("work_status"));
-        assertTrue(working.getString("display_title").toLowerCase().contains("flaky test"), working.toString());
-        assertFalse(working.getBoolean("accepts_user_input"), "a passive session is not driven by us");
+        assertThat(working.getString("work_status")).isEqualTo("working");
+        assertThat(working.getString("display_title").toLowerCase()).as(working.toString()).contains("flaky test");
+        assertThat(working.getBoolean("accepts_user_input")).as("a passive session is not driven by us").isFalse();
 
         JsonObject page = Api.get("/api/sessions/" + id + "/conversation").json();
-        assertEquals(2, page.getJsonNumber("total_row_count").longValue());
+        assertThat(page.getJsonNumber("total_row_count").longValue()).isEqualTo(2);
         JsonObject tool = page.getJsonArray("rows").getJsonObject(1).getJsonObject("row");
-        assertEquals("completed", tool.getString("status"));
-        assertEquals("shell", tool.getString("family"));
+        assertThat(tool.getString("status")).isEqualTo("completed");
+        assertThat(tool.getString("family")).isEqualTo("shell");
 
-        assertEquals("turn-1", working.getString("current_turn_id"));
+        assertThat(working.getString("current_turn_id")).isEqualTo("turn-1");
         try (Ws ws = Ws.connect(Api.token())) {
             ws.awaitType("server_info");
             long revision = Api.get("/api/sessions/" + id + "/detail").json().getJsonNumber("revision").longValue();
@@ -68,40 +66,40 @@ class HooksIT {
             // The delta says what the state says: the turn is over (it once kept a stale current_turn_id).
             JsonObject changes = ws.await(f -> "session_delta".equals(f.getString("type", ""))
                     && f.getJsonObject("changes").containsKey("work_status"), 30).getJsonObject("changes");
-            assertEquals("waiting", changes.getString("work_status"));
-            assertTrue(changes.isNull("current_turn_id"), changes.toString());
+            assertThat(changes.getString("work_status")).isEqualTo("waiting");
+            assertThat(changes.isNull("current_turn_id")).as(changes.toString()).isTrue();
         }
         JsonObject stopped = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
-        assertEquals("waiting", stopped.getString("work_status"));
-        assertFalse(stopped.containsKey("current_turn_id") && !stopped.isNull("current_turn_id"));
+        assertThat(stopped.getString("work_status")).isEqualTo("waiting");
+        assertThat(stopped.containsKey("current_turn_id") && !stopped.isNull("current_turn_id")).isFalse();
 
-        assertEquals("invalid_request", Api.post("/api/sessions/" + id + "/lifecycle/takeover",
-                "{\"permission_mode\":\"sometimes\"}").json().getString("code"), "a bad override refuses the takeover");
+        assertThat(Api.post("/api/sessions/" + id + "/lifecycle/takeover",
+                "{\"permission_mode\":\"sometimes\"}").json().getString("code")).as("a bad override refuses the takeover").isEqualTo("invalid_request");
         Api.Resp taken = Api.post("/api/sessions/" + id + "/lifecycle/takeover",
                 "{\"permission_mode\":\"acceptEdits\",\"model\":\"claude-sonnet-4\",\"unknown_field\":1}");
-        assertEquals(200, taken.status(), taken.body());
-        assertEquals(id, taken.json().getString("session_id"));
-        assertTrue(taken.json().getBoolean("accepted"));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(taken.json().getString("session_id")).isEqualTo(id);
+        assertThat(taken.json().getBoolean("accepted")).isTrue();
         JsonObject direct = taken.json().getJsonObject("session_detail_snapshot").getJsonObject("session");
-        assertEquals("direct", direct.getString("control_mode"));
-        assertTrue(direct.getBoolean("accepts_user_input"));
-        assertEquals("acceptEdits", direct.getString("permission_mode"), "the takeover's overrides apply");
-        assertEquals("claude-sonnet-4", direct.getString("model"));
-        assertEquals("not_passive", Api.post("/api/sessions/" + id + "/lifecycle/takeover", "{}").json().getString("code"));
+        assertThat(direct.getString("control_mode")).isEqualTo("direct");
+        assertThat(direct.getBoolean("accepts_user_input")).isTrue();
+        assertThat(direct.getString("permission_mode")).as("the takeover's overrides apply").isEqualTo("acceptEdits");
+        assertThat(direct.getString("model")).isEqualTo("claude-sonnet-4");
+        assertThat(Api.post("/api/sessions/" + id + "/lifecycle/takeover", "{}").json().getString("code")).isEqualTo("not_passive");
 
         // Hooks of a session we now drive do not create a passive shadow of it.
         hook(Json.createObjectBuilder().add("type", "claude_status_event").add("session_id", claudeId)
                 .add("hook_event_name", "UserPromptSubmit").add("prompt", "again").build());
-        assertEquals(2, Api.get("/api/sessions/" + id + "/conversation").json().getJsonNumber("total_row_count").longValue());
+        assertThat(Api.get("/api/sessions/" + id + "/conversation").json().getJsonNumber("total_row_count").longValue()).isEqualTo(2);
         Api.post("/api/sessions/" + id + "/lifecycle/end", "{}");
     }
 
     @Test
     void aBodyThatIsNotAHookMessageIsRefused() {
         Api.Resp r = Api.post("/api/hook", "{\"type\":\"something_else\",\"session_id\":\"x\"}");
-        assertEquals(400, r.status());
-        assertEquals("invalid_request", r.json().getString("code"));
-        assertEquals(400, Api.post("/api/hook", "{\"type\":\"claude_session_start\"}").status());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().getString("code")).isEqualTo("invalid_request");
+        assertThat(Api.post("/api/hook", "{\"type\":\"claude_session_start\"}").status()).isEqualTo(400);
     }
 
     @Test
@@ -113,10 +111,10 @@ class HooksIT {
         String id = findByProject(repo.toString()).getString("id");
         Files.writeString(repo.resolve("main.c"), "int main(void);\n");
         JsonObject review = Api.get("/api/sessions/" + id + "/review").json();
-        assertTrue(review.getString("current_diff").contains("-int main;\n+int main(void);\n"), review.toString());
-        assertEquals(review.getString("current_diff"), review.getString("cumulative_diff"));
-        assertEquals(repo.toString(), Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session")
-                .getString("repository_root"));
+        assertThat(review.getString("current_diff")).as(review.toString()).contains("-int main;\n+int main(void);\n");
+        assertThat(review.getString("cumulative_diff")).isEqualTo(review.getString("current_diff"));
+        assertThat(Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session")
+                .getString("repository_root")).isEqualTo(repo.toString());
     }
 
     @Test
@@ -129,26 +127,26 @@ class HooksIT {
         hook(Json.createObjectBuilder().add("type", "claude_session_end").add("session_id", claudeId)
                 .add("reason", "logout").build());
         JsonObject s = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
-        assertEquals("ended", s.getString("status"));
-        assertEquals("logout", s.getString("end_reason"));
+        assertThat(s.getString("status")).isEqualTo("ended");
+        assertThat(s.getString("end_reason")).isEqualTo("logout");
         Api.Resp resume = Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}");
-        assertEquals(200, resume.status(), resume.body());
-        assertEquals(id, resume.json().getString("session_id"));
-        assertEquals("active", resume.json().getJsonObject("session").getString("status"));
+        assertThat(resume.status()).as(resume.body()).isEqualTo(200);
+        assertThat(resume.json().getString("session_id")).isEqualTo(id);
+        assertThat(resume.json().getJsonObject("session").getString("status")).isEqualTo("active");
         JsonObject reopened = resume.json().getJsonObject("session_detail_snapshot").getJsonObject("session");
-        assertFalse(reopened.containsKey("end_reason") && !reopened.isNull("end_reason"), "resume clears the end");
-        assertEquals("already_active", Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}").json().getString("code"));
+        assertThat(reopened.containsKey("end_reason") && !reopened.isNull("end_reason")).as("resume clears the end").isFalse();
+        assertThat(Api.post("/api/sessions/" + id + "/lifecycle/resume", "{}").json().getString("code")).isEqualTo("already_active");
     }
 
     @Test
     void codexHooksMakeAPassiveCodexSession() throws Exception {
         Path dir = Files.createTempDirectory("fd-codex-hook-");
         String threadId = UUID.randomUUID().toString();
-        assertEquals(204, hook(Json.createObjectBuilder().add("type", "codex_session_start").add("session_id", threadId)
-                .add("cwd", dir.toString()).add("model", "gpt-5-codex").build()).status());
+        assertThat(hook(Json.createObjectBuilder().add("type", "codex_session_start").add("session_id", threadId)
+                .add("cwd", dir.toString()).add("model", "gpt-5-codex").build()).status()).isEqualTo(204);
         JsonObject listed = findByProject(dir.toString());
-        assertEquals("codex", listed.getString("provider"));
-        assertEquals("passive", listed.getString("control_mode"));
+        assertThat(listed.getString("provider")).isEqualTo("codex");
+        assertThat(listed.getString("control_mode")).isEqualTo("passive");
         String id = listed.getString("id");
         hook(Json.createObjectBuilder().add("type", "codex_user_prompt_submit").add("session_id", threadId)
                 .add("turn_id", "t1").add("prompt", "rename the module").build());
@@ -156,12 +154,12 @@ class HooksIT {
                 .add("hook_event_name", "PreToolUse").add("tool_name", "Bash").add("tool_use_id", "call_1")
                 .add("tool_input", Json.createObjectBuilder().add("command", "git mv a b")).build());
         JsonObject working = Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
-        assertEquals("working", working.getString("work_status"));
+        assertThat(working.getString("work_status")).isEqualTo("working");
         JsonObject page = Api.get("/api/sessions/" + id + "/conversation").json();
-        assertEquals("rename the module", page.getJsonArray("rows").getJsonObject(0).getJsonObject("row").getString("content"));
-        assertEquals("codex", page.getJsonArray("rows").getJsonObject(1).getJsonObject("row").getString("provider"));
+        assertThat(page.getJsonArray("rows").getJsonObject(0).getJsonObject("row").getString("content")).isEqualTo("rename the module");
+        assertThat(page.getJsonArray("rows").getJsonObject(1).getJsonObject("row").getString("provider")).isEqualTo("codex");
         hook(Json.createObjectBuilder().add("type", "codex_stop_event").add("session_id", threadId).add("turn_id", "t1").build());
-        assertEquals("waiting", Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session").getString("work_status"));
+        assertThat(Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session").getString("work_status")).isEqualTo("waiting");
         Api.post("/api/sessions/" + id + "/lifecycle/end", "{}");
     }
 }

@@ -290,4 +290,86 @@ class MissionsIT {
         assertThat(completed.getString("pr_url")).isEqualTo("https://example.test/pr/7");
         assertThat(issue(m, id).getInt("attempts_total")).isEqualTo(1);
     }
+
+    /** The first attempt runs {@code first}; every later one does the whole run and hands off. */
+    static String retried(String first) {
+        return "{% if attempt > 1 %}MISSION_RUN https://example.test/pr/{{ issue.identifier }} In Review"
+                + "{% else %}" + first + "{% endif %}";
+    }
+
+    @Test
+    void aModelFailureIsRetriedAfterItsBackoffOnTheSameBranch() {
+        linear.team("ERR");
+        String id = linear.issue("ERR", "Fail once", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("ERR", missionFile("ERR", "", retried("MODEL_ERROR"))
+                .replace("backoff_base: 1", "backoff_base: 4").replace("backoff_max: 2", "backoff_max: 8"));
+        start(m);
+        JsonObject queued = awaitIssue(m, id, "retry_queued");
+        long seen = System.currentTimeMillis();
+        assertThat(queued.getString("retry_kind")).isEqualTo("failure");
+        assertThat(queued.getString("error")).contains("failed");
+        // Equal jitter on the first failure: due between half the base and the base after it happened.
+        long due = java.time.Instant.parse(queued.getString("retry_due_at")).toEpochMilli();
+        assertThat(due - seen).isBetween(-1_000L, 4_000L);
+        String firstBranch = queued.getString("branch");
+
+        JsonObject done = awaitIssue(m, id, "completed");
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(due);
+        assertThat(done.getInt("attempt")).isEqualTo(2);
+        assertThat(done.getInt("attempts_total")).isEqualTo(2);
+        assertThat(done.getString("branch")).isEqualTo(firstBranch).isEqualTo("mission/" + id.toLowerCase());
+        assertThat(done.getString("pr_url")).isEqualTo("https://example.test/pr/" + id);
+        // One worktree served both attempts.
+        assertThat(Api.get("/api/missions/" + m.id() + "/worktrees").json().getJsonArray("worktrees")).hasSize(1);
+    }
+
+    @Test
+    void aStalledRunIsEndedAndRetried() {
+        linear.team("STL");
+        String id = linear.issue("STL", "Hang once", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("STL", missionFile("STL", "", retried("HANG")).replace("stall_timeout: 0", "stall_timeout: 3"));
+        start(m);
+        JsonObject running = awaitIssue(m, id, "running");
+        String firstSession = running.getString("session_id");
+        JsonObject done = awaitIssue(m, id, "completed");
+        assertThat(done.getInt("attempt")).isEqualTo(2);
+        assertThat(done.getString("session_id")).isNotEqualTo(firstSession);
+        // The stalled attempt's session was ended, not left running.
+        assertThat(Agents.detail(firstSession).getString("status")).isEqualTo("ended");
+    }
+
+    @Test
+    void anIssueMovedToDoneMidRunEndsItsSession() {
+        linear.team("DON");
+        String id = linear.issue("DON", "Finished elsewhere", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("DON", missionFile("DON", "", "HANG"));
+        start(m);
+        JsonObject running = awaitIssue(m, id, "running");
+        String session = running.getString("session_id");
+        Agents.awaitDetail(session, s -> "working".equals(s.getString("work_status", "")), 60);
+        linear.setState(id, "Done");
+        JsonObject done = awaitIssue(m, id, "completed");
+        assertThat(done.getString("tracker_state")).isEqualTo("Done");
+        assertThat(done.containsKey("pr_url")).isFalse();
+        Agents.awaitDetail(session, s -> "ended".equals(s.getString("status")), 30);
+    }
+
+    @Test
+    void aCodexRunHandsOffThroughTheSameToolsAsAClaudeRun() throws Exception {
+        Agents.configureCodex(MODEL.get().port());
+        linear.team("CDX");
+        String id = linear.issue("CDX", "Codex work", "Todo", 1, List.of("agent"), null);
+        Mission m = mission("CDX", missionFile("CDX", "", "MISSION_RUN https://example.test/pr/{{ issue.identifier }} In Review")
+                .replace("primary: claude", "primary: codex"));
+        start(m);
+        JsonObject done = awaitIssue(m, id, "completed");
+        assertThat(done.getString("provider")).isEqualTo("codex");
+        assertThat(done.getString("pr_url")).isEqualTo("https://example.test/pr/" + id);
+        assertThat(linear.stateOf(id)).isEqualTo("In Review");
+        assertThat(linear.attachmentUrls(id)).containsExactly("https://example.test/pr/" + id);
+        assertThat(GitRepo.git(m.repo(), "log", "--format=%s", "mission/" + id.toLowerCase()))
+                .contains(ScriptedModel.COMMIT_MESSAGE);
+        assertThat(MODEL.get().offeredTools.stream().flatMap(List::stream))
+                .contains("mcp__flightdeck/mission_get_issue", "mcp__flightdeck/mission_set_status");
+    }
 }

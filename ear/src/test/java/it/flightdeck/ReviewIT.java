@@ -5,9 +5,7 @@ import static it.flightdeck.Agents.create;
 import static it.flightdeck.Agents.detail;
 import static it.flightdeck.Agents.end;
 import static it.flightdeck.Agents.send;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -36,39 +34,38 @@ class ReviewIT {
             ws.awaitType("session_surface_invalidated");
             Api.Resp created = comment(s.id(), "{\"turn_id\":\"turn-1\",\"file_path\":\"src/app.js\",\"line_start\":3,"
                     + "\"line_end\":4,\"body\":\"Name this better\",\"tag\":\"clarity\"}");
-            assertEquals(200, created.status(), created.body());
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
             String id = created.json().getString("comment_id");
-            assertEquals("open", created.json().getJsonObject("comment").getString("status"));
+            assertThat(created.json().getJsonObject("comment").getString("status")).isEqualTo("open");
             long revision = created.json().getJsonNumber("review_revision").longValue();
             JsonObject frame = ws.await(f -> "review_comment_created".equals(f.getString("type", "")), 10);
-            assertEquals(id, frame.getString("comment_id"));
-            assertEquals(revision, frame.getJsonNumber("revision").longValue(), "review_revision is the durable revision");
+            assertThat(frame.getString("comment_id")).isEqualTo(id);
+            assertThat(frame.getJsonNumber("revision").longValue()).as("review_revision is the durable revision").isEqualTo(revision);
 
             for (String bad : new String[] {"{\"file_path\":\"a\",\"line_start\":1,\"body\":\"x\",\"tag\":\"huge\"}",
                     "{\"file_path\":\"a\",\"line_start\":0,\"body\":\"x\"}", "{\"line_start\":1,\"body\":\"x\"}",
                     "{\"file_path\":\"a\",\"line_start\":5,\"line_end\":2,\"body\":\"x\"}", "{\"file_path\":\"a\",\"line_start\":1}"}) {
                 Api.Resp r = comment(s.id(), bad);
-                assertEquals(400, r.status(), bad);
-                assertEquals("invalid_request", r.json().getString("code"), bad);
+                assertThat(r.status()).as(bad).isEqualTo(400);
+                assertThat(r.json().getString("code")).as(bad).isEqualTo("invalid_request");
             }
-            assertEquals(1, Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments").size(),
-                    "refused comments are not stored");
-            assertEquals(0, Api.get("/api/sessions/" + s.id() + "/review/comments?turn_id=turn-9").json()
-                    .getJsonArray("comments").size());
+            assertThat(Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments")).as("refused comments are not stored").hasSize(1);
+            assertThat(Api.get("/api/sessions/" + s.id() + "/review/comments?turn_id=turn-9").json()
+                    .getJsonArray("comments").size()).isEqualTo(0);
 
             Api.Resp patched = Api.patch("/api/review/comments/" + id, "{\"status\":\"resolved\",\"tag\":\"nit\"}");
-            assertEquals(200, patched.status(), patched.body());
-            assertEquals("resolved", only(s.id()).getString("status"));
-            assertEquals("nit", only(s.id()).getString("tag"));
+            assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+            assertThat(only(s.id()).getString("status")).isEqualTo("resolved");
+            assertThat(only(s.id()).getString("tag")).isEqualTo("nit");
             ws.await(f -> "review_comment_updated".equals(f.getString("type", "")), 10);
-            assertEquals(400, Api.patch("/api/review/comments/" + id, "{\"status\":\"maybe\"}").status());
-            assertEquals(404, Api.patch("/api/review/comments/rc-nope", "{\"body\":\"x\"}").status());
+            assertThat(Api.patch("/api/review/comments/" + id, "{\"status\":\"maybe\"}").status()).isEqualTo(400);
+            assertThat(Api.patch("/api/review/comments/rc-nope", "{\"body\":\"x\"}").status()).isEqualTo(404);
 
             Api.Resp deleted = Api.delete("/api/review/comments/" + id);
-            assertTrue(deleted.json().getBoolean("deleted"));
+            assertThat(deleted.json().getBoolean("deleted")).isTrue();
             ws.await(f -> "review_comment_deleted".equals(f.getString("type", "")), 10);
-            assertEquals(0, Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments").size());
-            assertEquals(404, Api.delete("/api/review/comments/" + id).status());
+            assertThat(Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments")).isEmpty();
+            assertThat(Api.delete("/api/review/comments/" + id).status()).isEqualTo(404);
         }
         end(s);
     }
@@ -81,35 +78,34 @@ class ReviewIT {
                     + "\"body\":\"REVIEW-1 handle the empty list\",\"tag\":\"risk\"}").json().getString("comment_id");
             Api.Resp sent = Api.post("/api/sessions/" + s.id() + "/review/comments/send",
                     "{\"comment_ids\":[\"" + first + "\"],\"mode\":\"steer\"}");
-            assertEquals(202, sent.status(), sent.body());
-            assertEquals("user", sent.json().getJsonObject("row").getJsonObject("row").getString("row_type"),
-                    "no turn runs, so the comments start one");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            assertThat(sent.json().getJsonObject("row").getJsonObject("row").getString("row_type")).as("no turn runs, so the comments start one").isEqualTo("user");
             awaitDetail(s.id(), Agents::idle, 60);
             String history = MODEL.get().historyOf("REVIEW-1");
-            assertTrue(history.contains("src/app.js, lines 3-4 [risk]"), history);
+            assertThat(history).as(history).contains("src/app.js, lines 3-4 [risk]");
             JsonObject resolved = only(s.id());
-            assertEquals("resolved", resolved.getString("status"), "answered, so resolved");
-            assertEquals("turn-1", resolved.getString("sent_turn_id"));
+            assertThat(resolved.getString("status")).as("answered, so resolved").isEqualTo("resolved");
+            assertThat(resolved.getString("sent_turn_id")).isEqualTo("turn-1");
 
             // While a turn waits on an approval, comments join it as a steer.
-            assertEquals(202, send(s.id(), "RUN_BASH touch " + s.dir().resolve("x.txt")).status());
+            assertThat(send(s.id(), "RUN_BASH touch " + s.dir().resolve("x.txt")).status()).isEqualTo(202);
             String rid = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request").getString("id");
             String second = comment(s.id(), "{\"file_path\":\"src/util.js\",\"line_start\":7,"
                     + "\"body\":\"REVIEW-2 no magic numbers\"}").json().getString("comment_id");
             Api.Resp steered = Api.post("/api/sessions/" + s.id() + "/review/comments/send",
                     "{\"comment_ids\":[\"" + second + "\"]}");
-            assertEquals("steer", steered.json().getJsonObject("row").getJsonObject("row").getString("row_type"));
-            assertEquals("turn-2", steered.json().getJsonObject("row").getString("turn_id"));
+            assertThat(steered.json().getJsonObject("row").getJsonObject("row").getString("row_type")).isEqualTo("steer");
+            assertThat(steered.json().getJsonObject("row").getString("turn_id")).isEqualTo("turn-2");
             Api.post("/api/sessions/" + s.id() + "/approvals/requests/" + rid + "/decision", "{\"decision\":\"approved\"}");
             awaitDetail(s.id(), Agents::idle, 60);
-            assertTrue(MODEL.get().historyOf("REVIEW-2").contains("src/util.js, line 7"));
-            assertFalse(Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments").stream()
-                    .anyMatch(c -> "open".equals(c.asJsonObject().getString("status"))), "both answered");
-            assertEquals(2, detail(s.id()).getInt("turn_count"));
+            assertThat(MODEL.get().historyOf("REVIEW-2")).contains("src/util.js, line 7");
+            assertThat(Api.get("/api/sessions/" + s.id() + "/review/comments").json().getJsonArray("comments").stream()
+                    .anyMatch(c -> "open".equals(c.asJsonObject().getString("status")))).as("both answered").isFalse();
+            assertThat(detail(s.id()).getInt("turn_count")).isEqualTo(2);
         }
-        assertEquals(404, Api.post("/api/sessions/" + s.id() + "/review/comments/send", "{\"comment_ids\":[\"rc-nope\"]}").status());
-        assertEquals(400, Api.post("/api/sessions/" + s.id() + "/review/comments/send", "{\"comment_ids\":[]}").status());
+        assertThat(Api.post("/api/sessions/" + s.id() + "/review/comments/send", "{\"comment_ids\":[\"rc-nope\"]}").status()).isEqualTo(404);
+        assertThat(Api.post("/api/sessions/" + s.id() + "/review/comments/send", "{\"comment_ids\":[]}").status()).isEqualTo(400);
         end(s);
     }
 }

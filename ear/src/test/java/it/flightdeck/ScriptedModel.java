@@ -118,7 +118,44 @@ public final class ScriptedModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+    }
+
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * The faults a turn can ask for by its first words: {@code MODEL_ERROR} is answered with a 400 the
+     * CLI does not retry (the turn fails), {@code HANG} is never answered while the model runs (the
+     * turn makes no progress, as a stuck provider would). True when the fault was the answer.
+     */
+    private boolean fault(HttpExchange ex, String instruction, String toolResult, boolean openAi) throws IOException {
+        String t = instruction == null ? "" : instruction.strip();
+        if (toolResult != null) {
+            return false;
+        }
+        if (t.startsWith("MODEL_ERROR")) {
+            JsonObject error = openAi
+                    ? Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("type", "invalid_request_error")
+                            .add("message", "scripted model failure")).build()
+                    : Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
+                            .add("type", "invalid_request_error").add("message", "scripted model failure")).build();
+            byte[] bytes = error.toString().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(400, bytes.length);
+            ex.getResponseBody().write(bytes);
+            return true;
+        }
+        if (t.startsWith("HANG")) {
+            try {
+                closing.await(180, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(503, -1);
+            return true;
+        }
+        return false;
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -155,6 +192,9 @@ public final class ScriptedModel implements AutoCloseable {
                 offered.forEach(t -> tools.add(t.asJsonObject().getString("name", "")));
             }
             offeredTools.add(tools);
+            if (fault(ex, text, toolResult, false)) {
+                return;
+            }
             Reply reply = mcpScript(anthropicTurn(body.getJsonArray("messages"))).orElseGet(() -> script(text, toolResult));
             if (body.getBoolean("stream", false)) {
                 stream(ex, body.getString("model", "claude-scripted"), reply);
@@ -441,6 +481,9 @@ public final class ScriptedModel implements AutoCloseable {
         offeredTools.add(tools);
         String instruction = text;
         String lastResult = toolResult;
+        if (fault(ex, instruction, lastResult, true)) {
+            return;
+        }
         Reply reply = mcpScript(new Turn(text, results)).orElseGet(() -> script(instruction, lastResult));
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);

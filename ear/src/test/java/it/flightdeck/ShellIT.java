@@ -1,8 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -43,27 +41,27 @@ class ShellIT {
         try (Ws ws = Agents.subscribe(s.id())) {
             Api.Resp started = exec(s.id(), Json.createObjectBuilder().add("request_id", "count-1")
                     .add("command", "for i in 1 2 3; do echo line$i; sleep 0.4; done; echo oops >&2; exit 3").build());
-            assertEquals(200, started.status(), started.body());
-            assertEquals("count-1", started.json().getString("request_id"));
-            assertTrue(started.json().getBoolean("accepted"));
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            assertThat(started.json().getString("request_id")).isEqualTo("count-1");
+            assertThat(started.json().getBoolean("accepted")).isTrue();
             ws.await(f -> "shell_started".equals(f.getString("type", "")), 10);
             // A chunk arrives while the command still runs: no outcome yet, and it holds line1.
             JsonObject live = ws.await(f -> "shell_output".equals(f.getString("type", "")), 10);
-            assertFalse(live.containsKey("outcome"), live.toString());
-            assertTrue(live.getString("stdout").startsWith("line1"), live.toString());
+            assertThat(live).as(live.toString()).doesNotContainKey("outcome");
+            assertThat(live.getString("stdout")).as(live.toString()).startsWith("line1");
 
             JsonObject done = finalOutput(ws, "count-1", 20);
-            assertEquals("failed", done.getString("outcome"));
-            assertEquals(3, done.getInt("exit_code"));
-            assertTrue(done.getJsonNumber("duration_ms").longValue() >= 1000, done.toString());
+            assertThat(done.getString("outcome")).isEqualTo("failed");
+            assertThat(done.getInt("exit_code")).isEqualTo(3);
+            assertThat(done.getJsonNumber("duration_ms").longValue()).as(done.toString()).isGreaterThanOrEqualTo(1000);
         }
         JsonObject r = row(s.id(), "count-1");
-        assertEquals("shell_command", r.getString("row_type"));
-        assertEquals("line1\nline2\nline3\n\noops\n", r.getString("output"));
-        assertEquals(3, r.getInt("exit_code"));
+        assertThat(r.getString("row_type")).isEqualTo("shell_command");
+        assertThat(r.getString("output")).isEqualTo("line1\nline2\nline3\n\noops\n");
+        assertThat(r.getInt("exit_code")).isEqualTo(3);
         Api.Resp again = exec(s.id(), Json.createObjectBuilder().add("request_id", "count-1").add("command", "true").build());
-        assertEquals(409, again.status());
-        assertEquals("shell_duplicate_request_id", again.json().getString("code"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().getString("code")).isEqualTo("shell_duplicate_request_id");
         Agents.end(s);
     }
 
@@ -71,28 +69,28 @@ class ShellIT {
     void cancelAndTimeoutKillTheWholeTree() throws Exception {
         Agents.Session s = Agents.create();
         try (Ws ws = Agents.subscribe(s.id())) {
-            assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "sleepy")
-                    .add("command", "sleep 600 & sleep 600").build()).status());
+            assertThat(exec(s.id(), Json.createObjectBuilder().add("request_id", "sleepy")
+                    .add("command", "sleep 600 & sleep 600").build()).status()).isEqualTo(200);
             ws.await(f -> "shell_started".equals(f.getString("type", "")), 10);
             long deadline = System.currentTimeMillis() + 10_000;
             while (Agents.agentProcesses(s.dir()).size() < 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(Agents.agentProcesses(s.dir()).size() >= 2, "the shell and its background sleep run");
+            assertThat(Agents.agentProcesses(s.dir()).size()).as("the shell and its background sleep run").isGreaterThanOrEqualTo(2);
             Api.Resp canceled = Api.post("/api/sessions/" + s.id() + "/conversation/shell/cancel", "{\"request_id\":\"sleepy\"}");
-            assertEquals(200, canceled.status(), canceled.body());
-            assertEquals("canceled", finalOutput(ws, "sleepy", 20).getString("outcome"));
-            assertEquals(List.of(), Agents.agentProcesses(s.dir()), "nothing of the tree is left");
+            assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
+            assertThat(finalOutput(ws, "sleepy", 20).getString("outcome")).isEqualTo("canceled");
+            assertThat(Agents.agentProcesses(s.dir())).as("nothing of the tree is left").isEqualTo(List.of());
             Api.Resp gone = Api.post("/api/sessions/" + s.id() + "/conversation/shell/cancel", "{\"request_id\":\"sleepy\"}");
-            assertEquals(404, gone.status());
-            assertEquals("shell_request_not_found", gone.json().getString("code"));
+            assertThat(gone.status()).isEqualTo(404);
+            assertThat(gone.json().getString("code")).isEqualTo("shell_request_not_found");
 
-            assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "slow")
-                    .add("command", "sleep 30").add("timeout_secs", 1).build()).status());
+            assertThat(exec(s.id(), Json.createObjectBuilder().add("request_id", "slow")
+                    .add("command", "sleep 30").add("timeout_secs", 1).build()).status()).isEqualTo(200);
             JsonObject timedOut = finalOutput(ws, "slow", 15);
-            assertEquals("timed_out", timedOut.getString("outcome"));
-            assertTrue(timedOut.getJsonNumber("duration_ms").longValue() < 10_000);
-            assertEquals(List.of(), Agents.agentProcesses(s.dir()));
+            assertThat(timedOut.getString("outcome")).isEqualTo("timed_out");
+            assertThat(timedOut.getJsonNumber("duration_ms").longValue()).isLessThan(10_000);
+            assertThat(Agents.agentProcesses(s.dir())).isEqualTo(List.of());
         }
         Agents.end(s);
     }
@@ -101,19 +99,19 @@ class ShellIT {
     void hugeOutputIsCappedAndTheServerCarriesOn() throws Exception {
         Agents.Session s = Agents.create();
         try (Ws ws = Agents.subscribe(s.id())) {
-            assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "flood")
-                    .add("command", "head -c 200000000 /dev/zero | tr '\\0' x").build()).status());
+            assertThat(exec(s.id(), Json.createObjectBuilder().add("request_id", "flood")
+                    .add("command", "head -c 200000000 /dev/zero | tr '\\0' x").build()).status()).isEqualTo(200);
             JsonObject done = finalOutput(ws, "flood", 120);
-            assertEquals("completed", done.getString("outcome"));
-            assertTrue(done.getBoolean("truncated"));
+            assertThat(done.getString("outcome")).isEqualTo("completed");
+            assertThat(done.getBoolean("truncated")).isTrue();
         }
         JsonObject r = row(s.id(), "flood");
-        assertTrue(r.getBoolean("is_truncated"));
-        assertTrue(r.getString("output").length() <= 16 * 1024, "the row stays small");
+        assertThat(r.getBoolean("is_truncated")).isTrue();
+        assertThat(r.getString("output").length()).as("the row stays small").isLessThanOrEqualTo(16 * 1024);
         String full = Api.get("/api/sessions/" + s.id() + "/conversation/rows/flood/content").json().getString("output_display");
-        assertEquals(256 * 1024, full.length(), "what was kept: the first 256 KiB");
-        assertTrue(full.chars().allMatch(c -> c == 'x'));
-        assertEquals(200, Api.get("/api/server/ping").status());
+        assertThat(full).as("what was kept: the first 256 KiB").hasSize(256 * 1024);
+        assertThat(full.chars().allMatch(c -> c == 'x')).isTrue();
+        assertThat(Api.get("/api/server/ping").status()).isEqualTo(200);
         Agents.end(s);
     }
 
@@ -125,20 +123,20 @@ class ShellIT {
         Files.createSymbolicLink(s.dir().resolve("escape"), outside);
         for (String cwd : new String[] {"/", "..", outside.toString(), "escape", "sub/../../", "missing"}) {
             Api.Resp r = exec(s.id(), Json.createObjectBuilder().add("command", "pwd").add("cwd", cwd).build());
-            assertEquals(400, r.status(), cwd + ": " + r.body());
-            assertEquals("invalid_request", r.json().getString("code"));
+            assertThat(r.status()).as(cwd + ": " + r.body()).isEqualTo(400);
+            assertThat(r.json().getString("code")).isEqualTo("invalid_request");
         }
         List<String> bad = new ArrayList<>(List.of("{}", "{\"command\":\"\"}", "{\"command\":\"ls\",\"timeout_secs\":0}",
                 "{\"command\":\"ls\",\"request_id\":\"../x\"}"));
         for (String body : bad) {
-            assertEquals(400, Api.post("/api/sessions/" + s.id() + "/conversation/shell/exec", body).status(), body);
+            assertThat(Api.post("/api/sessions/" + s.id() + "/conversation/shell/exec", body).status()).as(body).isEqualTo(400);
         }
         try (Ws ws = Agents.subscribe(s.id())) {
-            assertEquals(200, exec(s.id(), Json.createObjectBuilder().add("request_id", "where")
-                    .add("command", "pwd").add("cwd", "sub").build()).status());
-            assertEquals("completed", finalOutput(ws, "where", 10).getString("outcome"));
+            assertThat(exec(s.id(), Json.createObjectBuilder().add("request_id", "where")
+                    .add("command", "pwd").add("cwd", "sub").build()).status()).isEqualTo(200);
+            assertThat(finalOutput(ws, "where", 10).getString("outcome")).isEqualTo("completed");
         }
-        assertEquals(s.dir().toRealPath().resolve("sub") + "\n", row(s.id(), "where").getString("output"));
+        assertThat(row(s.id(), "where").getString("output")).isEqualTo(s.dir().toRealPath().resolve("sub") + "\n");
         Agents.end(s);
     }
 }

@@ -7,9 +7,7 @@ import static it.flightdeck.Agents.detail;
 import static it.flightdeck.Agents.end;
 import static it.flightdeck.Agents.send;
 import static it.flightdeck.Agents.subscribe;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,7 +33,7 @@ class TurnControlsIT {
 
     /** Sends a message and waits until its turn is done. */
     static void turn(Agents.Session s, Ws ws, String content) throws Exception {
-        assertEquals(202, send(s.id(), content).status());
+        assertThat(send(s.id(), content).status()).isEqualTo(202);
         awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")) && r.getString("content", "").contains(content), 60);
         awaitDetail(s.id(), Agents::idle, 30);
     }
@@ -61,32 +59,30 @@ class TurnControlsIT {
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "remember APPLE-1");
             turn(s, ws, "remember BANANA-2");
-            assertEquals(400, control(s.id(), "/controls/rollback-turns", "{\"num_turns\":0}").status());
+            assertThat(control(s.id(), "/controls/rollback-turns", "{\"num_turns\":0}").status()).isEqualTo(400);
             Api.Resp tooMany = control(s.id(), "/controls/rollback-turns", "{\"num_turns\":3}");
-            assertEquals(400, tooMany.status());
-            assertEquals("invalid_argument", tooMany.json().getString("code"));
+            assertThat(tooMany.status()).isEqualTo(400);
+            assertThat(tooMany.json().getString("code")).isEqualTo("invalid_argument");
 
             Api.Resp rolled = control(s.id(), "/controls/rollback-turns", "{\"num_turns\":1}");
-            assertEquals(200, rolled.status(), rolled.body());
+            assertThat(rolled.status()).as(rolled.body()).isEqualTo(200);
             ws.await(f -> "thread_rolled_back".equals(f.getString("type", "")) && f.getInt("num_turns") == 1, 10);
-            assertEquals(1, detail(s.id()).getInt("turn_count"));
+            assertThat(detail(s.id()).getInt("turn_count")).isEqualTo(1);
             for (JsonObject r : rows(s.id())) {
-                assertEquals("turn-2".equals(r.getString("turn_id", "")) ? "rolled_back" : "active",
-                        r.getString("turn_status"), r.toString());
+                assertThat(r.getString("turn_status")).as(r.toString()).isEqualTo("turn-2".equals(r.getString("turn_id", "")) ? "rolled_back" : "active");
             }
 
             turn(s, ws, "what do you remember CHERRY-3");
             String history = historyOf("CHERRY-3");
-            assertTrue(history.contains("APPLE-1"), history);
-            assertFalse(history.contains("BANANA-2"), "the rolled-back turn is gone from the agent's history: " + history);
-            assertEquals("turn-3", rows(s.id()).get(rows(s.id()).size() - 1).getString("turn_id"),
-                    "turn ids never repeat");
+            assertThat(history).as(history).contains("APPLE-1");
+            assertThat(history).as("the rolled-back turn is gone from the agent's history: " + history).doesNotContain("BANANA-2");
+            assertThat(rows(s.id()).get(rows(s.id()).size() - 1).getString("turn_id")).as("turn ids never repeat").isEqualTo("turn-3");
 
             // Undo the last turn through the legacy alias: rows are marked undone.
-            assertEquals(200, control(s.id(), "/conversation/undo", "").status());
+            assertThat(control(s.id(), "/conversation/undo", "").status()).isEqualTo(200);
             ws.await(f -> "undo_completed".equals(f.getString("type", "")), 10);
-            assertTrue(rows(s.id()).stream().anyMatch(r -> "undone".equals(r.getString("turn_status"))));
-            assertEquals(1, detail(s.id()).getInt("turn_count"));
+            assertThat(rows(s.id()).stream().anyMatch(r -> "undone".equals(r.getString("turn_status")))).isTrue();
+            assertThat(detail(s.id()).getInt("turn_count")).isEqualTo(1);
         }
         end(s);
     }
@@ -99,25 +95,25 @@ class TurnControlsIT {
             turn(s, ws, "remember PLUM-2");
         }
         Api.Resp bad = control(s.id(), "/lifecycle/fork", "{\"nth_user_message\":9}");
-        assertEquals(422, bad.status(), bad.body());
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
 
         Api.Resp forked;
         try (Ws ws = subscribe(s.id())) {
             forked = control(s.id(), "/lifecycle/fork", "{\"nth_user_message\":2}");
-            assertEquals(200, forked.status(), forked.body());
+            assertThat(forked.status()).as(forked.body()).isEqualTo(200);
             // The source's conversation subscribers hear of the fork.
             JsonObject announced = ws.await(f -> "session_forked".equals(f.getString("type", "")), 10);
-            assertEquals(forked.json().getString("new_session_id"), announced.getString("new_session_id"));
+            assertThat(announced.getString("new_session_id")).isEqualTo(forked.json().getString("new_session_id"));
         }
         String forkId = forked.json().getString("new_session_id");
-        assertEquals(s.id(), forked.json().getString("source_session_id"));
-        assertEquals(s.id(), detail(forkId).getString("forked_from_session_id"));
+        assertThat(forked.json().getString("source_session_id")).isEqualTo(s.id());
+        assertThat(detail(forkId).getString("forked_from_session_id")).isEqualTo(s.id());
         List<JsonObject> copied = rows(forkId);
-        assertFalse(copied.isEmpty());
+        assertThat(copied).isNotEmpty();
         for (JsonObject r : copied) {
-            assertEquals("turn-1", r.getString("turn_id"), r.toString());
+            assertThat(r.getString("turn_id")).as(r.toString()).isEqualTo("turn-1");
         }
-        assertEquals(0, copied.get(0).getInt("sequence"));
+        assertThat(copied.get(0).getInt("sequence")).isEqualTo(0);
 
         end(s);
         Agents.Session fork = new Agents.Session(forkId, s.dir());
@@ -125,8 +121,8 @@ class TurnControlsIT {
             turn(fork, ws, "recall FIG-3");
         }
         String history = historyOf("FIG-3");
-        assertTrue(history.contains("PEAR-1"), history);
-        assertFalse(history.contains("PLUM-2"), "the fork stops before the second message: " + history);
+        assertThat(history).as(history).contains("PEAR-1");
+        assertThat(history).as("the fork stops before the second message: " + history).doesNotContain("PLUM-2");
         end(fork);
     }
 
@@ -136,7 +132,7 @@ class TurnControlsIT {
         try (Ws ws = subscribe(s.id())) {
             turn(s, ws, "something to compact");
             Api.Resp compacted = control(s.id(), "/controls/compact-context", "");
-            assertEquals(200, compacted.status(), compacted.body());
+            assertThat(compacted.status()).as(compacted.body()).isEqualTo(200);
             awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
                     && r.getString("content", "").contains("compacted"), 60);
             awaitDetail(s.id(), Agents::idle, 30);
@@ -148,22 +144,22 @@ class TurnControlsIT {
     void aQuestionIsAnsweredAndTheAgentGetsTheAnswer() throws Exception {
         Agents.Session s = create();
         try (Ws ws = subscribe(s.id())) {
-            assertEquals(202, send(s.id(), "ASK Which color?").status());
+            assertThat(send(s.id(), "ASK Which color?").status()).isEqualTo(202);
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
-            assertEquals("question", request.getString("approval_type"));
+            assertThat(request.getString("approval_type")).isEqualTo("question");
             awaitDetail(s.id(), d -> "question".equals(d.getString("work_status")), 10);
             String path = "/questions/requests/" + request.getString("id") + "/answer";
-            assertEquals("invalid_answer_payload", control(s.id(), path, "{}").json().getString("code"));
+            assertThat(control(s.id(), path, "{}").json().getString("code")).isEqualTo("invalid_answer_payload");
 
             Api.Resp answered = control(s.id(), path, "{\"answers\":{\"Color\":[\"Blue\"]}}");
-            assertEquals(200, answered.status(), answered.body());
-            assertEquals("applied", answered.json().getString("outcome"));
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+            assertThat(answered.json().getString("outcome")).isEqualTo("applied");
             JsonObject reply = awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
                     && r.getString("content", "").startsWith("Tool finished"), 60);
-            assertTrue(reply.getJsonObject("row").getString("content").contains("Blue"), reply.toString());
+            assertThat(reply.getJsonObject("row").getString("content")).as(reply.toString()).contains("Blue");
             awaitDetail(s.id(), Agents::idle, 30);
-            assertEquals("stale", control(s.id(), path, "{\"answer\":\"Red\"}").json().getString("outcome"));
+            assertThat(control(s.id(), path, "{\"answer\":\"Red\"}").json().getString("outcome")).isEqualTo("stale");
         }
         end(s);
     }
@@ -176,11 +172,11 @@ class TurnControlsIT {
         try (Ws ws = subscribe(s.id())) {
             Api.Resp badEffort = Api.post("/api/sessions/" + s.id() + "/conversation/messages",
                     "{\"content\":\"x\",\"effort\":\"extreme\"}");
-            assertEquals(400, badEffort.status());
+            assertThat(badEffort.status()).isEqualTo(400);
             Api.Resp badImage = Api.post("/api/sessions/" + s.id() + "/conversation/messages",
                     "{\"content\":\"x\",\"images\":[{\"input_type\":\"url\",\"value\":\"data:image/png;base64,***\"}]}");
-            assertEquals(400, badImage.status(), badImage.body());
-            assertEquals(0, rows(s.id()).size(), "refused messages write nothing");
+            assertThat(badImage.status()).as(badImage.body()).isEqualTo(400);
+            assertThat(rows(s.id())).as("refused messages write nothing").isEmpty();
 
             // One image uploaded as an attachment, one inline as a data: URL.
             String attachment = AttachmentsIT.upload(s.id(), "image/png", AttachmentsIT.pixel()).json()
@@ -192,18 +188,17 @@ class TurnControlsIT {
                             .add(Json.createObjectBuilder().add("input_type", "url").add("value", "data:image/png;base64," + png)))
                     .build();
             Api.Resp sent = Api.post("/api/sessions/" + s.id() + "/conversation/messages", body.toString());
-            assertEquals(202, sent.status(), sent.body());
-            assertEquals(2, sent.json().getJsonObject("row").getJsonObject("row").getJsonArray("images").size());
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            assertThat(sent.json().getJsonObject("row").getJsonObject("row").getJsonArray("images")).hasSize(2);
             // The CLI may put its own text after the image, so the reply need not quote the message.
             awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")), 60);
             awaitDetail(s.id(), Agents::idle, 30);
         }
         String history = historyOf("IMAGE-1");
-        assertEquals(2, history.split("\"type\":\"image\"", -1).length - 1,
-                "both images reach the model: " + history.substring(0, Math.min(400, history.length())));
+        assertThat(history.split("\"type\":\"image\"", -1).length - 1).as("both images reach the model: " + history.substring(0, Math.min(400, history.length()))).isEqualTo(2);
         int i = new ArrayList<>(model().histories).lastIndexOf(history);
-        assertEquals("claude-haiku-4-5", model().models.get(i));
-        assertEquals("claude-haiku-4-5", detail(s.id()).getString("model"));
+        assertThat(model().models.get(i)).isEqualTo("claude-haiku-4-5");
+        assertThat(detail(s.id()).getString("model")).isEqualTo("claude-haiku-4-5");
         end(s);
     }
 
@@ -212,27 +207,27 @@ class TurnControlsIT {
         Agents.Session s = create();
         Files.writeString(s.dir().resolve("CLAUDE.md"), "Always answer in haiku.\n");
         JsonObject runtime = Api.get("/api/sessions/" + s.id() + "/runtime").json();
-        assertEquals("Always answer in haiku.\n", runtime.getJsonObject("instructions").getString("claude_md"));
-        assertEquals(JsonValue.EMPTY_JSON_ARRAY, runtime.getJsonArray("collaboration_modes"));
+        assertThat(runtime.getJsonObject("instructions").getString("claude_md")).isEqualTo("Always answer in haiku.\n");
+        assertThat(runtime.getJsonArray("collaboration_modes")).isEqualTo(JsonValue.EMPTY_JSON_ARRAY);
         JsonObject controls = runtime.getJsonObject("controls");
-        assertFalse(controls.getJsonObject("undo_last_turn").getBoolean("available"), "no turn yet");
-        assertTrue(controls.getJsonObject("rewind_to_message").getBoolean("supported"));
-        assertEquals("Always answer in haiku.\n", Api.get("/api/sessions/" + s.id() + "/instructions").json()
-                .getJsonObject("instructions").getString("claude_md"));
-        assertEquals(0, Api.get("/api/sessions/" + s.id() + "/collaboration-modes").json().getJsonArray("data").size());
+        assertThat(controls.getJsonObject("undo_last_turn").getBoolean("available")).as("no turn yet").isFalse();
+        assertThat(controls.getJsonObject("rewind_to_message").getBoolean("supported")).isTrue();
+        assertThat(Api.get("/api/sessions/" + s.id() + "/instructions").json()
+                .getJsonObject("instructions").getString("claude_md")).isEqualTo("Always answer in haiku.\n");
+        assertThat(Api.get("/api/sessions/" + s.id() + "/collaboration-modes").json().getJsonArray("data")).isEmpty();
 
         Api.Resp noTurn = control(s.id(), "/controls/undo-last-turn", "");
-        assertEquals(409, noTurn.status());
-        assertEquals("control_unavailable", noTurn.json().getString("code"));
-        assertEquals("invalid_argument", control(s.id(), "/controls/stop-target", "{}").json().getString("code"));
-        assertEquals("not_running", control(s.id(), "/conversation/stop", "{\"task_id\":\"t1\"}").json().getString("code"));
-        assertEquals("invalid_argument", control(s.id(), "/controls/rewind-to-message",
-                "{\"message_id\":\"user-nope\"}").json().getString("code"));
-        assertEquals("stale", control(s.id(), "/permissions/requests/nope/response", "{\"scope\":\"session\"}")
-                .json().getString("outcome"));
+        assertThat(noTurn.status()).isEqualTo(409);
+        assertThat(noTurn.json().getString("code")).isEqualTo("control_unavailable");
+        assertThat(control(s.id(), "/controls/stop-target", "{}").json().getString("code")).isEqualTo("invalid_argument");
+        assertThat(control(s.id(), "/conversation/stop", "{\"task_id\":\"t1\"}").json().getString("code")).isEqualTo("not_running");
+        assertThat(control(s.id(), "/controls/rewind-to-message",
+                "{\"message_id\":\"user-nope\"}").json().getString("code")).isEqualTo("invalid_argument");
+        assertThat(control(s.id(), "/permissions/requests/nope/response", "{\"scope\":\"session\"}")
+                .json().getString("outcome")).isEqualTo("stale");
         end(s);
         Api.Resp ended = control(s.id(), "/controls/compact-context", "");
-        assertEquals(409, ended.status(), ended.body());
+        assertThat(ended.status()).as(ended.body()).isEqualTo(409);
     }
 
     @Test
@@ -244,17 +239,17 @@ class TurnControlsIT {
             String userRow = sent.json().getJsonObject("row").getJsonObject("row").getString("id");
             String rid = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request").getString("id");
-            assertEquals("applied", control(s.id(), "/approvals/requests/" + rid + "/decision",
-                    "{\"decision\":\"approved\"}").json().getString("outcome"));
+            assertThat(control(s.id(), "/approvals/requests/" + rid + "/decision",
+                    "{\"decision\":\"approved\"}").json().getString("outcome")).isEqualTo("applied");
             awaitDetail(s.id(), Agents::idle, 60);
-            assertTrue(Files.exists(target));
+            assertThat(target).exists();
             Api.Resp rewound = control(s.id(), "/controls/rewind-to-message", "{\"message_id\":\"" + userRow + "\"}");
-            assertEquals(200, rewound.status(), rewound.body());
+            assertThat(rewound.status()).as(rewound.body()).isEqualTo(200);
             long deadline = System.currentTimeMillis() + 30_000;
             while (Files.exists(target) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
             }
-            assertFalse(Files.exists(target), "the file the turn created is gone after the rewind");
+            assertThat(target).as("the file the turn created is gone after the rewind").doesNotExist();
         }
         end(s);
     }

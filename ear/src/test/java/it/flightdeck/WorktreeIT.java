@@ -1,10 +1,6 @@
 package it.flightdeck;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -12,7 +8,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +23,13 @@ import org.junit.jupiter.api.Test;
 class WorktreeIT {
     static JsonObject create(Path repo, String branch) {
         Api.Resp r = Api.post("/api/worktrees", "{\"repo_path\":\"" + repo + "\",\"branch_name\":\"" + branch + "\"}");
-        assertEquals(200, r.status(), r.body());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
 
     static JsonObject listing(Path repo) {
         Api.Resp r = Api.get("/api/worktrees?repo_root=" + URLEncoder.encode(repo.toString(), StandardCharsets.UTF_8));
-        assertEquals(200, r.status(), r.body());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
 
@@ -51,37 +54,37 @@ class WorktreeIT {
             JsonObject created = create(repo, "feat/one");
             JsonObject wt = created.getJsonObject("worktree");
             Path path = Path.of(wt.getString("worktree_path"));
-            assertEquals(repo.toString(), created.getString("repo_root"));
-            assertEquals(repo.resolve(".flightdeck-worktrees/feat-one"), path);
-            assertEquals("feat/one", wt.getString("branch"));
-            assertEquals("main", wt.getString("base_branch"));
-            assertEquals("active", wt.getString("status"));
-            assertTrue(wt.getBoolean("disk_present"));
-            assertEquals(GitRepo.git(repo, "rev-parse", "main").trim(), wt.getString("base_sha"));
-            assertEquals("feat/one", GitRepo.git(path, "symbolic-ref", "--short", "HEAD").trim());
-            assertEquals("hello\n", Files.readString(path.resolve("README.md")));
-            assertEquals("SECRET=1\n", Files.readString(path.resolve(".env")), ".worktreeinclude files are copied");
-            assertFalse(Files.exists(path.resolve("build/out.o")), "only what .worktreeinclude names is copied");
-            assertEquals("", GitRepo.git(repo, "status", "--porcelain"), "the worktrees directory is excluded");
+            assertThat(created.getString("repo_root")).isEqualTo(repo.toString());
+            assertThat(path).isEqualTo(repo.resolve(".flightdeck-worktrees/feat-one"));
+            assertThat(wt.getString("branch")).isEqualTo("feat/one");
+            assertThat(wt.getString("base_branch")).isEqualTo("main");
+            assertThat(wt.getString("status")).isEqualTo("active");
+            assertThat(wt.getBoolean("disk_present")).isTrue();
+            assertThat(wt.getString("base_sha")).isEqualTo(GitRepo.git(repo, "rev-parse", "main").trim());
+            assertThat(GitRepo.git(path, "symbolic-ref", "--short", "HEAD").trim()).isEqualTo("feat/one");
+            assertThat(Files.readString(path.resolve("README.md"))).isEqualTo("hello\n");
+            assertThat(Files.readString(path.resolve(".env"))).as(".worktreeinclude files are copied").isEqualTo("SECRET=1\n");
+            assertThat(path.resolve("build/out.o")).as("only what .worktreeinclude names is copied").doesNotExist();
+            assertThat(GitRepo.git(repo, "status", "--porcelain")).as("the worktrees directory is excluded").isEqualTo("");
 
             JsonObject event = ws.await(f -> "worktree_created".equals(f.getString("type", null))
                     && wt.getString("id").equals(f.getJsonObject("worktree").getString("id")), 10);
             long revision = event.getJsonNumber("worktree_revision").longValue();
-            assertTrue(revision > before);
-            assertEquals(revision, created.getJsonNumber("worktree_revision").longValue());
-            assertNotNull(find(listing(repo), wt.getString("id")));
+            assertThat(revision).isGreaterThan(before);
+            assertThat(created.getJsonNumber("worktree_revision").longValue()).isEqualTo(revision);
+            assertThat(find(listing(repo), wt.getString("id"))).isNotNull();
         }
 
         Api.Resp taken = Api.post("/api/worktrees", "{\"repo_path\":\"" + repo + "\",\"branch_name\":\"feat/one\"}");
-        assertEquals(400, taken.status());
-        assertEquals("create_failed", taken.json().getString("code"));
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.json().getString("code")).isEqualTo("create_failed");
         for (String body : new String[] {"{\"repo_path\":\"" + repo + "\",\"branch_name\":\"bad..name\"}",
                 "{\"repo_path\":\"" + repo + "\",\"branch_name\":\"x\",\"base_branch\":\"no-such\"}",
                 "{\"repo_path\":\"" + Files.createTempDirectory("fd-not-git-") + "\",\"branch_name\":\"x\"}",
                 "{\"branch_name\":\"x\"}"}) {
             Api.Resp r = Api.post("/api/worktrees", body);
-            assertEquals(400, r.status(), body);
-            assertEquals("create_failed", r.json().getString("code"), body);
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.json().getString("code")).as(body).isEqualTo("create_failed");
         }
     }
 
@@ -107,53 +110,53 @@ class WorktreeIT {
         String staged = GitRepo.git(path, "diff", "--cached");
 
         Api.Resp refused = Api.delete("/api/worktrees/" + id);
-        assertEquals(400, refused.status(), "uncommitted work needs force: " + refused.body());
-        assertEquals("remove_failed", refused.json().getString("code"));
-        assertTrue(Files.exists(path.resolve("new.txt")), "a refused removal changes nothing");
+        assertThat(refused.status()).as("uncommitted work needs force: " + refused.body()).isEqualTo(400);
+        assertThat(refused.json().getString("code")).isEqualTo("remove_failed");
+        assertThat(path.resolve("new.txt")).as("a refused removal changes nothing").exists();
 
         Api.Resp removed = Api.delete("/api/worktrees/" + id + "?force=true&delete_branch=true");
-        assertEquals(200, removed.status(), removed.body());
-        assertTrue(removed.json().getBoolean("deleted"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().getBoolean("deleted")).isTrue();
         String snapshotId = removed.json().getString("snapshot_id");
-        assertFalse(Files.exists(path), "the directory is gone");
-        assertFalse(GitRepo.run(repo, "rev-parse", "--verify", "refs/heads/work").exit() == 0, "the branch is deleted");
-        assertEquals(null, find(listing(repo), id), "a removed worktree is not listed");
+        assertThat(path).as("the directory is gone").doesNotExist();
+        assertThat(GitRepo.run(repo, "rev-parse", "--verify", "refs/heads/work").exit()).as("the branch is deleted").isNotEqualTo(0);
+        assertThat(find(listing(repo), id)).as("a removed worktree is not listed").isNull();
 
         JsonObject snap = Api.get("/api/worktrees/" + id + "/snapshots").json().getJsonArray("snapshots").getJsonObject(0);
-        assertEquals(snapshotId, snap.getString("id"));
-        assertTrue(snap.getBoolean("dirty"));
-        assertEquals(tip, snap.getString("head_sha"));
+        assertThat(snap.getString("id")).isEqualTo(snapshotId);
+        assertThat(snap.getBoolean("dirty")).isTrue();
+        assertThat(snap.getString("head_sha")).isEqualTo(tip);
         String ref = snap.getString("ref_name");
-        assertTrue(ref.startsWith("refs/flightdeck/snapshots/" + id + "/"), ref);
-        assertEquals(snap.getString("commit_sha"), GitRepo.git(repo, "rev-parse", ref).trim());
-        assertEquals(tip, GitRepo.git(repo, "rev-parse", ref + "^").trim(), "the snapshot keeps the deleted branch's commits");
-        assertEquals("main", GitRepo.git(repo, "symbolic-ref", "--short", "HEAD").trim(), "no branch moved");
+        assertThat(ref).as(ref).startsWith("refs/flightdeck/snapshots/" + id + "/");
+        assertThat(GitRepo.git(repo, "rev-parse", ref).trim()).isEqualTo(snap.getString("commit_sha"));
+        assertThat(GitRepo.git(repo, "rev-parse", ref + "^").trim()).as("the snapshot keeps the deleted branch's commits").isEqualTo(tip);
+        assertThat(GitRepo.git(repo, "symbolic-ref", "--short", "HEAD").trim()).as("no branch moved").isEqualTo("main");
 
         Api.Resp restored = Api.post("/api/worktrees/" + id + "/snapshots/" + snapshotId + "/restore", "{}");
-        assertEquals(200, restored.status(), restored.body());
-        assertFalse(restored.json().getBoolean("in_place"));
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        assertThat(restored.json().getBoolean("in_place")).isFalse();
         Path back = Path.of(restored.json().getJsonObject("worktree").getString("worktree_path"));
-        assertEquals("one, edited\n", Files.readString(back.resolve("a.txt")));
-        assertFalse(Files.exists(back.resolve("b.txt")), "a deleted file stays deleted");
-        assertEquals("untracked\n", Files.readString(back.resolve("new.txt")));
-        assertArrayEquals(binary, Files.readAllBytes(back.resolve("keep/blob.bin")));
-        assertEquals("three, staged then edited\n", Files.readString(back.resolve("keep/c.txt")));
-        assertEquals(tip, GitRepo.git(back, "rev-parse", "HEAD").trim(), "restored on top of the snapshot's HEAD");
-        assertEquals(status, GitRepo.git(back, "status", "--porcelain"), "staged, unstaged and untracked as they were");
-        assertEquals(staged, GitRepo.git(back, "diff", "--cached"));
-        assertEquals("active", find(listing(repo), id).getString("status"));
+        assertThat(Files.readString(back.resolve("a.txt"))).isEqualTo("one, edited\n");
+        assertThat(back.resolve("b.txt")).as("a deleted file stays deleted").doesNotExist();
+        assertThat(Files.readString(back.resolve("new.txt"))).isEqualTo("untracked\n");
+        assertThat(Files.readAllBytes(back.resolve("keep/blob.bin"))).isEqualTo(binary);
+        assertThat(Files.readString(back.resolve("keep/c.txt"))).isEqualTo("three, staged then edited\n");
+        assertThat(GitRepo.git(back, "rev-parse", "HEAD").trim()).as("restored on top of the snapshot's HEAD").isEqualTo(tip);
+        assertThat(GitRepo.git(back, "status", "--porcelain")).as("staged, unstaged and untracked as they were").isEqualTo(status);
+        assertThat(GitRepo.git(back, "diff", "--cached")).isEqualTo(staged);
+        assertThat(find(listing(repo), id).getString("status")).isEqualTo("active");
 
         // In place: a later edit is undone by restoring the same snapshot into the live worktree.
         Files.writeString(back.resolve("a.txt"), "changed again\n");
         Files.delete(back.resolve("new.txt"));
         Api.Resp again = Api.post("/api/worktrees/" + id + "/snapshots/" + snapshotId + "/restore", "{}");
-        assertEquals(200, again.status(), again.body());
-        assertTrue(again.json().getBoolean("in_place"));
-        assertEquals("one, edited\n", Files.readString(back.resolve("a.txt")));
-        assertEquals("untracked\n", Files.readString(back.resolve("new.txt")));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().getBoolean("in_place")).isTrue();
+        assertThat(Files.readString(back.resolve("a.txt"))).isEqualTo("one, edited\n");
+        assertThat(Files.readString(back.resolve("new.txt"))).isEqualTo("untracked\n");
 
-        assertEquals(404, Api.post("/api/worktrees/" + id + "/snapshots/snap-nope/restore", "{}").status());
-        assertEquals(404, Api.delete("/api/worktrees/wt-nope").status());
+        assertThat(Api.post("/api/worktrees/" + id + "/snapshots/snap-nope/restore", "{}").status()).isEqualTo(404);
+        assertThat(Api.delete("/api/worktrees/wt-nope").status()).isEqualTo(404);
     }
 
     @Test
@@ -162,19 +165,19 @@ class WorktreeIT {
         JsonObject wt = create(repo, "busy").getJsonObject("worktree");
         String id = wt.getString("id");
         Api.Resp session = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + wt.getString("worktree_path") + "\"}");
-        assertEquals(200, session.status(), session.body());
-        assertEquals(1, find(listing(repo), id).getInt("active_session_count"));
+        assertThat(session.status()).as(session.body()).isEqualTo(200);
+        assertThat(find(listing(repo), id).getInt("active_session_count")).isEqualTo(1);
         Api.Resp refused = Api.delete("/api/worktrees/" + id);
-        assertEquals(409, refused.status(), refused.body());
-        assertEquals("worktree_in_use", refused.json().getString("code"));
-        assertTrue(Files.isDirectory(Path.of(wt.getString("worktree_path"))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().getString("code")).isEqualTo("worktree_in_use");
+        assertThat(Path.of(wt.getString("worktree_path"))).isDirectory();
         Api.Resp forced = Api.delete("/api/worktrees/" + id + "?force=true");
-        assertEquals(200, forced.status(), forced.body());
-        assertNotNull(Api.str(forced.json(), "snapshot_id"), "never without its snapshot");
-        assertEquals("busy", GitRepo.git(repo, "branch", "--list", "busy").replace("*", "").trim(), "the branch is kept");
+        assertThat(forced.status()).as(forced.body()).isEqualTo(200);
+        assertThat(Api.str(forced.json(), "snapshot_id")).as("never without its snapshot").isNotNull();
+        assertThat(GitRepo.git(repo, "branch", "--list", "busy").replace("*", "").trim()).as("the branch is kept").isEqualTo("busy");
         Api.post("/api/sessions/" + session.json().getString("session_id") + "/lifecycle/end", "{}");
         JsonObject snapshots = Api.get("/api/worktrees/" + id + "/snapshots").json();
-        assertEquals("remove", snapshots.getJsonArray("snapshots").getJsonObject(0).getString("reason"));
+        assertThat(snapshots.getJsonArray("snapshots").getJsonObject(0).getString("reason")).isEqualTo("remove");
     }
 
     @Test
@@ -185,12 +188,12 @@ class WorktreeIT {
         GitRepo.git(repo, "remote", "add", "origin", origin.toString());
         JsonObject wt = create(repo, "pushed").getJsonObject("worktree");
         GitRepo.git(Path.of(wt.getString("worktree_path")), "push", "-q", "-u", "origin", "pushed");
-        assertFalse(GitRepo.git(origin, "branch", "--list", "pushed").isBlank());
+        assertThat(GitRepo.git(origin, "branch", "--list", "pushed")).isNotBlank();
         Api.Resp removed = Api.delete("/api/worktrees/" + wt.getString("id") + "?delete_branch=true&delete_remote_branch=true");
-        assertEquals(200, removed.status(), removed.body());
-        assertEquals(0, removed.json().getJsonArray("warnings").size(), removed.body());
-        assertTrue(GitRepo.git(origin, "branch", "--list", "pushed").isBlank(), "the remote branch is gone");
-        assertTrue(GitRepo.git(repo, "branch", "--list", "pushed").isBlank(), "the local branch is gone");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().getJsonArray("warnings")).as(removed.body()).isEmpty();
+        assertThat(GitRepo.git(origin, "branch", "--list", "pushed")).as("the remote branch is gone").isBlank();
+        assertThat(GitRepo.git(repo, "branch", "--list", "pushed")).as("the local branch is gone").isBlank();
     }
 
     @Test
@@ -199,7 +202,7 @@ class WorktreeIT {
         Path outside = Files.createTempDirectory("fd-wt-outside-").resolve("manual");
         GitRepo.git(repo, "worktree", "add", "-q", "-b", "manual", outside.toString());
         JsonObject fallback = listing(repo);
-        assertEquals(1, fallback.getJsonArray("worktrees").size(), "with nothing tracked, git's own list is shown");
+        assertThat(fallback.getJsonArray("worktrees")).as("with nothing tracked, git's own list is shown").hasSize(1);
 
         JsonObject tracked = create(repo, "tracked").getJsonObject("worktree");
         JsonObject found = Api.post("/api/worktrees/discover", "{\"repo_path\":\"" + repo + "\"}").json();
@@ -209,10 +212,10 @@ class WorktreeIT {
                 manual = v.asJsonObject();
             }
         }
-        assertNotNull(manual, found.toString());
-        assertEquals("discovered", manual.getString("created_by"));
-        assertEquals("manual", manual.getString("branch"));
-        assertEquals(2, found.getJsonArray("worktrees").size(), "the main worktree is not listed");
+        assertThat(manual).as(found.toString()).isNotNull();
+        assertThat(manual.getString("created_by")).isEqualTo("discovered");
+        assertThat(manual.getString("branch")).isEqualTo("manual");
+        assertThat(found.getJsonArray("worktrees")).as("the main worktree is not listed").hasSize(2);
 
         try (Ws ws = Ws.connect(Api.token())) {
             Path gone = Path.of(tracked.getString("worktree_path"));
@@ -221,18 +224,70 @@ class WorktreeIT {
             }
             JsonObject after = Api.post("/api/worktrees/discover", "{\"repo_path\":\"" + repo + "\"}").json();
             JsonObject orphan = find(after, tracked.getString("id"));
-            assertEquals("orphaned", orphan.getString("status"));
-            assertFalse(orphan.getBoolean("disk_present"));
+            assertThat(orphan.getString("status")).isEqualTo("orphaned");
+            assertThat(orphan.getBoolean("disk_present")).isFalse();
             JsonObject changed = ws.await(f -> "worktree_status_changed".equals(f.getString("type", null))
                     && tracked.getString("id").equals(f.getString("worktree_id")), 10);
-            assertEquals("orphaned", changed.getString("status"));
+            assertThat(changed.getString("status")).isEqualTo("orphaned");
         }
         // An orphan is removed without complaint: there is nothing left to snapshot.
         Api.Resp removed = Api.delete("/api/worktrees/" + tracked.getString("id"));
-        assertEquals(200, removed.status(), removed.body());
-        assertFalse(GitRepo.git(repo, "worktree", "list", "--porcelain").contains(tracked.getString("worktree_path")));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(GitRepo.git(repo, "worktree", "list", "--porcelain")).doesNotContain(tracked.getString("worktree_path"));
 
         Api.Resp bad = Api.post("/api/worktrees/discover", "{\"repo_path\":\"relative\"}");
-        assertEquals(400, bad.status());
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void twoCreatesOfTheSameBranchAtOnceMakeOneWorktreeAndACreateFailed() throws Exception {
+        Path repo = GitRepo.create("fd-wt-race-", "f.txt", "x\n");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String body = "{\"repo_path\":\"" + repo + "\",\"branch_name\":\"race-" + round + "\"}";
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Api.Resp>> calls = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    calls.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return Api.post("/api/worktrees", body);
+                    }));
+                }
+                List<Api.Resp> answers = new ArrayList<>();
+                for (Future<Api.Resp> c : calls) {
+                    answers.add(c.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(answers).extracting(Api.Resp::status).as(answers.toString()).containsExactlyInAnyOrder(200, 400);
+                Api.Resp lost = answers.stream().filter(r -> r.status() == 400).findFirst().orElseThrow();
+                assertThat(lost.json().getString("code")).isEqualTo("create_failed");
+                String branch = "race-" + round;
+                assertThat(listing(repo).getJsonArray("worktrees").stream()
+                        .filter(v -> branch.equals(v.asJsonObject().getString("branch")))).as("one record").hasSize(1);
+                Api.Resp won = answers.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+                assertThat(Path.of(won.json().getJsonObject("worktree").getString("worktree_path")))
+                        .as("the loser took nothing of the winner's off disk").isDirectory();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBranchRemovedWithItsWorktreeCanBeCreatedAgainAtTheSamePath() throws Exception {
+        Path repo = GitRepo.create("fd-wt-again-", "f.txt", "x\n");
+        JsonObject first = create(repo, "again").getJsonObject("worktree");
+        Api.Resp removed = Api.delete("/api/worktrees/" + first.getString("id") + "?delete_branch=true");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+
+        JsonObject second = create(repo, "again").getJsonObject("worktree");
+        assertThat(second.getString("worktree_path")).isEqualTo(first.getString("worktree_path"));
+        assertThat(second.getString("status")).isEqualTo("active");
+        assertThat(second.getString("id")).as("the removed record is taken over, snapshots and all")
+                .isEqualTo(first.getString("id"));
+        assertThat(Api.get("/api/worktrees/" + second.getString("id") + "/snapshots").json().getJsonArray("snapshots"))
+                .hasSize(1);
+        assertThat(GitRepo.git(Path.of(second.getString("worktree_path")), "symbolic-ref", "--short", "HEAD").trim())
+                .isEqualTo("again");
     }
 }

@@ -2,6 +2,7 @@ package dev.flightdeck.core.agent;
 
 import dev.flightdeck.core.approval.ApprovalService;
 import dev.flightdeck.core.approval.ApprovalWire;
+import dev.flightdeck.core.approval.PermissionGrant;
 import dev.flightdeck.core.approval.QuestionAnswers;
 import dev.flightdeck.core.attachment.AttachmentStore;
 import dev.flightdeck.core.connector.AgentHandle;
@@ -10,6 +11,7 @@ import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.conversation.ConversationWire;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.error.ErrorCode;
+import dev.flightdeck.core.review.ReviewRules;
 import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionWire;
@@ -18,7 +20,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.List;
 
@@ -74,8 +75,8 @@ public class SessionActions {
     }
 
     /** A message or steer body as the client sent it: its images are read from the session's attachments. */
-    public ConversationWire.Accepted send(String sessionId, JsonObject body, boolean steer) {
-        return send(sessionId, MessageInput.parse(body, steer, id -> {
+    public ConversationWire.Accepted send(String sessionId, MessageRequest body, boolean steer) {
+        return send(sessionId, body.resolve(id -> {
             try {
                 AttachmentStore.Stored st = attachments.read(sessionId, id);
                 return new AgentHandle.ImageInput(st.mimeType(), java.util.Base64.getEncoder().encodeToString(st.bytes()));
@@ -156,21 +157,11 @@ public class SessionActions {
      * Sends review comments to the agent as one message quoting each (a steer while a turn runs and
      * the caller asked for one), and records the turn that carried them: they resolve when it ends.
      */
-    public ConversationWire.Accepted sendReview(String sessionId, JsonObject body) {
-        if (body == null || !(body.get("comment_ids") instanceof jakarta.json.JsonArray ids) || ids.isEmpty()
-                || !ids.stream().allMatch(v -> v instanceof JsonString)) {
-            throw ApiException.invalidField("comment_ids", "must be a non-empty list of comment ids");
-        }
-        String mode = body.get("mode") instanceof JsonString m ? m.getString() : "steer";
-        if (!"steer".equals(mode) && !"message".equals(mode)) {
-            throw ApiException.invalidField("mode", "must be steer or message");
-        }
-        List<String> commentIds = ids.getValuesAs(JsonString.class).stream().map(JsonString::getString).distinct().toList();
-        String content = dev.flightdeck.core.review.ReviewRules.message(review.pick(sessionId, commentIds));
-        boolean steer = "steer".equals(mode) && sessions.detail(sessionId).session().currentTurnId() != null;
-        ConversationWire.Accepted accepted = send(sessionId,
-                jakarta.json.Json.createObjectBuilder().add("content", content).build(), steer);
-        review.markSent(sessionId, commentIds, accepted.row().turnId());
+    public ConversationWire.Accepted sendReview(String sessionId, ReviewRules.Send req) {
+        String content = ReviewRules.message(review.pick(sessionId, req.commentIds()));
+        boolean steer = req.steer() && sessions.detail(sessionId).session().currentTurnId() != null;
+        ConversationWire.Accepted accepted = send(sessionId, MessageRequest.text(content), steer);
+        review.markSent(sessionId, req.commentIds(), accepted.row().turnId());
         return accepted;
     }
 
@@ -233,7 +224,7 @@ public class SessionActions {
     }
 
     /** Answers a pending question (Claude's AskUserQuestion): the tool goes on with the answers in its input. */
-    public ApprovalWire.Outcome answer(String sessionId, String requestId, JsonObject body) {
+    public ApprovalWire.Outcome answer(String sessionId, String requestId, QuestionAnswers.Request body) {
         JsonObject toolInput = approvals.pendingRequests(sessionId).stream()
                 .filter(r -> r.id().equals(requestId) && r.toolInput() != null).findFirst()
                 .map(r -> parse(r.toolInput())).orElse(null);
@@ -245,8 +236,7 @@ public class SessionActions {
      * Grants a pending permission request for this turn, or for the rest of the session: what it asked
      * for, or the {@code permissions} the body names (then only a permissions request takes it).
      */
-    public ApprovalWire.Outcome respondToPermission(String sessionId, String requestId, JsonObject body) {
-        dev.flightdeck.core.approval.PermissionGrant grant = dev.flightdeck.core.approval.PermissionGrant.parse(body);
+    public ApprovalWire.Outcome respondToPermission(String sessionId, String requestId, PermissionGrant grant) {
         return decide(sessionId, requestId, grant.permissions() != null ? "permissions" : null, grant.decision());
     }
 

@@ -167,7 +167,7 @@ public class HookService {
     }
 
     /** Takes over a passive session: from now on Flightdeck drives it, resuming the agent's own session. */
-    public void takeover(String sessionId, jakarta.json.JsonObject overrides) {
+    public void takeover(String sessionId, dev.flightdeck.core.session.ConfigPatch overrides) {
         transitions.apply(sessionId, new SessionInput.TakenOver(), System.currentTimeMillis());
         if (!overrides.isEmpty()) {
             sessions.patchConfig(sessionId, overrides);

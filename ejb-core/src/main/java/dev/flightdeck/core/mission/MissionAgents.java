@@ -51,7 +51,12 @@ public final class MissionAgents {
             list(b, "allowed_tools", x.allowedTools());
             list(b, "disallowed_tools", x.disallowedTools());
             list(b, "skills", x.skills());
-            b.add("allow_bypass_permissions", x.allowBypassPermissions());
+            // Only when MISSION.md asks for it: OrbitDock forces it on, but Claude Code refuses to start
+            // with it as root, and an agent that cannot start is worse than one that asks for approval.
+            MissionConfig.Claude asked = c.agent().claude();
+            if (asked != null && asked.allowBypassPermissions()) {
+                b.add("allow_bypass_permissions", true);
+            }
             put(b, "developer_instructions", INSTRUCTIONS);
         }
         return b.build();

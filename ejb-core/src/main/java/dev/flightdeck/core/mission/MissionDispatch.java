@@ -56,7 +56,9 @@ public class MissionDispatch {
     @Inject
     SessionActions sessions;
 
-    private final PromptRenderer renderer = new PromptRenderer();
+    /** Renders prompts on the container's threads, so a slow template is bounded without unmanaged ones. */
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     /**
      * @param snapshot the issue as the tracker has it now (for the prompt)
@@ -71,7 +73,7 @@ public class MissionDispatch {
         MissionFile file = MissionConfigs.inForce(mission);
         try {
             WorktreeEntity worktree = worktreeFor(mission, issue, file);
-            String prompt = renderer.render(file.promptTemplate(), PromptContext.of(snapshot, issue.attempt,
+            String prompt = new PromptRenderer(executor).render(file.promptTemplate(), PromptContext.of(snapshot, issue.attempt,
                     issue.retryKind, worktree.worktreePath, file.config(), mission.id, mission.name));
             String sessionId = sessions.create(new CreateSession(provider, Path.of(worktree.worktreePath), null, null,
                     MissionAgents.sessionConfig(provider, file.config()))).sessionId();

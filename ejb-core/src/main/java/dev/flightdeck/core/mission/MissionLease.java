@@ -50,19 +50,16 @@ public class MissionLease {
     }
 
     /**
-     * The fence, checked inside a writing transaction: true while {@code token} is still the lease's and
-     * unexpired. It locks the lease row until commit, so a new leader cannot take over between the check
-     * and the write.
+     * The fence, checked inside a writing transaction: true while {@code token} is still the lease's.
+     * Every change of holder raises the token, so an equal token means nobody took over, even if this
+     * holder's tick ran past its expiry; and the row stays locked until commit, so nobody can take over
+     * between the check and the write.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean holds(long token, long now) {
-        List<?> rows = em.createNativeQuery("SELECT token, expires_at FROM leases WHERE name = ?1 FOR UPDATE")
+        List<?> rows = em.createNativeQuery("SELECT token FROM leases WHERE name = ?1 FOR UPDATE")
                 .setParameter(1, NAME).getResultList();
-        if (rows.isEmpty()) {
-            return false;
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return ((Number) r[0]).longValue() == token && ((Number) r[1]).longValue() >= now;
+        return !rows.isEmpty() && ((Number) rows.get(0)).longValue() == token;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -95,6 +95,11 @@ public class MissionScheduler {
             }
             leaderToken = token.getAsLong();
             for (String missionId : store.orchestrated()) {
+                // Renewed before each mission, so a long tick of one mission does not let the lease lapse.
+                if (lease.acquire(holderName(), System.currentTimeMillis(), leaseMs).isEmpty()) {
+                    leaderToken = -1;
+                    return;
+                }
                 try {
                     tick.tick(missionId, token.getAsLong());
                 } catch (MissionIssues.StaleLeader stale) {

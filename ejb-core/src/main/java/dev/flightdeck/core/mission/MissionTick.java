@@ -41,6 +41,11 @@ public class MissionTick {
     static final long MAX_FILE_BYTES = 1 << 20;
     /** How long a run's session may sit idle with no agent process before the run counts as crashed. */
     static final long DEAD_AGENT_GRACE_MS = 5_000;
+    /**
+     * A claim that never became a run: the node dispatching it died or lost the lease mid-dispatch.
+     * Far longer than any dispatch takes (a fetch, a worktree, a launch).
+     */
+    static final long ABANDONED_CLAIM_MS = 120_000;
 
     @Inject
     MissionStore store;
@@ -115,6 +120,11 @@ public class MissionTick {
     /** Runs whose session ended or crashed, stalled, or spent their budget. Database reads only. */
     void watchRuns(String missionId, MissionConfig c, long fence, long now) {
         for (MissionIssueEntity row : store.issues(missionId)) {
+            if (IssueState.CLAIMED.wire().equals(row.orchestrationState) && row.startedAt != null
+                    && now - row.startedAt > ABANDONED_CLAIM_MS) {
+                effects.run(issues.apply(row.id, new IssueEvent.DispatchFailed("the dispatch did not finish"), fence));
+                continue;
+            }
             if (!IssueState.RUNNING.wire().equals(row.orchestrationState)) {
                 continue;
             }

@@ -3,8 +3,10 @@ package dev.flightdeck.core.review;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.json.Fields;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,26 @@ public final class ReviewRules {
      * @param tagGiven whether the edit names the tag (null then clears it)
      */
     public record Edit(String body, boolean tagGiven, String tag, String status) {
+    }
+
+    /**
+     * Comments to send to the agent (contract §1.10 send): which, and whether as a steer of the
+     * running turn (the default) or as a message.
+     */
+    public record Send(List<String> commentIds, boolean steer) {
+    }
+
+    public static Send send(JsonObject b) {
+        if (b == null || !(b.get("comment_ids") instanceof JsonArray ids) || ids.isEmpty()
+                || !ids.stream().allMatch(v -> v instanceof JsonString)) {
+            throw ApiException.invalidField("comment_ids", "must be a non-empty list of comment ids");
+        }
+        String mode = b.get("mode") instanceof JsonString m ? m.getString() : "steer";
+        if (!"steer".equals(mode) && !"message".equals(mode)) {
+            throw ApiException.invalidField("mode", "must be steer or message");
+        }
+        return new Send(ids.getValuesAs(JsonString.class).stream().map(JsonString::getString).distinct().toList(),
+                "steer".equals(mode));
     }
 
     public static Edit edit(JsonObject b) {

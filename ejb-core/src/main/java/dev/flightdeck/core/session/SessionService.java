@@ -245,14 +245,10 @@ public class SessionService {
         return new SessionWire.Archive(revision, listItems(page), next, total);
     }
 
-    public SessionWire.Detail patchConfig(String id, JsonObject patch) {
-        if (patch == null) {
-            throw ErrorCode.INVALID_REQUEST.error("body: a JSON object is required");
-        }
-        SessionConfig.validate(patch);
+    public SessionWire.Detail patchConfig(String id, ConfigPatch patch) {
         SessionEntity s = lock(id);
         JsonObject before = currentConfig(s);
-        JsonObject after = SessionConfig.merge(before, patch);
+        JsonObject after = SessionConfig.merge(before, patch.toJson());
         JsonObject changes = SessionConfig.changes(before, after);
         if (!changes.isEmpty()) {
             applyConfig(s, after);

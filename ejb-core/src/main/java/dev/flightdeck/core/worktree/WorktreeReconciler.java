@@ -23,6 +23,9 @@ public class WorktreeReconciler {
     @EJB
     WorktreeService worktrees;
 
+    @EJB
+    WorktreeOperations operations;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -31,7 +34,7 @@ public class WorktreeReconciler {
         executor.execute(() -> {
             try {
                 for (String repo : worktrees.trackedRepos()) {
-                    worktrees.reconcile(repo, false);
+                    operations.reconcile(repo, false);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "reconciling worktrees at boot failed", e);

@@ -28,7 +28,7 @@ public class WorktreeRemoval {
 
     public WorktreeWire.Removed delete(String id, boolean force, boolean deleteBranch, boolean deleteRemoteBranch,
                                        boolean archiveOnly) {
-        WorktreeService.Removal r = worktrees.beginRemoval(id, force);
+        WorktreeService.Target r = worktrees.beginRemoval(id, force);
         if (archiveOnly) {
             return worktrees.finishRemoval(id, null, List.of(), false);
         }

@@ -1,6 +1,5 @@
 package dev.flightdeck.core.worktree;
 
-import dev.flightdeck.core.config.DataDir;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.event.EventLog;
@@ -17,38 +16,31 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Git worktrees, through the real git CLI. Nothing destructive happens to a worktree (removing it,
- * deleting its branch) before its working files, untracked ones included, are saved as a snapshot
- * commit under refs/flightdeck/snapshots/, from which they can be restored exactly.
+ * Git worktrees, the database half: short transactions that check what a worktree operation may do
+ * and record what git did ({@link WorktreeOperations} and {@link WorktreeRemoval} run git between
+ * them, with no transaction). Nothing destructive happens to a worktree (removing it, deleting its
+ * branch) before its working files, untracked ones included, are saved as a snapshot commit under
+ * refs/flightdeck/snapshots/, from which they can be restored exactly.
  */
 @Stateless
 public class WorktreeService {
-    private static final Logger LOG = Logger.getLogger(WorktreeService.class.getName());
-
     @PersistenceContext(unitName = "flightdeck")
     EntityManager em;
 
     @Inject
     EventLog log;
-
-    @Inject
-    DataDir dataDir;
 
     public WorktreeWire.Listing list(String repoRoot) {
         long revision = log.current(Scope.WORKTREES);
@@ -64,82 +56,66 @@ public class WorktreeService {
                 rows.stream().map(w -> summary(w, counts.getOrDefault(w.id, new long[2]))).toList());
     }
 
-    public WorktreeWire.Created create(NewWorktree req) {
-        WorktreeEntity w = createIn(req.repoPath(), req.branch(), req.baseBranch(), "user",
-                m -> ErrorCode.CREATE_FAILED.error(m));
-        return new WorktreeWire.Created(w.repoRoot, log.current(Scope.WORKTREES), summary(w, new long[2]));
-    }
-
     /**
-     * Creates a worktree on a new branch from base (default: the repository's HEAD) under the
-     * repository's {@link WorktreeRules#DIR} (git worktree add -b refuses a name git would not take),
-     * copies the files .worktreeinclude names, records it and
-     * announces worktree_created. Failures become the caller's error.
+     * Records a worktree git has just added and announces worktree_created. A removed worktree's row
+     * at the same path is taken over, as discover does (the unique index on worktree_path allows one
+     * row per path, and its snapshots stay reachable). A live row there means a discover or another
+     * create recorded the path first: the caller's failure, as when git refuses; the unique index
+     * settles the same race when both insert at once.
      */
-    public WorktreeEntity createIn(Path repoPath, String branch, String baseBranch, String createdBy,
-                                   Function<String, ApiException> failure) {
-        if (!repoPath.isAbsolute() || !Files.isDirectory(repoPath)) {
-            throw failure.apply("repo_path: must be an existing directory (absolute path)");
+    public WorktreeEntity recordCreated(WorktreeGit.Added added, String createdBy, Function<String, ApiException> failure) {
+        String path = added.path().toString();
+        WorktreeEntity w = em.createQuery("SELECT w FROM WorktreeEntity w WHERE w.worktreePath = :p", WorktreeEntity.class)
+                .setParameter("p", path).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElse(null);
+        if (w != null && !WorktreeRules.REMOVED.equals(w.status)) {
+            throw failure.apply("a worktree is already recorded at " + path);
         }
-        Git.Repository repo = Git.repository(repoPath);
-        if (repo == null) {
-            throw failure.apply("repo_path: " + repoPath + " is not inside a git repository");
+        boolean fresh = w == null;
+        if (fresh) {
+            w = new WorktreeEntity();
+            w.id = "wt-" + UUID.randomUUID();
+            w.worktreePath = path;
         }
-        Path root = normalize(repo.root());
-        String base = baseBranch == null || baseBranch.isBlank() ? "HEAD" : baseBranch;
-        Git.Result baseSha = Git.run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", base + "^{commit}");
-        if (!baseSha.ok()) {
-            throw failure.apply("base_branch: " + base + " does not name a commit in " + root);
-        }
-        Path path = root.resolve(WorktreeRules.DIR).resolve(WorktreeRules.directoryName(branch));
-        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw failure.apply("a worktree directory already exists at " + path);
-        }
-        excludeWorktreeDir(root);
-        Git.Result added = Git.run(root, "worktree", "add", "-b", branch, "--", path.toString(), baseSha.line());
-        if (!added.ok()) {
-            throw failure.apply(added.err().strip().lines().findFirst().orElse("git worktree add failed"));
-        }
-        copyIncluded(root, path);
-        WorktreeEntity w = new WorktreeEntity();
-        w.id = "wt-" + UUID.randomUUID();
-        w.repoRoot = root.toString();
-        w.worktreePath = path.toString();
-        w.branch = branch;
-        w.baseBranch = baseBranch == null || baseBranch.isBlank() ? repo.branch() : baseBranch;
-        w.baseSha = baseSha.line();
+        w.repoRoot = added.root().toString();
+        w.branch = added.branch();
+        w.baseBranch = added.baseBranch();
+        w.baseSha = added.baseSha();
         w.status = WorktreeRules.ACTIVE;
         w.createdAt = System.currentTimeMillis();
+        w.lastSessionEndedAt = null;
+        w.lastHealthCheckAt = null;
         w.diskPresent = true;
         w.createdBy = createdBy;
-        em.persist(w);
+        try {
+            if (fresh) {
+                em.persist(w);
+            }
+            em.flush();
+        } catch (PersistenceException e) {
+            throw failure.apply("a worktree is already recorded at " + path);
+        }
         announceCreated(w);
         return w;
     }
 
-    public WorktreeWire.Listing discover(Path repoPath) {
-        if (!Files.isDirectory(repoPath)) {
-            throw ErrorCode.INVALID_REQUEST.error("repo_path: must be an existing directory (absolute path)");
-        }
-        Path root = Git.repoRoot(repoPath);
-        if (root == null) {
-            throw ErrorCode.NOT_A_REPOSITORY.error("repo_path: " + repoPath + " is not inside a git repository");
-        }
-        root = normalize(root);
-        reconcile(root.toString(), true);
-        return list(root.toString());
+    /** Whether a tracked, not removed worktree is recorded at path. */
+    public boolean recordedAt(Path path) {
+        return !em.createQuery("SELECT w.id FROM WorktreeEntity w WHERE w.worktreePath = :p AND w.status <> 'removed'",
+                String.class).setParameter("p", path.toString()).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public WorktreeWire.Created created(WorktreeEntity w) {
+        return new WorktreeWire.Created(w.repoRoot, log.current(Scope.WORKTREES), summary(w, new long[2]));
     }
 
     /**
-     * Brings the recorded worktrees of a repository in line with disk and {@code git worktree list}:
-     * disk_present and status (active, orphaned, stale) are updated and announced; with
-     * {@code discover}, worktrees made outside Flightdeck are recorded too.
+     * Brings the recorded worktrees of a repository in line with disk and what {@code git worktree
+     * list} said (read before this transaction): disk_present and status (active, orphaned, stale)
+     * are updated and announced; with {@code discover}, worktrees made outside Flightdeck are
+     * recorded too.
      */
-    public void reconcile(String repoRoot, boolean discover) {
-        Path root = Path.of(repoRoot);
-        Git.Result porcelain = Files.isDirectory(root) ? Git.run(root, "worktree", "list", "--porcelain") : null;
-        List<WorktreeRules.Listed> listed = porcelain != null && porcelain.ok()
-                ? WorktreeRules.parsePorcelain(porcelain.out()) : List.of();
+    public void applyReconcile(String repoRoot, List<WorktreeRules.Listed> listed, boolean discover) {
         Set<String> live = listed.stream().filter(l -> !l.prunable()).map(WorktreeRules.Listed::path)
                 .collect(Collectors.toSet());
         long now = System.currentTimeMillis();
@@ -150,6 +126,7 @@ public class WorktreeService {
             if (WorktreeRules.REMOVED.equals(w.status)) {
                 continue;
             }
+            // A stat, not git: cheap enough under the lock.
             boolean exists = Files.isDirectory(Path.of(w.worktreePath));
             String status = WorktreeRules.status(exists, live.contains(w.worktreePath));
             w.lastHealthCheckAt = now;
@@ -197,30 +174,36 @@ public class WorktreeService {
                 .getResultList();
     }
 
-    /** What removing a worktree works on, read in a short transaction and then released. */
-    public record Removal(String id, Path path, Path root, String branch) {
+    /** What removing or snapshotting a worktree works on, read in a short transaction and then released. */
+    public record Target(String id, Path path, Path root, String branch) {
+    }
+
+    /** What restoring a snapshot works on, read in a short transaction and then released. */
+    public record RestorePlan(Path root, Path path, boolean removed, String commit, String indexTree, String start,
+                              String branch) {
     }
 
     /**
      * The first step of a removal: 409 worktree_in_use unless forced. No lock outlives it: the git
      * steps of {@link WorktreeRemoval} run with none held.
      */
-    public Removal beginRemoval(String id, boolean force) {
+    public Target beginRemoval(String id, boolean force) {
         WorktreeEntity w = locked(id);
         long active = counts(w)[0];
         if (active > 0 && !force) {
             throw ErrorCode.WORKTREE_IN_USE.error("worktree " + id + " has " + active
                     + " active session(s); end them or pass force=true (a snapshot is kept)");
         }
-        return new Removal(w.id, Path.of(w.worktreePath), Path.of(w.repoRoot), w.branch);
+        return new Target(w.id, Path.of(w.worktreePath), Path.of(w.repoRoot), w.branch);
     }
 
     /** Records a snapshot whose commit git has made and pinned already. */
-    public String recordSnapshot(String worktreeId, String snapshotId, WorktreeGit.Snapshot commit, String reason) {
+    public WorktreeWire.Snapshot recordSnapshot(String worktreeId, String snapshotId, WorktreeGit.Snapshot commit,
+                                                String reason) {
         WorktreeEntity w = em.find(WorktreeEntity.class, worktreeId);
         WorktreeSnapshotEntity s = snapshotRow(w, snapshotId, commit, reason);
         em.persist(s);
-        return s.id;
+        return wire(s);
     }
 
     /** The last step of a removal: the worktree is gone, announced as worktree_removed. */
@@ -247,22 +230,18 @@ public class WorktreeService {
                 .setParameter("w", id).getResultList().stream().map(WorktreeService::wire).toList());
     }
 
-    /** A snapshot taken on request, without changing anything. */
-    public WorktreeWire.Snapshot snapshotNow(String id) {
+    /** The first step of a snapshot taken on request: the worktree must be tracked and on disk. */
+    public Target beginSnapshot(String id) {
         WorktreeEntity w = locked(id);
         if (!Files.isDirectory(Path.of(w.worktreePath))) {
             throw ErrorCode.WORKTREE_MISSING.error("worktree " + id + " is not on disk");
         }
-        return wire(takeSnapshot(w, "manual"));
+        return new Target(w.id, Path.of(w.worktreePath), Path.of(w.repoRoot), w.branch);
     }
 
-    /**
-     * Restores a snapshot's files exactly: into the worktree when it is still there, else into a
-     * worktree created again at its path (or beside it when the path is taken), on its branch when
-     * that still exists and is free, else on a new branch from the snapshot's HEAD.
-     */
-    public WorktreeWire.Restored restore(String id, String snapshotId) {
-        WorktreeEntity w = em.find(WorktreeEntity.class, id == null ? "" : id, LockModeType.PESSIMISTIC_WRITE);
+    /** The first step of a restore: the worktree and its snapshot, 404 when either is not known. */
+    public RestorePlan beginRestore(String id, String snapshotId) {
+        WorktreeEntity w = em.find(WorktreeEntity.class, id == null ? "" : id);
         if (w == null) {
             throw ErrorCode.WORKTREE_NOT_FOUND.error("no worktree " + id);
         }
@@ -270,28 +249,30 @@ public class WorktreeService {
         if (snap == null || !snap.worktreeId.equals(id)) {
             throw ErrorCode.SNAPSHOT_NOT_FOUND.error("no snapshot " + snapshotId + " of worktree " + id);
         }
-        Path root = Path.of(w.repoRoot);
-        if (!Git.run(root, "cat-file", "-e", "--end-of-options", snap.commitSha + "^{commit}").ok()) {
-            throw ErrorCode.SNAPSHOT_MISSING.error("the snapshot commit " + snap.commitSha + " is no longer in " + root);
-        }
-        Path path = Path.of(w.worktreePath);
-        Path top = WorktreeRules.REMOVED.equals(w.status) || !Files.isDirectory(path) ? null : Git.topLevel(path);
-        boolean inPlace = top != null && normalize(top).equals(path);
-        if (!inPlace) {
-            path = recreate(w, snap, root);
-        }
-        Git.Result restored = Git.run(path, "restore", "--source=" + snap.commitSha, "--worktree", "--", ":/");
-        if (restored.ok() && snap.indexTree != null) {
-            restored = Git.run(path, "read-tree", "--end-of-options", snap.indexTree);
-        }
-        if (!restored.ok()) {
-            throw ErrorCode.RESTORE_FAILED.error(restored.err().strip());
+        return new RestorePlan(Path.of(w.repoRoot), Path.of(w.worktreePath), WorktreeRules.REMOVED.equals(w.status),
+                snap.commitSha, snap.indexTree, snap.headSha != null ? snap.headSha : snap.commitSha, snap.branch);
+    }
+
+    /**
+     * The last step of a restore, once git has put the files back: the snapshot is marked restored,
+     * and a worktree created again is recorded at its new place and announced as worktree_created.
+     */
+    public WorktreeWire.Restored finishRestore(String id, String snapshotId, WorktreeGit.Recreated again) {
+        WorktreeEntity w = em.find(WorktreeEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        WorktreeSnapshotEntity snap = em.find(WorktreeSnapshotEntity.class, snapshotId);
+        if (again != null) {
+            w.worktreePath = again.path().toString();
+            if (again.branch() != null) {
+                w.branch = again.branch();
+            }
+            w.status = WorktreeRules.ACTIVE;
+            w.diskPresent = true;
         }
         snap.restoredAt = System.currentTimeMillis();
-        if (!inPlace) {
+        if (again != null) {
             announceCreated(w);
         }
-        return new WorktreeWire.Restored(id, snapshotId, inPlace, log.current(Scope.WORKTREES), describe(w));
+        return new WorktreeWire.Restored(id, snapshotId, again == null, log.current(Scope.WORKTREES), describe(w));
     }
 
     /** A tracked, not removed worktree for a fork; the contract's fork errors otherwise. */
@@ -315,16 +296,6 @@ public class WorktreeService {
         return summary(w, counts(w));
     }
 
-    /**
-     * Undoes {@link #createIn} on disk when the caller's transaction will not keep it: the worktree
-     * and its new branch, which has nothing of its own yet.
-     */
-    public void discardCreated(WorktreeEntity w) {
-        Path root = Path.of(w.repoRoot);
-        Git.run(root, "worktree", "remove", "--force", "--", w.worktreePath);
-        Git.run(root, "branch", "-D", "--", w.branch);
-    }
-
     /** Notes when a session working in the worktree last ended (the idle time cleanup would go by). */
     public void sessionEnded(String worktreeId, long at) {
         em.createQuery("UPDATE WorktreeEntity w SET w.lastSessionEndedAt = :t WHERE w.id = :id")
@@ -337,42 +308,6 @@ public class WorktreeService {
         return em.createQuery("SELECT w FROM WorktreeEntity w WHERE w.status <> 'removed'", WorktreeEntity.class)
                 .getResultList().stream().filter(w -> d.equals(w.worktreePath) || d.startsWith(w.worktreePath + "/"))
                 .map(w -> w.id).findFirst().orElse(null);
-    }
-
-    private Path recreate(WorktreeEntity w, WorktreeSnapshotEntity snap, Path root) {
-        Path path = Path.of(w.worktreePath);
-        // An administrative entry left for a directory that is gone would block re-adding the path.
-        Git.run(root, "worktree", "remove", "--force", "--", path.toString());
-        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            path = Path.of(w.worktreePath + "-restored-" + snap.id.substring(snap.id.length() - 8));
-        }
-        String start = snap.headSha != null ? snap.headSha : snap.commitSha;
-        Git.Result added;
-        if (snap.branch != null && branchExists(root, snap.branch) && !checkedOut(root, snap.branch)) {
-            added = Git.run(root, "worktree", "add", "--", path.toString(), snap.branch);
-        } else {
-            String branch = (snap.branch == null ? "restored" : snap.branch) + "-restored-"
-                    + snap.id.substring(snap.id.length() - 8);
-            added = Git.run(root, "worktree", "add", "-b", branch, "--", path.toString(), start);
-            w.branch = branch;
-        }
-        if (!added.ok()) {
-            throw ErrorCode.RESTORE_FAILED.error(added.err().strip());
-        }
-        w.worktreePath = path.toString();
-        w.status = WorktreeRules.ACTIVE;
-        w.diskPresent = true;
-        return path;
-    }
-
-    /** Snapshots the worktree now: git makes and pins the commit, then the row records it. */
-    private WorktreeSnapshotEntity takeSnapshot(WorktreeEntity w, String reason) {
-        String snapshotId = WorktreeGit.newSnapshotId();
-        WorktreeGit.Snapshot commit = WorktreeGit.snapshot(Path.of(w.worktreePath), Path.of(w.repoRoot), w.id,
-                snapshotId, w.branch, reason, dataDir.scratch());
-        WorktreeSnapshotEntity s = snapshotRow(w, snapshotId, commit, reason);
-        em.persist(s);
-        return s;
     }
 
     private static WorktreeSnapshotEntity snapshotRow(WorktreeEntity w, String snapshotId, WorktreeGit.Snapshot commit,
@@ -409,68 +344,8 @@ public class WorktreeService {
                 rev -> new WorktreeWire.StatusChanged(EventType.WORKTREE_STATUS_CHANGED.wire(), id, status, repo, rev));
     }
 
-    /** Keeps the worktrees directory out of the repository's own status (info/exclude is shared by all worktrees). */
-    private static void excludeWorktreeDir(Path root) {
-        try {
-            // The main worktree's .git is the common directory, so the usual case needs no git call.
-            Path exclude = Files.isDirectory(root.resolve(".git")) ? root.resolve(".git/info/exclude")
-                    : Path.of(Git.ok(root, "rev-parse", "--path-format=absolute", "--git-path", "info/exclude").trim());
-            String line = "/" + WorktreeRules.DIR + "/";
-            if (Files.exists(exclude) && Files.readAllLines(exclude, StandardCharsets.UTF_8).contains(line)) {
-                return;
-            }
-            Files.createDirectories(exclude.getParent());
-            String prefix = Files.exists(exclude) && Files.size(exclude) > 0
-                    && !Files.readString(exclude, StandardCharsets.ISO_8859_1).endsWith("\n") ? "\n" : "";
-            Files.writeString(exclude, prefix + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("could not exclude " + WorktreeRules.DIR + " in " + root + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Copies the untracked files of the main worktree that .worktreeinclude names (gitignore syntax,
-     * matched by git itself) into the new worktree: typically .env files a checkout lacks.
-     */
-    private static void copyIncluded(Path root, Path target) {
-        Path include = root.resolve(".worktreeinclude");
-        if (!Files.isRegularFile(include)) {
-            return;
-        }
-        Git.Result files = Git.run(root, "ls-files", "-z", "--others", "--ignored", "--exclude-from=" + include);
-        if (!files.ok()) {
-            LOG.warning("listing .worktreeinclude files in " + root + " failed: " + files.err());
-            return;
-        }
-        for (String rel : files.out().split("\0")) {
-            rel = rel.strip();
-            if (rel.isEmpty() || rel.startsWith(WorktreeRules.DIR + "/")) {
-                continue;
-            }
-            Path from = root.resolve(rel);
-            Path to = target.resolve(rel).normalize();
-            if (!to.startsWith(target) || !Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try {
-                Files.createDirectories(to.getParent());
-                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            } catch (IOException e) {
-                LOG.warning("could not copy " + rel + " into " + target + ": " + e.getMessage());
-            }
-        }
-    }
-
     private List<WorktreeWire.Summary> untracked(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        Git.Result porcelain = Git.run(root, "worktree", "list", "--porcelain");
-        if (!porcelain.ok()) {
-            return List.of();
-        }
-        List<WorktreeRules.Listed> listed = WorktreeRules.parsePorcelain(porcelain.out());
+        List<WorktreeRules.Listed> listed = WorktreeGit.list(root);
         return listed.stream().skip(1).filter(l -> !l.bare()).map(l -> new WorktreeWire.Summary(null, root.toString(),
                 l.path(), l.branch(), null, l.head(), WorktreeRules.status(Files.isDirectory(Path.of(l.path())), !l.prunable()),
                 null, null, null, Files.isDirectory(Path.of(l.path())), false, null, "discovered", 0, 0)).toList();
@@ -516,16 +391,6 @@ public class WorktreeService {
             throw ErrorCode.NOT_FOUND.error("no worktree " + id);
         }
         return w;
-    }
-
-    private static boolean branchExists(Path root, String branch) {
-        return WorktreeGit.branchExists(root, branch);
-    }
-
-    private static boolean checkedOut(Path root, String branch) {
-        Git.Result porcelain = Git.run(root, "worktree", "list", "--porcelain");
-        return porcelain.ok() && WorktreeRules.parsePorcelain(porcelain.out()).stream()
-                .anyMatch(l -> branch.equals(l.branch()) && !l.prunable());
     }
 
     /** Real path when it exists, so paths compare equal however they were spelled. */

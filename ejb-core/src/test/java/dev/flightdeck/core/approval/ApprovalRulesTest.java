@@ -1,6 +1,6 @@
 package dev.flightdeck.core.approval;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,10 +9,10 @@ class ApprovalRulesTest {
     @Test
     void shellCommandsAreSplitAndRated() {
         ApprovalWire.Preview p = ApprovalRules.preview("exec", "npm test && rm -rf build | tee log", null);
-        assertEquals("shell_command", p.type());
-        assertEquals(List.of("npm test", "rm -rf build", "tee log"), p.shellSegments());
-        assertEquals("high", p.riskLevel());
-        assertEquals("normal", ApprovalRules.preview("exec", "ls", null).riskLevel());
-        assertEquals("file_path", ApprovalRules.preview("patch", null, "/a/b").type());
+        assertThat(p.type()).isEqualTo("shell_command");
+        assertThat(p.shellSegments()).isEqualTo(List.of("npm test", "rm -rf build", "tee log"));
+        assertThat(p.riskLevel()).isEqualTo("high");
+        assertThat(ApprovalRules.preview("exec", "ls", null).riskLevel()).isEqualTo("normal");
+        assertThat(ApprovalRules.preview("patch", null, "/a/b").type()).isEqualTo("file_path");
     }
 }

@@ -1,7 +1,7 @@
 package dev.flightdeck.core.approval;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightdeck.core.error.ApiException;
 import jakarta.json.Json;
@@ -17,29 +17,35 @@ class QuestionAnswersTest {
         return Json.createReader(new StringReader(s)).readObject();
     }
 
+    static QuestionAnswers.Request answer(String s) {
+        return QuestionAnswers.Request.parse(json(s));
+    }
+
     @Test
     void answersAreKeyedByQuestionTextWhateverNamesTheQuestion() {
-        JsonObject out = QuestionAnswers.updatedInput(INPUT, json("{\"answers\":{\"Color\":[\"Blue\"],\"1\":[\"S\",\"M\"]}}"));
-        assertEquals("Blue", out.getJsonObject("answers").getString("Which color?"));
-        assertEquals("S, M", out.getJsonObject("answers").getString("Which sizes?"));
-        assertEquals(INPUT.getJsonArray("questions"), out.getJsonArray("questions"), "the questions stay");
+        JsonObject out = QuestionAnswers.updatedInput(INPUT, answer("{\"answers\":{\"Color\":[\"Blue\"],\"1\":[\"S\",\"M\"]}}"));
+        assertThat(out.getJsonObject("answers").getString("Which color?")).isEqualTo("Blue");
+        assertThat(out.getJsonObject("answers").getString("Which sizes?")).isEqualTo("S, M");
+        assertThat(out.getJsonArray("questions")).as("the questions stay").isEqualTo(INPUT.getJsonArray("questions"));
     }
 
     @Test
     void aSingleAnswerGoesToTheNamedOrFirstQuestion() {
-        assertEquals("Red", QuestionAnswers.updatedInput(INPUT, json("{\"answer\":\"Red\"}"))
-                .getJsonObject("answers").getString("Which color?"));
-        assertEquals("L", QuestionAnswers.updatedInput(INPUT, json("{\"answer\":\"L\",\"question_id\":\"Size\"}"))
-                .getJsonObject("answers").getString("Which sizes?"));
+        assertThat(QuestionAnswers.updatedInput(INPUT, answer("{\"answer\":\"Red\"}"))
+                .getJsonObject("answers").getString("Which color?")).isEqualTo("Red");
+        assertThat(QuestionAnswers.updatedInput(INPUT, answer("{\"answer\":\"L\",\"question_id\":\"Size\"}"))
+                .getJsonObject("answers").getString("Which sizes?")).isEqualTo("L");
     }
 
     @Test
     void emptyOrUnknownAnswersAreRefused() {
         for (String bad : new String[] {"{}", "{\"answer\":\"  \"}", "{\"answers\":{\"Nope\":[\"x\"]}}",
                 "{\"answers\":{\"Color\":[]}}", "{\"answers\":[1]}", "{\"answer\":3}"}) {
-            ApiException e = assertThrows(ApiException.class, () -> QuestionAnswers.updatedInput(INPUT, json(bad)), bad);
-            assertEquals("invalid_answer_payload", e.code(), bad);
-            assertEquals(400, e.status());
+            assertThatThrownBy(() -> QuestionAnswers.updatedInput(INPUT, answer(bad))).as(bad)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).as(bad).isEqualTo("invalid_answer_payload");
+                        assertThat(e.status()).isEqualTo(400);
+                    });
         }
     }
 }

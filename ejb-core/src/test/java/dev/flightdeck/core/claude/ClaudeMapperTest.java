@@ -1,9 +1,7 @@
 package dev.flightdeck.core.claude;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.flightdeck.core.connector.AgentEvent;
 import jakarta.json.Json;
@@ -47,8 +45,8 @@ class ClaudeMapperTest {
     void everyRecordedLineHasAKnownType() throws Exception {
         for (String name : List.of("bash-approved.jsonl", "bash-denied.jsonl")) {
             for (JsonObject line : transcript(name)) {
-                assertTrue(ClaudeMapper.recognises(line), "unmapped line type in " + name + ": "
-                        + line.getString("type", "?") + "/" + line.getString("subtype", ""));
+                assertThat(ClaudeMapper.recognises(line)).as("unmapped line type in " + name + ": "
+                        + line.getString("type", "?") + "/" + line.getString("subtype", "")).isTrue();
             }
         }
     }
@@ -56,31 +54,30 @@ class ClaudeMapperTest {
     @Test
     void anApprovedBashCallBecomesBoundToolApprovalResultAndUsage() throws Exception {
         List<AgentEvent> events = map("bash-approved.jsonl");
-        AgentEvent.Bound bound = assertInstanceOf(AgentEvent.Bound.class, events.get(0));
-        assertEquals("claude-opus-5-5", bound.model());
-        AgentEvent.Row started = assertInstanceOf(AgentEvent.Row.class, events.get(1));
-        assertEquals("tool", started.row().rowType());
-        assertEquals("shell", started.row().family());
-        assertEquals("running", started.row().status());
-        assertEquals("echo hi > bash.txt", started.row().row().getString("subtitle"));
-        AgentEvent.ApprovalRequested asked = assertInstanceOf(AgentEvent.ApprovalRequested.class, events.get(2));
-        assertEquals("exec", asked.approvalType());
-        assertEquals("echo hi > bash.txt", asked.command());
-        assertEquals(started.row().rowId(), asked.toolUseId());
-        AgentEvent.Row finished = assertInstanceOf(AgentEvent.Row.class, events.get(3));
-        assertEquals(started.row().rowId(), finished.row().rowId());
-        assertEquals("completed", finished.row().status());
-        assertEquals(500L, finished.row().durationMs());
-        AgentEvent.Row text = assertInstanceOf(AgentEvent.Row.class, events.get(4));
-        assertEquals("assistant", text.row().rowType());
-        AgentEvent.TurnCompleted done = assertInstanceOf(AgentEvent.TurnCompleted.class, events.get(5));
-        assertEquals("completed", done.outcome());
-        assertEquals(200, done.usage().inputTokens());
-        assertEquals(84, done.usage().outputTokens());
-        assertEquals(40, done.usage().cacheReadTokens());
-        assertEquals("e0820e65-654c-47b3-a54d-b6af9cdacffa", done.resumeRef(),
-                "a rollback to this turn resumes at its last assistant message, not at the result line");
-        assertEquals(6, events.size());
+        AgentEvent.Bound bound = assertThat(events.get(0)).asInstanceOf(type(AgentEvent.Bound.class)).actual();
+        assertThat(bound.model()).isEqualTo("claude-opus-5-5");
+        AgentEvent.Row started = assertThat(events.get(1)).asInstanceOf(type(AgentEvent.Row.class)).actual();
+        assertThat(started.row().rowType()).isEqualTo("tool");
+        assertThat(started.row().family()).isEqualTo("shell");
+        assertThat(started.row().status()).isEqualTo("running");
+        assertThat(started.row().row().getString("subtitle")).isEqualTo("echo hi > bash.txt");
+        AgentEvent.ApprovalRequested asked = assertThat(events.get(2)).asInstanceOf(type(AgentEvent.ApprovalRequested.class)).actual();
+        assertThat(asked.approvalType()).isEqualTo("exec");
+        assertThat(asked.command()).isEqualTo("echo hi > bash.txt");
+        assertThat(asked.toolUseId()).isEqualTo(started.row().rowId());
+        AgentEvent.Row finished = assertThat(events.get(3)).asInstanceOf(type(AgentEvent.Row.class)).actual();
+        assertThat(finished.row().rowId()).isEqualTo(started.row().rowId());
+        assertThat(finished.row().status()).isEqualTo("completed");
+        assertThat(finished.row().durationMs()).isEqualTo(500L);
+        AgentEvent.Row text = assertThat(events.get(4)).asInstanceOf(type(AgentEvent.Row.class)).actual();
+        assertThat(text.row().rowType()).isEqualTo("assistant");
+        AgentEvent.TurnCompleted done = assertThat(events.get(5)).asInstanceOf(type(AgentEvent.TurnCompleted.class)).actual();
+        assertThat(done.outcome()).isEqualTo("completed");
+        assertThat(done.usage().inputTokens()).isEqualTo(200);
+        assertThat(done.usage().outputTokens()).isEqualTo(84);
+        assertThat(done.usage().cacheReadTokens()).isEqualTo(40);
+        assertThat(done.resumeRef()).as("a rollback to this turn resumes at its last assistant message, not at the result line").isEqualTo("e0820e65-654c-47b3-a54d-b6af9cdacffa");
+        assertThat(events).hasSize(6);
     }
 
     @Test
@@ -88,7 +85,7 @@ class ClaudeMapperTest {
         List<AgentEvent> events = map("bash-denied.jsonl");
         AgentEvent.Row finished = (AgentEvent.Row) events.stream()
                 .filter(e -> e instanceof AgentEvent.Row r && "failed".equals(r.row().status())).findFirst().orElseThrow();
-        assertEquals("no", finished.row().content().getString("output"));
+        assertThat(finished.row().content().getString("output")).isEqualTo("no");
     }
 
     @Test
@@ -97,10 +94,10 @@ class ClaudeMapperTest {
         JsonObject sub = Json.createObjectBuilder().add("type", "assistant").add("parent_tool_use_id", "toolu_1")
                 .add("message", Json.createObjectBuilder().add("content", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("type", "text").add("text", "inner")))).build();
-        assertEquals(List.of(), mapper.map(sub, 1));
+        assertThat(mapper.map(sub, 1)).isEqualTo(List.of());
         JsonObject unknown = Json.createObjectBuilder().add("type", "something_new").build();
-        assertEquals(List.of(), mapper.map(unknown, 1));
-        assertTrue(!ClaudeMapper.recognises(unknown));
+        assertThat(mapper.map(unknown, 1)).isEqualTo(List.of());
+        assertThat(ClaudeMapper.recognises(unknown)).isFalse();
     }
 
     @Test
@@ -109,10 +106,10 @@ class ClaudeMapperTest {
                 "ExitWorktree", "ListAgents", "Monitor", "NotebookEdit", "Read", "ReportFindings", "ScheduleWakeup",
                 "SendMessage", "Skill", "TaskStop", "ToolSearch", "WebFetch", "WebSearch", "Workflow", "Write",
                 "AskUserQuestion", "mcp__github__create_issue")) {
-            assertTrue(ClaudeTools.isKnown(tool), tool);
+            assertThat(ClaudeTools.isKnown(tool)).as(tool).isTrue();
         }
-        assertEquals("mcp", ClaudeTools.kindOf("mcp__x__y").family());
-        assertEquals("file_change", ClaudeTools.kindOf("Edit").family());
+        assertThat(ClaudeTools.kindOf("mcp__x__y").family()).isEqualTo("mcp");
+        assertThat(ClaudeTools.kindOf("Edit").family()).isEqualTo("file_change");
     }
 
     @Test
@@ -120,28 +117,27 @@ class ClaudeMapperTest {
         String allow = ClaudeProtocol.permission("r1", "Bash", new dev.flightdeck.core.connector.ApprovalDecision("approved",
                 null, false, null), Json.createObjectBuilder().add("command", "ls").build());
         JsonObject a = Json.createReader(new StringReader(allow)).readObject();
-        assertEquals("control_response", a.getString("type"));
-        assertEquals("r1", a.getJsonObject("response").getString("request_id"));
-        assertEquals("allow", a.getJsonObject("response").getJsonObject("response").getString("behavior"));
-        assertEquals("ls", a.getJsonObject("response").getJsonObject("response").getJsonObject("updatedInput")
-                .getString("command"));
+        assertThat(a.getString("type")).isEqualTo("control_response");
+        assertThat(a.getJsonObject("response").getString("request_id")).isEqualTo("r1");
+        assertThat(a.getJsonObject("response").getJsonObject("response").getString("behavior")).isEqualTo("allow");
+        assertThat(a.getJsonObject("response").getJsonObject("response").getJsonObject("updatedInput")
+                .getString("command")).isEqualTo("ls");
         String abort = ClaudeProtocol.permission("r2", "Bash", new dev.flightdeck.core.connector.ApprovalDecision("abort",
                 null, false, null), null);
         JsonObject d = Json.createReader(new StringReader(abort)).readObject().getJsonObject("response")
                 .getJsonObject("response");
-        assertEquals("deny", d.getString("behavior"));
+        assertThat(d.getString("behavior")).isEqualTo("deny");
         JsonObject session = Json.createReader(new StringReader(ClaudeProtocol.permission("r3", "Bash",
                 new dev.flightdeck.core.connector.ApprovalDecision("approved_for_session", null, false, null), null)))
                 .readObject().getJsonObject("response").getJsonObject("response");
         JsonObject rule = session.getJsonArray("updatedPermissions").getJsonObject(0);
-        assertEquals("session", rule.getString("destination"));
-        assertEquals("Bash", rule.getJsonArray("rules").getJsonObject(0).getString("toolName"));
-        assertFalse(a.getJsonObject("response").getJsonObject("response").containsKey("updatedPermissions"),
-                "a one-off approval adds no rule");
-        assertTrue(d.getBoolean("interrupt"));
+        assertThat(rule.getString("destination")).isEqualTo("session");
+        assertThat(rule.getJsonArray("rules").getJsonObject(0).getString("toolName")).isEqualTo("Bash");
+        assertThat(a.getJsonObject("response").getJsonObject("response")).as("a one-off approval adds no rule").doesNotContainKey("updatedPermissions");
+        assertThat(d.getBoolean("interrupt")).isTrue();
         JsonObject msg = Json.createReader(new StringReader(ClaudeProtocol.userMessage("hi", List.of(), "0b7f6a44-3c55-4f0e-9d7e-2f3f9a1c2d11"))).readObject();
-        assertEquals("user", msg.getString("type"));
-        assertEquals("hi", msg.getJsonObject("message").getJsonArray("content").getJsonObject(0).getString("text"));
+        assertThat(msg.getString("type")).isEqualTo("user");
+        assertThat(msg.getJsonObject("message").getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("hi");
     }
 
     @Test
@@ -150,9 +146,9 @@ class ClaudeMapperTest {
                 + "\"init\",\"session_id\":\"s1\",\"mcp_servers\":[{\"name\":\"docs\",\"status\":\"connected\"},"
                 + "{\"name\":\"db\",\"status\":\"failed\"},{\"name\":\"slow\",\"status\":\"pending\"}]}")).readObject();
         List<AgentEvent> events = new ClaudeMapper().map(init, 1);
-        AgentEvent.Capability c = assertInstanceOf(AgentEvent.Capability.class, events.get(1));
-        assertEquals("mcp_startup_complete", c.type());
-        assertEquals("[\"docs\"]", c.payload().getJsonArray("ready").toString());
-        assertEquals("[\"db\"]", c.payload().getJsonArray("failed").toString());
+        AgentEvent.Capability c = assertThat(events.get(1)).asInstanceOf(type(AgentEvent.Capability.class)).actual();
+        assertThat(c.type()).isEqualTo("mcp_startup_complete");
+        assertThat(c.payload().getJsonArray("ready").toString()).isEqualTo("[\"docs\"]");
+        assertThat(c.payload().getJsonArray("failed").toString()).isEqualTo("[\"db\"]");
     }
 }

@@ -1,8 +1,6 @@
 package dev.flightdeck.core.fs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +11,11 @@ class FsRulesTest {
     @Test
     void onlyPathsBelowARootAreAllowed() {
         List<Path> roots = List.of(Path.of("/home/dev"), Path.of("/srv/code"));
-        assertTrue(FsRules.allowed(Path.of("/home/dev"), roots));
-        assertTrue(FsRules.allowed(Path.of("/srv/code/a/b"), roots));
-        assertFalse(FsRules.allowed(Path.of("/home/dev2"), roots));
-        assertFalse(FsRules.allowed(Path.of("/home/dev/../other"), roots), "normalized before the check");
-        assertFalse(FsRules.allowed(Path.of("/"), roots));
+        assertThat(FsRules.allowed(Path.of("/home/dev"), roots)).isTrue();
+        assertThat(FsRules.allowed(Path.of("/srv/code/a/b"), roots)).isTrue();
+        assertThat(FsRules.allowed(Path.of("/home/dev2"), roots)).isFalse();
+        assertThat(FsRules.allowed(Path.of("/home/dev/../other"), roots)).as("normalized before the check").isFalse();
+        assertThat(FsRules.allowed(Path.of("/"), roots)).isFalse();
     }
 
     @Test
@@ -25,9 +23,9 @@ class FsRulesTest {
         List<FsRules.Entry> e = new ArrayList<>(List.of(new FsRules.Entry("b.txt", false, false),
                 new FsRules.Entry("Zed", true, false), new FsRules.Entry("alpha", true, true), new FsRules.Entry("A.md", false, false)));
         e.sort(FsRules.ORDER);
-        assertEquals(List.of("alpha", "Zed", "A.md", "b.txt"), e.stream().map(FsRules.Entry::name).toList());
-        assertFalse(FsRules.listed(".git"));
-        assertEquals("/home/u/x", FsRules.expand("~/x", "/home/u"));
-        assertEquals("/home/u", FsRules.expand("~", "/home/u"));
+        assertThat(e.stream().map(FsRules.Entry::name).toList()).isEqualTo(List.of("alpha", "Zed", "A.md", "b.txt"));
+        assertThat(FsRules.listed(".git")).isFalse();
+        assertThat(FsRules.expand("~/x", "/home/u")).isEqualTo("/home/u/x");
+        assertThat(FsRules.expand("~", "/home/u")).isEqualTo("/home/u");
     }
 }

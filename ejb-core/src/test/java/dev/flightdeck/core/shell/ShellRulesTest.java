@@ -1,8 +1,6 @@
 package dev.flightdeck.core.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,19 +9,19 @@ import org.junit.jupiter.api.Test;
 class ShellRulesTest {
     @Test
     void theOutcomeSaysWhyTheCommandStopped() {
-        assertEquals("completed", ShellRules.outcome(0, false, false));
-        assertEquals("failed", ShellRules.outcome(2, false, false));
-        assertEquals("canceled", ShellRules.outcome(143, true, false));
-        assertEquals("timed_out", ShellRules.outcome(143, true, true));
+        assertThat(ShellRules.outcome(0, false, false)).isEqualTo("completed");
+        assertThat(ShellRules.outcome(2, false, false)).isEqualTo("failed");
+        assertThat(ShellRules.outcome(143, true, false)).isEqualTo("canceled");
+        assertThat(ShellRules.outcome(143, true, true)).isEqualTo("timed_out");
     }
 
     @Test
     void aDirectoryIsInsideOnlyBelowTheRoot() {
         Path root = Path.of("/srv/repo");
-        assertTrue(ShellRules.inside(root, Path.of("/srv/repo")));
-        assertTrue(ShellRules.inside(root, Path.of("/srv/repo/a/b")));
-        assertFalse(ShellRules.inside(root, Path.of("/srv/repo-other")));
-        assertFalse(ShellRules.inside(root, Path.of("/srv/repo/../etc")));
+        assertThat(ShellRules.inside(root, Path.of("/srv/repo"))).isTrue();
+        assertThat(ShellRules.inside(root, Path.of("/srv/repo/a/b"))).isTrue();
+        assertThat(ShellRules.inside(root, Path.of("/srv/repo-other"))).isFalse();
+        assertThat(ShellRules.inside(root, Path.of("/srv/repo/../etc"))).isFalse();
     }
 
     @Test
@@ -31,13 +29,13 @@ class ShellRulesTest {
         OutputBuffer b = new OutputBuffer(8);
         byte[] first = "hello ".getBytes(StandardCharsets.UTF_8);
         b.append(first, 0, first.length);
-        assertEquals("hello ", b.takeChunk());
+        assertThat(b.takeChunk()).isEqualTo("hello ");
         byte[] more = "world, and more".getBytes(StandardCharsets.UTF_8);
         b.append(more, 0, more.length);
-        assertEquals("wo", b.takeChunk(), "only what fits is streamed");
-        assertEquals("", b.takeChunk());
-        assertEquals("hello wo", b.text());
-        assertTrue(b.truncated());
-        assertEquals(21, b.totalBytes());
+        assertThat(b.takeChunk()).as("only what fits is streamed").isEqualTo("wo");
+        assertThat(b.takeChunk()).isEqualTo("");
+        assertThat(b.text()).isEqualTo("hello wo");
+        assertThat(b.truncated()).isTrue();
+        assertThat(b.totalBytes()).isEqualTo(21);
     }
 }

@@ -3,6 +3,7 @@ package dev.flightdeck.api.approval;
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.approval.ApprovalWire;
+import dev.flightdeck.core.approval.PermissionGrant;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,6 @@ public class PermissionResource {
             content = @Content(schema = @Schema(implementation = ApprovalWire.Outcome.class)))
     public ApprovalWire.Outcome respondToPermission(@PathParam("id") String id,
                                                     @PathParam("request_id") String requestId, JsonValue body) {
-        return actions.respondToPermission(id, requestId, Bodies.object(body));
+        return actions.respondToPermission(id, requestId, PermissionGrant.parse(Bodies.object(body)));
     }
 }

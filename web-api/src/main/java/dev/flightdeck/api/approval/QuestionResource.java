@@ -3,6 +3,7 @@ package dev.flightdeck.api.approval;
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.approval.ApprovalWire;
+import dev.flightdeck.core.approval.QuestionAnswers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,6 @@ public class QuestionResource {
             content = @Content(schema = @Schema(ref = "Error")))
     public ApprovalWire.Outcome answer(@PathParam("id") String id, @PathParam("request_id") String requestId,
                                        JsonValue body) {
-        return actions.answer(id, requestId, Bodies.object(body));
+        return actions.answer(id, requestId, QuestionAnswers.Request.parse(Bodies.object(body)));
     }
 }

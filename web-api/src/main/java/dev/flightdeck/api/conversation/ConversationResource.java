@@ -2,6 +2,7 @@ package dev.flightdeck.api.conversation;
 
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.api.session.Params;
+import dev.flightdeck.core.agent.MessageRequest;
 import dev.flightdeck.core.agent.SessionActions;
 import dev.flightdeck.core.attachment.AttachmentStore;
 import dev.flightdeck.core.attachment.AttachmentWire;
@@ -116,7 +117,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "503", description = "connector_unavailable or connector_start_failed",
             content = @Content(schema = @Schema(ref = "Error")))
     public Response send(@PathParam("id") String id, JsonValue body) {
-        return Response.accepted(actions.send(id, Bodies.required(body), false)).build();
+        return Response.accepted(actions.send(id, MessageRequest.parse(Bodies.required(body), false), false)).build();
     }
 
     @POST
@@ -128,7 +129,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "409", description = "not_steerable or active_turn_mismatch",
             content = @Content(schema = @Schema(ref = "Error")))
     public Response steer(@PathParam("id") String id, JsonValue body) {
-        return Response.accepted(actions.send(id, Bodies.required(body), true)).build();
+        return Response.accepted(actions.send(id, MessageRequest.parse(Bodies.required(body), true), true)).build();
     }
 
     @POST

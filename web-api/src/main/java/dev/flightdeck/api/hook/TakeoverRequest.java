@@ -1,6 +1,6 @@
 package dev.flightdeck.api.hook;
 
-import dev.flightdeck.core.session.SessionConfig;
+import dev.flightdeck.core.session.ConfigPatch;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,7 +10,7 @@ import java.util.List;
  * A takeover's body (contract §1.3): the settings the now-direct session runs with instead of the
  * terminal's. Other fields are ignored; each named one is checked as a session setting.
  */
-public record TakeoverRequest(JsonObject overrides) {
+public record TakeoverRequest(ConfigPatch overrides) {
     static final List<String> FIELDS = List.of("model", "approval_policy_details", "sandbox_policy_details",
             "permission_mode", "collaboration_mode", "multi_agent", "personality", "service_tier",
             "developer_instructions", "allowed_tools", "disallowed_tools");
@@ -24,8 +24,6 @@ public record TakeoverRequest(JsonObject overrides) {
                 }
             }
         }
-        JsonObject overrides = picked.build();
-        SessionConfig.validate(overrides);
-        return new TakeoverRequest(overrides);
+        return new TakeoverRequest(ConfigPatch.parse(picked.build()));
     }
 }

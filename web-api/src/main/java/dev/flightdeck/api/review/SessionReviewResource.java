@@ -74,7 +74,7 @@ public class SessionReviewResource {
     @Operation(summary = "Send comments to the agent as one message quoting each: {comment_ids[], mode: steer|message}")
     @APIResponse(responseCode = "202", description = "Accepted, with the message or steer row")
     public Response send(@PathParam("id") String id, JsonValue body) {
-        ConversationWire.Accepted accepted = actions.sendReview(id, Bodies.required(body));
+        ConversationWire.Accepted accepted = actions.sendReview(id, ReviewRules.send(Bodies.required(body)));
         return Response.accepted(accepted).build();
     }
 }

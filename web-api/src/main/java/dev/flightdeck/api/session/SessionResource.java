@@ -1,6 +1,7 @@
 package dev.flightdeck.api.session;
 
 import dev.flightdeck.core.agent.SessionActions;
+import dev.flightdeck.core.session.ConfigPatch;
 import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionTexts;
@@ -115,7 +116,7 @@ public class SessionResource {
     public SessionWire.Detail config(@PathParam("id") String id,
                                      @RequestBody(required = true, content = @Content(schema = @Schema(ref = "SessionConfigPatch")))
                                      JsonValue patch) {
-        return sessions.patchConfig(id, Bodies.object(patch));
+        return sessions.patchConfig(id, ConfigPatch.parse(Bodies.object(patch)));
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.flightdeck.api.worktree;
 
 import dev.flightdeck.api.app.Bodies;
 import dev.flightdeck.core.worktree.NewWorktree;
+import dev.flightdeck.core.worktree.WorktreeOperations;
 import dev.flightdeck.core.worktree.WorktreeRemoval;
 import dev.flightdeck.core.worktree.WorktreeService;
 import dev.flightdeck.core.worktree.WorktreeWire;
@@ -33,6 +34,9 @@ public class WorktreeResource {
     WorktreeService worktrees;
 
     @Inject
+    WorktreeOperations operations;
+
+    @Inject
     WorktreeRemoval removal;
 
     @GET
@@ -48,7 +52,7 @@ public class WorktreeResource {
     @APIResponse(responseCode = "200", description = "{repo_root, worktree_revision, worktree}")
     @APIResponse(responseCode = "400", description = "create_failed", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Created create(JsonValue body) {
-        return worktrees.create(NewWorktree.parse(Bodies.object(body)));
+        return operations.create(NewWorktree.parse(Bodies.object(body)));
     }
 
     @POST
@@ -59,7 +63,7 @@ public class WorktreeResource {
     @APIResponse(responseCode = "400", description = "invalid_request or not_a_repository",
             content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Listing discover(JsonValue body) {
-        return worktrees.discover(NewWorktree.repository(Bodies.object(body)));
+        return operations.discover(NewWorktree.repository(Bodies.object(body)));
     }
 
     @DELETE
@@ -93,7 +97,7 @@ public class WorktreeResource {
     @APIResponse(responseCode = "200", description = "The snapshot")
     @APIResponse(responseCode = "410", description = "worktree_missing", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Snapshot snapshot(@PathParam("id") String id) {
-        return worktrees.snapshotNow(id);
+        return operations.snapshotNow(id);
     }
 
     @POST
@@ -103,6 +107,6 @@ public class WorktreeResource {
     @APIResponse(responseCode = "404", description = "worktree_not_found or snapshot_not_found",
             content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Restored restore(@PathParam("id") String id, @PathParam("snapshot_id") String snapshotId) {
-        return worktrees.restore(id, snapshotId);
+        return operations.restore(id, snapshotId);
     }
 }

@@ -24,13 +24,13 @@ class BearerAuthMechanismTest {
         assertThat(BearerAuthMechanism.isOpen("/api/auth/tokens")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/ws")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/")).isFalse();
-        assertThat(BearerAuthMechanism.isOpen("/mcp")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/linear")).isTrue();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/github")).isTrue();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/gitlab")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/webhooks/linear/x")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/m-1/issues")).isFalse();
         assertThat(BearerAuthMechanism.isOpen("/api/missions/a/b/webhooks/linear")).isFalse();
+        assertThat(BearerAuthMechanism.isOpen("/mcp")).isFalse();
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.flightdeck.ws.endpoint;
 
+import dev.flightdeck.core.agent.MessageRequest;
 import dev.flightdeck.core.agent.SessionActions;
+import dev.flightdeck.core.approval.PermissionGrant;
+import dev.flightdeck.core.approval.QuestionAnswers;
 import dev.flightdeck.core.connector.ApprovalDecision;
 import dev.flightdeck.core.error.ApiException;
 import dev.flightdeck.core.hook.HookService;
 import dev.flightdeck.core.json.Fields;
+import dev.flightdeck.core.session.ConfigPatch;
 import dev.flightdeck.core.session.SessionService;
 import dev.flightdeck.core.session.SessionTexts;
 import dev.flightdeck.core.shell.ShellRequest;
@@ -38,17 +42,18 @@ public class WsActions {
 
     /** Each action: session id and the message as its body. */
     private final Map<String, BiConsumer<String, JsonObject>> byType = Map.ofEntries(
-            Map.entry("send_message", (id, m) -> actions.send(id, m, false)),
-            Map.entry("steer_turn", (id, m) -> actions.send(id, m, true)),
+            Map.entry("send_message", (id, m) -> actions.send(id, MessageRequest.parse(m, false), false)),
+            Map.entry("steer_turn", (id, m) -> actions.send(id, MessageRequest.parse(m, true), true)),
             Map.entry("approve_tool", (id, m) -> actions.decide(id, Fields.argument(m, "request_id"), null,
                     ApprovalDecision.parse(m))),
-            Map.entry("answer_question", (id, m) -> actions.answer(id, Fields.argument(m, "request_id"), m)),
+            Map.entry("answer_question", (id, m) -> actions.answer(id, Fields.argument(m, "request_id"),
+                    QuestionAnswers.Request.parse(m))),
             Map.entry("respond_to_permission_request", (id, m) ->
-                    actions.respondToPermission(id, Fields.argument(m, "request_id"), m)),
+                    actions.respondToPermission(id, Fields.argument(m, "request_id"), PermissionGrant.parse(m))),
             Map.entry("interrupt_session", (id, m) -> actions.interrupt(id)),
             Map.entry("end_session", (id, m) -> actions.end(id)),
             Map.entry("rename_session", (id, m) -> sessions.rename(id, SessionTexts.name(m))),
-            Map.entry("update_session_config", (id, m) -> sessions.patchConfig(id, body(m))),
+            Map.entry("update_session_config", (id, m) -> sessions.patchConfig(id, ConfigPatch.parse(body(m)))),
             Map.entry("compact_context", (id, m) -> actions.compact(id)),
             Map.entry("undo_last_turn", (id, m) -> actions.rollback(id, 1, true)),
             Map.entry("rollback_turns", (id, m) -> actions.rollback(id, Fields.count(m, "num_turns"), false)),

@@ -86,7 +86,7 @@ final class MissionConfigWriter {
         if (!b.isUnlimited() || b.warnAt() != MissionConfig.Budget.DEFAULT_WARN_AT) {
             Map<String, Object> budget = new LinkedHashMap<>();
             putIfSet(budget, "max_tokens", b.maxTokens());
-            putIfSet(budget, "max_usd", b.maxUsd() == null ? null : new YamlNumber(b.maxUsd().toPlainString(), false));
+            putIfSet(budget, "max_usd", b.maxUsd() == null ? null : new YamlNumber(b.maxUsd().toPlainString()));
             putIfSet(budget, "max_sessions", b.maxSessions());
             if (b.warnAt() != MissionConfig.Budget.DEFAULT_WARN_AT) {
                 budget.put("warn_at", b.warnAt());

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * A parsed MISSION.md: YAML front matter between two {@code ---} lines, then the Liquid prompt
@@ -22,11 +24,17 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
     public static final List<String> MISSION_KEYS = List.of("tracker", "provider", "workspace", "agent", "trigger",
             "orchestration", "budget", "concurrency");
 
+    /** A MISSION.md is a page or two; this bounds the work a hostile one can cause. */
+    public static final int MAX_FILE_CHARS = 1024 * 1024;
+
     /**
      * A fence is a line of exactly three dashes (trailing blanks allowed). A {@code ----} rule or an
      * indented {@code ---} inside a block scalar is not one, unlike a plain substring search.
      */
     private static final Pattern FENCE = Pattern.compile("---[ \\t]*");
+
+    /** Blank lines, then a fence line: what {@link #split} accepts as the start. */
+    private static final Pattern OPENING = Pattern.compile("(?:[ \\t]*\\R)*---[ \\t]*(?:\\R|$)");
 
     public MissionFile {
         frontMatter = Collections.unmodifiableMap(frontMatter);
@@ -48,22 +56,23 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
     /**
      * Merges a settings change into a MISSION.md and returns the new text. Only the fields the patch
      * carries change; keys Flightdeck does not know and the body are kept (the body is replaced when
-     * the patch carries a non-empty {@code prompt_template}). A missing or blank file, or one whose
-     * front matter holds no mission keys, first gets the default configuration, as OrbitDock does.
-     * Comments in the front matter are not kept: the front matter is re-rendered.
+     * the patch carries a non-empty {@code prompt_template}), and so are the front matter's comments
+     * (a comment at the end of a changed line stays with it; alignment before it is not kept). A
+     * missing or blank file, or one whose front matter holds no mission keys, first gets the default
+     * configuration, as OrbitDock does.
      *
      * @param text the current file, or null when there is none
      * @throws MissionFileException when the current front matter is not valid YAML, or the result
      *     would not parse
      */
     public static String applySettings(String text, SettingsPatch patch) {
-        Map<String, Object> tree;
+        MappingNode root;
         String body;
         if (text == null || text.isBlank()) {
-            tree = MissionConfigWriter.toTree(MissionConfig.defaults());
+            root = defaultsNode();
             body = "";
         } else if (!startsWithFence(text)) {
-            tree = MissionConfigWriter.toTree(MissionConfig.defaults());
+            root = defaultsNode();
             body = text.strip();
         } else {
             Split split = split(text, "MISSION.md");
@@ -71,19 +80,25 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
             if (loaded != null && !(loaded instanceof Map)) {
                 throw new MissionFileException("MISSION.md front matter must be a YAML mapping of keys to values");
             }
-            tree = loaded == null ? new LinkedHashMap<>() : mutableCopy(loaded);
-            if (!hasMissionKey(tree)) {
-                tree.putAll(MissionConfigWriter.toTree(MissionConfig.defaults()));
+            root = MissionYaml.compose(split.yaml(), "MISSION.md");
+            if (loaded == null || !hasMissionKey((Map<?, ?>) loaded)) {
+                List<NodeTuple> tuples = new ArrayList<>(root.getValue());
+                tuples.addAll(defaultsNode().getValue());
+                root.setValue(tuples);
             }
             body = split.body();
         }
-        patch.applyTo(tree);
+        patch.applyTo(root);
         if (patch.promptTemplate() != null && !patch.promptTemplate().isBlank()) {
             body = patch.promptTemplate().strip();
         }
-        String result = render(tree, body);
+        String result = "---\n" + MissionYaml.dump(root) + "---\n\n" + body.strip() + "\n";
         parse(result);
         return result;
+    }
+
+    private static MappingNode defaultsNode() {
+        return (MappingNode) MissionYaml.represent(MissionConfigWriter.toTree(MissionConfig.defaults()));
     }
 
     /** The MISSION.md text of a front-matter tree and a body. */
@@ -120,15 +135,13 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
     }
 
     static boolean startsWithFence(String text) {
-        for (String line : stripBom(text).split("\\R", -1)) {
-            if (!line.isBlank()) {
-                return FENCE.matcher(line).matches();
-            }
-        }
-        return false;
+        return OPENING.matcher(stripBom(text)).lookingAt();
     }
 
     static Split split(String text, String label) {
+        if (text != null && text.length() > MAX_FILE_CHARS) {
+            throw new MissionFileException(label + " is larger than " + MAX_FILE_CHARS / 1024 + " KiB");
+        }
         String[] lines = stripBom(text == null ? "" : text).split("\\R", -1);
         int open = 0;
         while (open < lines.length && lines[open].isBlank()) {
@@ -151,26 +164,5 @@ public record MissionFile(MissionConfig config, String promptTemplate, Map<Strin
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> mutableCopy(Object tree) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        ((Map<Object, Object>) tree).forEach((k, v) -> out.put(String.valueOf(k), mutableValue(v)));
-        return out;
-    }
-
-    private static Object mutableValue(Object v) {
-        if (v instanceof Map) {
-            return mutableCopy(v);
-        }
-        if (v instanceof List) {
-            List<Object> out = new ArrayList<>();
-            for (Object item : (List<?>) v) {
-                out.add(mutableValue(item));
-            }
-            return out;
-        }
-        return v;
     }
 }

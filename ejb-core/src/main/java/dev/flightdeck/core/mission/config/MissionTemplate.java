@@ -29,16 +29,21 @@ public final class MissionTemplate {
         String other = provider.equals("claude") ? "codex" : "claude";
         return FRONT_MATTER
                 .replace("@TRACKER@", trackerKind)
-                .replace("@PRIMARY@", provider)
-                .replace("@SECONDARY@", other)
+                .replace("@PRIMARY@", pad(provider, 25))
+                .replace("@SECONDARY@", pad(other, 21))
                 .replace("@STATES@", github ? "[Ready, Backlog]" : "[Todo, \"In Progress\"]")
-                .replace("@PROJECT@", github ? "12                      # GitHub Projects (v2) number"
-                        : "my-project              # Linear project slug")
-                .replace("@TEAM@", github ? "owner/repo              # the repository the issues live in"
-                        : "ENG                     # Linear team key")
-                .replace("@DISPATCH@", github ? "\"In progress\"" : "\"In Progress\"")
-                .replace("@COMPLETE@", github ? "\"In review\"  " : "\"In Review\"  ")
+                .replace("@PROJECT@", github ? pad("12", 21) + "# GitHub Projects (v2) number"
+                        : pad("my-project", 21) + "# Linear project slug")
+                .replace("@TEAM@", github ? pad("owner/repo", 24) + "# the repository the issues live in"
+                        : pad("ENG", 24) + "# Linear team key")
+                .replace("@DISPATCH@", pad(github ? "\"In progress\"" : "\"In Progress\"", 15))
+                .replace("@COMPLETE@", pad(github ? "\"In review\"" : "\"In Review\"", 15))
                 + BODY.replace("@TRACKER_NAME@", github ? "GitHub" : "Linear");
+    }
+
+    /** The value, then blanks up to the width, so the comments after it line up. */
+    private static String pad(String value, int width) {
+        return value + " ".repeat(Math.max(1, width - value.length()));
     }
 
     private static final String FRONT_MATTER = String.join("\n",
@@ -55,8 +60,8 @@ public final class MissionTemplate {
             "  #   priority     the primary until max_concurrent_primary issues run on it, then the secondary",
             "  #   round_robin  primary and secondary take turns",
             "  strategy: single",
-            "  primary: @PRIMARY@                 # claude | codex",
-            "  # secondary: @SECONDARY@            # needed by priority and round_robin",
+            "  primary: @PRIMARY@# claude | codex",
+            "  # secondary: @SECONDARY@# needed by priority and round_robin",
             "  # max_concurrent_primary: 2       # priority only",
             "  max_concurrent: 3                 # issues running at once, all agents together",
             "",
@@ -100,8 +105,8 @@ public final class MissionTemplate {
             "  stall_timeout: 600                # seconds without progress before a run is stopped (0: never)",
             "  base_branch: main                 # worktrees start from origin/<base_branch>",
             "  # worktree_root_dir: ../worktrees # where worktrees go (default: chosen by the server)",
-            "  state_on_dispatch: @DISPATCH@     # tracker state when a run starts",
-            "  state_on_complete: @COMPLETE@     # tracker state when the work is done",
+            "  state_on_dispatch: @DISPATCH@# tracker state when a run starts",
+            "  state_on_complete: @COMPLETE@# tracker state when the work is done",
             "  # backoff_base: 10                # first retry after this many seconds, doubling each time …",
             "  # backoff_max: 300                # … up to this many",
             "  # max_continuations: 3            # nudges for an agent that stops before it is done",

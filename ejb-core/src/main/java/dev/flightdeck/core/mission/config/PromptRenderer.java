@@ -24,9 +24,10 @@ public final class PromptRenderer {
     public static final long MAX_RENDER_MILLIS = 2_000;
 
     /**
-     * The render-time guard runs each render on one of these threads and gives up on it at the
-     * deadline. Daemon threads, so a stuck render never holds the server open; renders are one per
-     * dispatch, so the pool stays small.
+     * The render-time guard runs each render on one of these threads and stops waiting for it at
+     * the deadline. Daemon threads, so an abandoned render never holds the JVM open (it is bounded
+     * by the iteration and size limits, so it ends soon anyway); renders are one per dispatch, so
+     * the pool stays small.
      */
     private static final ExecutorService RENDER_THREADS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "flightdeck-prompt-render");
@@ -35,16 +36,31 @@ public final class PromptRenderer {
     });
 
     private final TemplateParser parser;
+    private final ExecutorService renderThreads;
     private final int maxTemplateChars;
     private final long maxRenderMillis;
 
-    /** A renderer with the default limits. */
+    /** A renderer with the default limits, rendering on its own daemon threads. */
     public PromptRenderer() {
-        this(MAX_TEMPLATE_CHARS, MAX_RENDERED_CHARS, MAX_ITERATIONS, MAX_RENDER_MILLIS);
+        this(RENDER_THREADS);
+    }
+
+    /**
+     * A renderer with the default limits that renders on the given threads (in the container, a
+     * {@code ManagedExecutorService}).
+     */
+    public PromptRenderer(ExecutorService renderThreads) {
+        this(renderThreads, MAX_TEMPLATE_CHARS, MAX_RENDERED_CHARS, MAX_ITERATIONS, MAX_RENDER_MILLIS);
     }
 
     /** A renderer with other limits (tests use small ones). */
-    public PromptRenderer(int maxTemplateChars, int maxRenderedChars, int maxIterations, long maxRenderMillis) {
+    PromptRenderer(int maxTemplateChars, int maxRenderedChars, int maxIterations, long maxRenderMillis) {
+        this(RENDER_THREADS, maxTemplateChars, maxRenderedChars, maxIterations, maxRenderMillis);
+    }
+
+    private PromptRenderer(ExecutorService renderThreads, int maxTemplateChars, int maxRenderedChars,
+            int maxIterations, long maxRenderMillis) {
+        this.renderThreads = renderThreads;
         this.maxTemplateChars = maxTemplateChars;
         this.maxRenderMillis = maxRenderMillis;
         this.parser = new TemplateParser.Builder()
@@ -68,7 +84,7 @@ public final class PromptRenderer {
      */
     public String render(String template, PromptContext context) {
         Template parsed = parse(template);
-        Future<Object> result = RENDER_THREADS.submit(() -> parsed.renderToObjectUnguarded(context.variables()));
+        Future<Object> result = renderThreads.submit(() -> parsed.renderToObjectUnguarded(context.variables()));
         try {
             return String.valueOf(result.get(maxRenderMillis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

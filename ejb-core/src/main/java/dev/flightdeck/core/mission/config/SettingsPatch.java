@@ -11,6 +11,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * The body of {@code PUT /api/missions/{mid}/settings}: OrbitDock's flat fields (each names one
@@ -199,14 +206,14 @@ public final class SettingsPatch {
                 if (d.signum() < 0) {
                     throw ApiException.invalidField(f.wire(), "must not be negative");
                 }
-                return new YamlNumber(d.toPlainString(), false);
+                return new YamlNumber(d.toPlainString());
             }
             case FRACTION: {
                 BigDecimal d = decimal(f, v, "must be a fraction between 0 and 1");
                 if (d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0) {
                     throw ApiException.invalidField(f.wire(), "must be a fraction between 0 and 1");
                 }
-                return new YamlNumber(d.toPlainString(), false);
+                return new YamlNumber(d.toPlainString());
             }
             case LIMITS: {
                 if (v.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -262,59 +269,94 @@ public final class SettingsPatch {
         return d;
     }
 
-    /** Writes the changes into a mutable front-matter tree. */
-    void applyTo(Map<String, Object> tree) {
+    /**
+     * Writes the changes into a front-matter node tree. Nodes the patch does not touch, and their
+     * comments, stay as they are; a replaced value keeps the comment on its line.
+     */
+    void applyTo(MappingNode root) {
         for (Map.Entry<List<String>, Object> change : changes.entrySet()) {
             List<String> path = change.getKey();
             if (change.getValue() == null) {
-                remove(tree, path);
+                remove(root, path);
             } else {
-                Map<String, Object> parent = parentOf(tree, path);
-                Object value = change.getValue();
-                parent.put(path.get(path.size() - 1), value instanceof List ? new ArrayList<>((List<?>) value)
-                        : value instanceof Map ? new LinkedHashMap<>((Map<?, ?>) value) : value);
+                put(parentOf(root, path), path.get(path.size() - 1), MissionYaml.represent(change.getValue()));
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parentOf(Map<String, Object> tree, List<String> path) {
-        Map<String, Object> node = tree;
-        for (String key : path.subList(0, path.size() - 1)) {
-            Object child = node.get(key);
-            if (!(child instanceof Map)) {
-                // a section written as null or a scalar cannot hold the key; the new mapping replaces it
-                child = new LinkedHashMap<String, Object>();
-                node.put(key, child);
+    private static int indexOf(MappingNode node, String key) {
+        List<NodeTuple> tuples = node.getValue();
+        for (int i = 0; i < tuples.size(); i++) {
+            Node k = tuples.get(i).getKeyNode();
+            if (k instanceof ScalarNode && ((ScalarNode) k).getValue().equals(key)) {
+                return i;
             }
-            node = (Map<String, Object>) child;
+        }
+        return -1;
+    }
+
+    private static void put(MappingNode node, String key, Node value) {
+        List<NodeTuple> tuples = new ArrayList<>(node.getValue());
+        int at = indexOf(node, key);
+        if (at < 0) {
+            tuples.add(new NodeTuple(new ScalarNode(Tag.STR, key, ScalarStyle.PLAIN), value));
+        } else {
+            Node old = tuples.get(at).getValueNode();
+            value.setInLineComments(old.getInLineComments());
+            value.setEndComments(old.getEndComments());
+            tuples.set(at, new NodeTuple(tuples.get(at).getKeyNode(), value));
+        }
+        node.setValue(tuples);
+    }
+
+    private static MappingNode parentOf(MappingNode root, List<String> path) {
+        MappingNode node = root;
+        for (String key : path.subList(0, path.size() - 1)) {
+            int at = indexOf(node, key);
+            Node child = at < 0 ? null : node.getValue().get(at).getValueNode();
+            if (!(child instanceof MappingNode)) {
+                // a section written as null or a scalar cannot hold the key; the new mapping replaces it
+                child = new MappingNode(Tag.MAP, new ArrayList<>(), FlowStyle.BLOCK);
+                put(node, key, child);
+            }
+            node = (MappingNode) child;
         }
         return node;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void remove(Map<String, Object> tree, List<String> path) {
-        List<Map<String, Object>> chain = new ArrayList<>();
-        Map<String, Object> node = tree;
+    private static void remove(MappingNode root, List<String> path) {
+        List<MappingNode> chain = new ArrayList<>();
+        MappingNode node = root;
         for (String key : path.subList(0, path.size() - 1)) {
-            Object child = node.get(key);
-            if (!(child instanceof Map)) {
+            int at = indexOf(node, key);
+            Node child = at < 0 ? null : node.getValue().get(at).getValueNode();
+            if (!(child instanceof MappingNode)) {
                 return;
             }
             chain.add(node);
-            node = (Map<String, Object>) child;
+            node = (MappingNode) child;
         }
-        node.remove(path.get(path.size() - 1));
+        removeKey(node, path.get(path.size() - 1));
         // Drop mappings the removal emptied, below the top level: "agent: {claude: {}}" would read
         // as a Claude block, so it goes; a top-level section stays (it may be the only mission key).
         for (int depth = path.size() - 2; depth >= 1; depth--) {
-            Map<String, Object> parent = chain.get(depth);
-            Object child = parent.get(path.get(depth));
-            if (child instanceof Map && ((Map<?, ?>) child).isEmpty()) {
-                parent.remove(path.get(depth));
+            MappingNode parent = chain.get(depth);
+            int at = indexOf(parent, path.get(depth));
+            Node child = parent.getValue().get(at).getValueNode();
+            if (child instanceof MappingNode && ((MappingNode) child).getValue().isEmpty()) {
+                removeKey(parent, path.get(depth));
             } else {
                 break;
             }
+        }
+    }
+
+    private static void removeKey(MappingNode node, String key) {
+        int at = indexOf(node, key);
+        if (at >= 0) {
+            List<NodeTuple> tuples = new ArrayList<>(node.getValue());
+            tuples.remove(at);
+            node.setValue(tuples);
         }
     }
 

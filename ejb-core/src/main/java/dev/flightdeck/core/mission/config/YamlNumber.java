@@ -8,10 +8,9 @@ import java.util.Locale;
  * A YAML number as it was written. Keeping the text means a string field reads {@code 1.10} as
  * "1.10" rather than "1.1", and write-back leaves {@code 0777} as the user wrote it.
  *
- * @param text the scalar's text
- * @param integer true for the core schema's int tag, false for float
+ * @param text the scalar's text, which the core schema resolves as an int or a float
  */
-record YamlNumber(String text, boolean integer) {
+record YamlNumber(String text) {
 
     /** The value under the YAML 1.2 core schema, or null for {@code .inf} and {@code .nan}. */
     BigDecimal value() {

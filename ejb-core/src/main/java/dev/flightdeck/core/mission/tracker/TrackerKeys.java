@@ -1,10 +1,12 @@
 package dev.flightdeck.core.mission.tracker;
 
 import dev.flightdeck.core.secret.SecretBox;
+import dev.flightdeck.core.secret.SecretException;
 import dev.flightdeck.core.settings.ServerSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -53,16 +55,30 @@ public class TrackerKeys {
         return kind == TrackerKind.LINEAR ? ServerSettings.LINEAR_API_KEY : ServerSettings.GITHUB_API_KEY;
     }
 
-    /** The key to use; {@code missionKeySealed} is the mission's own key as stored (enc:v1:…), or null. */
+    /**
+     * The key to use; {@code missionKeySealed} is the mission's own key as stored (enc:v1:…), or null.
+     * A stored key that cannot be opened (the encryption key changed) is missing_tracker_secret: the
+     * operator must set it again, and a lower-ranked key must not silently take its place.
+     */
     public Optional<Resolved> resolve(TrackerKind kind, String missionKeySealed) {
-        if (missionKeySealed != null && !missionKeySealed.isBlank()) {
-            return Optional.of(new Resolved(box.open(missionKeySealed), Source.MISSION));
+        try {
+            String mission = missionKeySealed == null || missionKeySealed.isBlank() ? null : box.open(missionKeySealed);
+            return precedence(mission, environment(kind), () -> settings.get(settingName(kind)));
+        } catch (SecretException e) {
+            throw new TrackerException("missing_tracker_secret", "the stored " + kind.wire() + " key cannot be decrypted ("
+                    + e.getMessage() + "); set it again", false, null);
         }
-        Optional<String> env = environment(kind);
-        if (env.isPresent()) {
-            return Optional.of(new Resolved(env.get(), Source.ENV));
+    }
+
+    /** The contract's order, as a pure rule: the mission's key, else the environment's, else the stored one. */
+    static Optional<Resolved> precedence(String missionKey, Optional<String> envKey, Supplier<Optional<String>> storedKey) {
+        if (missionKey != null && !missionKey.isBlank()) {
+            return Optional.of(new Resolved(missionKey, Source.MISSION));
         }
-        return settings.get(settingName(kind)).filter(k -> !k.isBlank()).map(k -> new Resolved(k, Source.GLOBAL));
+        if (envKey.isPresent()) {
+            return Optional.of(new Resolved(envKey.get(), Source.ENV));
+        }
+        return storedKey.get().filter(k -> !k.isBlank()).map(k -> new Resolved(k, Source.GLOBAL));
     }
 
     /** The environment's key (read through MP Config, so a system property serves in tests too). */
