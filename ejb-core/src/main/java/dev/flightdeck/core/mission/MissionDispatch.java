@@ -13,7 +13,7 @@ import dev.flightdeck.core.mission.machine.IssueEvent;
 import dev.flightdeck.core.mission.tracker.Tracker;
 import dev.flightdeck.core.mission.tracker.TrackerIssue;
 import dev.flightdeck.core.session.CreateSession;
-import dev.flightdeck.core.worktree.WorktreeService;
+import dev.flightdeck.core.worktree.WorktreeOperations;
 import dev.flightdeck.persistence.mission.MissionEntity;
 import dev.flightdeck.persistence.mission.MissionIssueEntity;
 import dev.flightdeck.persistence.worktree.WorktreeEntity;
@@ -51,7 +51,7 @@ public class MissionDispatch {
     MissionStore store;
 
     @Inject
-    WorktreeService worktrees;
+    WorktreeOperations worktrees;
 
     @Inject
     SessionActions sessions;
