@@ -265,7 +265,7 @@ class MissionToolsCliIT {
         cli.write(CodexProtocol.request(1, "initialize", CodexProtocol.initialize("it")));
         cli.until(l -> l.containsKey("id") && l.getInt("id", -1) == 1 && l.containsKey("result"), l -> { });
         cli.write(CodexProtocol.notification("initialized"));
-        LaunchSpec spec = new LaunchSpec("it-mission", cwd, null, "never", null, false, null, null, List.of(), List.of(),
+        LaunchSpec spec = new LaunchSpec("it-mission", cwd, null, "on-request", null, false, null, null, List.of(), List.of(),
                 "danger-full-access", false, List.of());
         cli.write(CodexProtocol.request(2, "thread/start", CodexProtocol.openParams(spec)));
         return cli;
