@@ -68,4 +68,15 @@ class ReplayTest {
         // only row changes were missed: the review surface is untouched
         assertThat(Replay.forSession(Surface.REVIEW, 2L, 3, List.of(rows(3))).kind()).isEqualTo(Replay.Kind.NOTHING);
     }
+
+    @Test
+    void aMissionScopeReplaysEveryMissedEventWhenTheLogHasThemAll() {
+        List<Revisioned> missed = range(4, 7);
+        assertThat(Replay.forScope(3L, 7, missed)).isEqualTo(new Replay.Decision(Replay.Kind.EVENTS, 7, missed));
+        assertThat(Replay.forScope(7L, 7, List.of()).kind()).isEqualTo(Replay.Kind.NOTHING);
+        // Pruned, no cursor, or a cursor from another database: one invalidation at the current revision.
+        assertThat(Replay.forScope(3L, 7, range(5, 7))).isEqualTo(new Replay.Decision(Replay.Kind.INVALIDATE, 7, List.of()));
+        assertThat(Replay.forScope(null, 7, List.of()).kind()).isEqualTo(Replay.Kind.INVALIDATE);
+        assertThat(Replay.forScope(9L, 7, List.of()).kind()).isEqualTo(Replay.Kind.INVALIDATE);
+    }
 }
