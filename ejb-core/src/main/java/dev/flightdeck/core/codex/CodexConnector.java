@@ -10,6 +10,7 @@ import dev.flightdeck.core.connector.Executables;
 import dev.flightdeck.core.connector.LaunchSpec;
 import dev.flightdeck.core.connector.ProcessEnv;
 import dev.flightdeck.core.connector.ProcessTree;
+import dev.flightdeck.core.error.ErrorCode;
 import dev.flightdeck.core.mission.tools.MissionToolGrants;
 import dev.flightdeck.core.mission.tools.ToolGrant;
 import jakarta.annotation.Resource;
@@ -188,7 +189,8 @@ public class CodexConnector implements AgentConnector {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted waiting for the codex thread", e);
             } catch (Exception e) {
-                throw new IllegalStateException("codex did not open its thread: " + e.getMessage(), e);
+                // The process started but never got as far as a thread (it exited, or hung): it did not start.
+                throw ErrorCode.CONNECTOR_START_FAILED.error("codex did not open its thread: " + e.getMessage());
             }
         }
 
