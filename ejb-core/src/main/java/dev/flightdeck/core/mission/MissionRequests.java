@@ -15,7 +15,7 @@ import java.util.Set;
 public final class MissionRequests {
     static final int MAX_NAME = 1000;
     static final int MAX_TEXT = 10_000;
-    static final Set<String> PROVIDERS = Set.of("claude", "codex");
+    static final Set<String> PROVIDERS = dev.flightdeck.core.agent.Provider.WIRES;
 
     private MissionRequests() {
     }

@@ -62,7 +62,7 @@ public class ServerMeta {
     /** Per provider, the CLI its sessions run; the version is asked of the executable (cached). */
     public java.util.Map<String, AgentInfo> agents() {
         java.util.Map<String, AgentInfo> out = new java.util.TreeMap<>();
-        for (String provider : List.of("claude", "codex")) {
+        for (String provider : dev.flightdeck.core.agent.Provider.wires()) {
             dev.flightdeck.core.connector.AgentConnector c = connectors.forProvider(provider);
             if (c == null) {
                 continue;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param config        the settings, validated (SessionConfig)
  */
 public record CreateSession(String provider, Path cwd, String sessionId, String initialPrompt, JsonObject config) {
-    static final Set<String> PROVIDERS = Set.of("claude", "codex");
+    static final Set<String> PROVIDERS = dev.flightdeck.core.agent.Provider.WIRES;
     static final Pattern SESSION_ID = Pattern.compile("od-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public CreateSession {

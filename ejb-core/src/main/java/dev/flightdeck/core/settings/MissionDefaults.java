@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record MissionDefaults(String providerStrategy, String primaryProvider, String secondaryProvider) {
     public static final Set<String> STRATEGIES = Set.of("single", "priority", "round_robin");
-    public static final Set<String> PROVIDERS = Set.of("claude", "codex");
+    public static final Set<String> PROVIDERS = dev.flightdeck.core.agent.Provider.WIRES;
     public static final MissionDefaults DEFAULT = new MissionDefaults("single", "claude", null);
 
     public static MissionDefaults merge(MissionDefaults current, JsonObject body) {

@@ -63,7 +63,7 @@ public class WireSchemas implements OASModelReader {
         Schema settings = settings();
         schemas.put("SessionConfigPatch", settings.description("Each field optional; null clears it"));
         Schema create = settings().description("Agent settings may be given at creation too")
-                .addProperty("provider", string().enumeration(List.of("claude", "codex")))
+                .addProperty("provider", string().enumeration(new java.util.ArrayList<Object>(dev.flightdeck.core.agent.Provider.wires())))
                 .addProperty("cwd", string().description("An existing directory, absolute"))
                 .addProperty("session_id", string().description("od-<uuid>; generated when absent"))
                 .addProperty("initial_prompt", string().description("Sent to the agent as the session's first turn"))
