@@ -320,6 +320,11 @@ class MissionsIT {
         assertThat(done.getInt("attempts_total")).isEqualTo(2);
         assertThat(done.getString("branch")).isEqualTo(firstBranch).isEqualTo("mission/" + id.toLowerCase());
         assertThat(done.getString("pr_url")).isEqualTo("https://example.test/pr/" + id);
+        // The run history: the failed attempt, then the one that handed off.
+        JsonObject runs = Api.get("/api/missions/" + m.id() + "/issues/" + id + "/runs").json();
+        assertThat(runs.getJsonArray("runs")).extracting(r -> r.asJsonObject().getString("outcome"))
+                .containsExactly("succeeded", "failed");
+        assertThat(runs.getJsonArray("runs").getJsonObject(1).getString("error")).contains("scripted model failure");
         // One worktree served both attempts.
         assertThat(Api.get("/api/missions/" + m.id() + "/worktrees").json().getJsonArray("worktrees")).hasSize(1);
     }

@@ -277,10 +277,16 @@ public class MissionService {
         return found.get(0);
     }
 
-    /** Runs of an issue, newest first: its history. */
-    public List<MissionRunEntity> runs(String issueRowId) {
-        return em.createQuery("SELECT r FROM MissionRunEntity r WHERE r.missionIssueId = :i ORDER BY r.startedAt DESC",
-                MissionRunEntity.class).setParameter("i", issueRowId).getResultList();
+    /** An issue's runs, newest first: its history, outcomes and errors included. */
+    public MissionWire.Runs runs(String missionId, String issueId) {
+        MissionIssueEntity issue = issue(missionId, issueId);
+        List<MissionWire.Run> runs = em.createQuery("SELECT r FROM MissionRunEntity r WHERE r.missionIssueId = :i "
+                        + "ORDER BY r.startedAt DESC, r.attempt DESC", MissionRunEntity.class)
+                .setParameter("i", issue.id).getResultList().stream()
+                .map(r -> new MissionWire.Run(r.id, r.attempt, r.sessionId, r.provider,
+                        dev.flightdeck.core.time.Times.iso(r.startedAt), dev.flightdeck.core.time.Times.iso(r.endedAt),
+                        r.outcome, r.error)).toList();
+        return new MissionWire.Runs(issue.issueId, runs);
     }
 
     public static TrackerKind kind(MissionEntity m) {

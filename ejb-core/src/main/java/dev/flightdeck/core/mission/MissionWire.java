@@ -53,6 +53,14 @@ public final class MissionWire {
     public record Worktrees(List<Worktree> worktrees) {
     }
 
+    /** One attempt of an issue: its session, and how it ended (Flightdeck). */
+    public record Run(String id, int attempt, String sessionId, String provider, String startedAt, String endedAt,
+                      String outcome, String error) {
+    }
+
+    public record Runs(String issueId, List<Run> runs) {
+    }
+
     public record Invalidated(String type, String missionId, long revision) {
     }
 

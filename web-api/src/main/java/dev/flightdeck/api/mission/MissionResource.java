@@ -98,6 +98,14 @@ public class MissionResource {
         return missions.issues(mid);
     }
 
+    @GET
+    @Path("{mid}/issues/{iid}/runs")
+    @Operation(summary = "The issue's runs, newest first, with their outcomes (Flightdeck)")
+    @APIResponse(responseCode = "200", description = "{issue_id, runs[]}")
+    public MissionWire.Runs runs(@PathParam("mid") String mid, @PathParam("iid") String iid) {
+        return missions.runs(mid, iid);
+    }
+
     @POST
     @Path("{mid}/issues/{iid}/retry")
     @Operation(summary = "End any active session and reset the issue to queued, attempt 0")
