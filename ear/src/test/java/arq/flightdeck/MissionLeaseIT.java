@@ -92,7 +92,8 @@ class MissionLeaseIT {
         String missionId = missions.create(new MissionRequests.Create("lease", repo, TrackerKind.LINEAR, "claude")).id();
         store.upsert(missionId, List.of(new TrackerIssue("lin-1", "LEA-1", "Fenced", "", "Todo", false, "", List.of(),
                 2, 1L, List.of())), System.currentTimeMillis(), null);
-        String row = store.issues(missionId).get(0).id;
+        MissionIssueEntity before = store.issues(missionId).get(0);
+        String row = before.id;
 
         long stale = lease.acquire("node-a", T0, TTL).getAsLong();
         long fresh = lease.acquire("node-b", T0 + 2 * TTL, TTL).getAsLong();
@@ -104,7 +105,8 @@ class MissionLeaseIT {
         MissionIssueEntity after = store.issue(row);
         assertThat(after.orchestrationState).isEqualTo("queued");
         assertThat(after.attempt).isZero();
-        assertThat(after.version).isZero();
+        assertThat(after.version).isEqualTo(before.version);
+        assertThat(after.startedAt).isNull();
         missions.delete(missionId);
     }
 }
