@@ -54,6 +54,9 @@ public class MissionBench {
     static long tickMs;
 
     public static void main(String[] args) throws Exception {
+        // The JDK server writes a response's headers and body apart; without TCP_NODELAY the second write
+        // waits for the client's delayed ACK (some 40 ms a request), which would be the stub's, not Flightdeck's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         base = args[0];
         token = Files.readString(Path.of(args[1])).strip();
         Path repos = Files.createDirectories(Path.of(args[2]));
@@ -64,13 +67,18 @@ public class MissionBench {
 
         Stub stub = new Stub(stubPort);
         Socket ws = Socket.open();
+        int status = 0;
         try {
             tickBench(stub, ws, repos, ticks);
             webhookBench(stub, ws, repos, rounds);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
         } finally {
             stub.server.stop(0);
         }
-        System.exit(0);
+        // The stub's and the clients' threads would keep the JVM alive.
+        System.exit(status);
     }
 
     // ---------------------------------------------------------------- tick time at 1,000 issues
@@ -102,6 +110,10 @@ public class MissionBench {
 
         double[] tick = new double[ticks];
         double[] window = new double[ticks];
+        double[] reconcileWrite = new double[ticks];
+        List<Double> bodyWait = new ArrayList<>();
+        List<Double> answer = new ArrayList<>();
+        List<Double> between = new ArrayList<>();
         int[] trips = new int[ticks];
         List<Stub.Req> lastTick = null;
         for (int i = 0; i < ticks; i++) {
@@ -111,6 +123,21 @@ public class MissionBench {
             List<Stub.Req> in = stub.between("TICK", from, to);
             trips[i] = in.size();
             window[i] = in.isEmpty() ? 0 : (in.get(in.size() - 1).endNanos() - in.get(0).startNanos()) / 1e6;
+            for (int k = 0; k < in.size(); k++) {
+                Stub.Req r = in.get(k);
+                bodyWait.add((r.bodyNanos() - r.startNanos()) / 1e6);
+                answer.add((r.endNanos() - r.bodyNanos()) / 1e6);
+                if (k > 0) {
+                    double gap = (r.startNanos() - in.get(k - 1).endNanos()) / 1e6;
+                    // The one gap between the reconcile's last page and the first candidates page is the
+                    // reconcile's write of the 1,000 snapshots; the others are the client between pages.
+                    if (byIds(in.get(k - 1)) && !byIds(r)) {
+                        reconcileWrite[i] = gap;
+                    } else {
+                        between.add(gap);
+                    }
+                }
+            }
             lastTick = in;
         }
         System.out.printf("== Tick time, %d tracked issues (%d queued, none dispatched), %d ticks after %d warm-up ticks%n",
@@ -119,6 +146,12 @@ public class MissionBench {
                 Arrays.toString(Arrays.stream(trips).distinct().toArray()));
         report("tick (heartbeat to heartbeat, less the " + tickMs + " ms tick delay)", tick);
         report("  of which first to last tracker request", window);
+        report("    of which the reconcile's write of the snapshots", reconcileWrite);
+        report("    per request: arrival to body read, at the stub", unbox(bodyWait));
+        report("    per request: the stub's answer, written", unbox(answer));
+        report("    per request: answer to the next request (client side)", unbox(between));
+        report("  after the last tracker request (candidates' write, planning)",
+                java.util.stream.IntStream.range(0, ticks).mapToDouble(k -> tick[k] - window[k]).toArray());
 
         // The ceiling: the same documents and variables, in the same order, from a bare JDK client.
         List<String> bodies = lastTick.stream().map(Stub.Req::body).toList();
@@ -139,6 +172,14 @@ public class MissionBench {
         }
         report("bare JDK client, the same " + bodies.size() + " round trips", bare);
         System.out.printf("ratio tick / bare tracker I/O: p50 %.2f   p95 %.2f%n", p(tick, 50) / p(bare, 50), p(tick, 95) / p(bare, 95));
+    }
+
+    static boolean byIds(Stub.Req r) {
+        return r.body().contains("\"id\":{\"in\"");
+    }
+
+    static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     // ---------------------------------------------------------------- webhook -> dispatched session
@@ -181,10 +222,8 @@ public class MissionBench {
             ok(r, 202);
             long t1 = awaitSession(ws, mid, identifier, t0);
             long wall1 = wall0 + (t1 - t0) / 1_000_000;
-            List<Long> beats = ws.beats(mid);
-            if (beats.size() <= beatsBefore) {
-                throw new IllegalStateException("no heartbeat for the webhook's poll");
-            }
+            // The heartbeat frame may trail the issue list by a moment: it is broadcast after its commit.
+            List<Long> beats = ws.awaitBeats(mid, beatsBefore + 1, 10);
             long pollStart = beats.get(beatsBefore);
             if (i >= 0) {
                 total[i] = (t1 - t0) / 1e6;
@@ -220,7 +259,7 @@ public class MissionBench {
                     + "\",\"base_branch\":\"main\"}");
             ok(w, 200);
             long t1 = System.nanoTime();
-            String path = (String) Json.obj(Json.parse(w.body())).get("worktree_path");
+            String path = (String) Json.obj(Json.obj(Json.parse(w.body())).get("worktree")).get("worktree_path");
             HttpResponse<String> s = post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + path
                     + "\",\"permission_mode\":\"acceptEdits\"}");
             ok(s, 200);
@@ -422,7 +461,8 @@ public class MissionBench {
      * anything it does not know is a GraphQL error, so an unexpected request fails the run visibly.
      */
     static final class Stub {
-        record Req(String team, long startMillis, long startNanos, long endNanos, String op, String body) {
+        /** One request: arrival (headers read), body read, answer written. */
+        record Req(String team, long startMillis, long startNanos, long bodyNanos, long endNanos, String op, String body) {
         }
 
         final HttpServer server;
@@ -506,6 +546,7 @@ public class MissionBench {
             long startMillis = System.currentTimeMillis();
             long startNanos = System.nanoTime();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long bodyNanos = System.nanoTime();
             int status = 200;
             String answer;
             String[] team = {null};
@@ -533,7 +574,7 @@ public class MissionBench {
                 o.write(out);
             }
             if (team[0] != null) {
-                log.add(new Req(team[0], startMillis, startNanos, System.nanoTime(), op, body));
+                log.add(new Req(team[0], startMillis, startNanos, bodyNanos, System.nanoTime(), op, body));
             }
         }
 

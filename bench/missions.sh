@@ -13,16 +13,16 @@ port=${BENCH_PORT:-4200}
 linear_port=${BENCH_LINEAR_PORT:-4298}
 tick_ms=${BENCH_TICK_MS:-100}
 data=$(mktemp -d /tmp/flightdeck-bench.XXXXXX)
-[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp -DskipTests -DskipITs install
 wlp=ear/target/liberty/wlp
 server=flightdeck-bench
+cleanup() { "$wlp/bin/server" stop $server >/dev/null 2>&1 || true; rm -rf "$data"; }
+trap cleanup EXIT
+[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp -DskipTests -DskipITs install
 mvn -B -q -ntp -pl ear -DskipTests liberty:create liberty:deploy -Dliberty.server=$server >/dev/null
 export FLIGHTDECK_PORT=$port FLIGHTDECK_DATA_DIR=$data FLIGHTDECK_MISSION_TICK_MS=$tick_ms
 export FLIGHTDECK_LINEAR_API_URL=http://127.0.0.1:$linear_port/graphql
 # The stand-in agent answers each message with one row and stops (agents get only allow-listed variables).
 export FLIGHTDECK_CLAUDE_BIN=$PWD/bench/fake-claude.sh FLIGHTDECK_AGENT_ENV=FAKE_ROWS FAKE_ROWS=1
-cleanup() { "$wlp/bin/server" stop $server >/dev/null 2>&1 || true; rm -rf "$data"; }
-trap cleanup EXIT
 "$wlp/bin/server" start $server >/dev/null
 until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
 java bench/MissionBench.java "http://127.0.0.1:$port" "$data/auth-token" "$data/repos" "$linear_port" "$tick_ms" \
