@@ -15,7 +15,8 @@ wlp=ear/target/liberty/wlp
 server=flightdeck-bench
 mvn -B -q -ntp -pl ear -DskipTests liberty:create liberty:deploy -Dliberty.server=$server >/dev/null
 export FLIGHTDECK_PORT=$port FLIGHTDECK_DATA_DIR=$data FLIGHTDECK_WS_QUEUE_CAPACITY=65536
-export FLIGHTDECK_CLAUDE_BIN=$PWD/bench/fake-claude.sh FAKE_ROWS=$rows
+# The agent environment is an allow-list: FAKE_ROWS must be named to reach the fake agent.
+export FLIGHTDECK_CLAUDE_BIN=$PWD/bench/fake-claude.sh FAKE_ROWS=$rows FLIGHTDECK_AGENT_ENV=FAKE_ROWS
 h2=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | tail -1)
 cleanup() { "$wlp/bin/server" stop $server >/dev/null 2>&1 || true; rm -rf "$data"; }
 trap cleanup EXIT

@@ -128,11 +128,13 @@ public class MissionStore {
             throw new MissionIssues.StaleLeader();
         }
         boolean changed = false;
+        // One read of the mission's rows, not one query per snapshot: a tick re-reads every tracked issue.
+        java.util.Map<String, MissionIssueEntity> known = new java.util.HashMap<>();
+        for (MissionIssueEntity row : issues(missionId)) {
+            known.put(row.issueId, row);
+        }
         for (TrackerIssue t : snapshots) {
-            List<MissionIssueEntity> found = em.createQuery("SELECT i FROM MissionIssueEntity i WHERE i.missionId = :m "
-                    + "AND i.issueId = :id", MissionIssueEntity.class).setParameter("m", missionId)
-                    .setParameter("id", t.id()).getResultList();
-            MissionIssueEntity row = found.isEmpty() ? null : found.get(0);
+            MissionIssueEntity row = known.get(t.id());
             if (row == null) {
                 row = new MissionIssueEntity();
                 row.id = "mi-" + UUID.randomUUID();
@@ -143,6 +145,7 @@ public class MissionStore {
                 row.updatedAt = now;
                 copy(t, row);
                 em.persist(row);
+                known.put(t.id(), row);
                 changed = true;
             } else if (copy(t, row)) {
                 row.updatedAt = now;
