@@ -9,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +20,9 @@ public class MissionRunTokens {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    MissionStore store;
 
     @Inject
     @ConfigProperty(name = "FLIGHTDECK_PUBLIC_URL")
@@ -39,12 +41,10 @@ public class MissionRunTokens {
      * earlier launch of the same session) is revoked.
      */
     public Optional<ToolGrant> grant(String sessionId) {
-        List<MissionRunEntity> runs = em.createQuery("SELECT r FROM MissionRunEntity r WHERE r.sessionId = :s "
-                + "AND r.endedAt IS NULL", MissionRunEntity.class).setParameter("s", sessionId).getResultList();
-        if (runs.isEmpty()) {
+        MissionRunEntity run = store.openRunOf(sessionId);
+        if (run == null) {
             return Optional.empty();
         }
-        MissionRunEntity run = runs.get(0);
         if (run.toolTokenId != null && tokens.isLive(run.toolTokenId)) {
             tokens.revoke(run.toolTokenId);
         }
