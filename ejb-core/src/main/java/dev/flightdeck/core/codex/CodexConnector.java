@@ -120,11 +120,10 @@ public class CodexConnector implements AgentConnector {
         if (grant != null) {
             env = ProcessEnv.withMissionToken(env, grant.token());
         }
-        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant), spec.cwd(), env,
+        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant,
+                        linkedWorktreeGitDir(spec.cwd())), spec.cwd(), env,
                 Executables.stderrLog(dataDir.path(), spec.sessionId()));
         Handle h = new Handle(process);
-        Path gitDir = "workspace-write".equals(spec.sandboxMode()) ? linkedWorktreeGitDir(spec.cwd()) : null;
-        h.sandboxPolicy = gitDir == null ? null : CodexProtocol.workspaceWriteWith(gitDir);
         Thread reader = threads.newThread(() -> h.read(events));
         reader.setName("codex-" + spec.sessionId());
         reader.start();
@@ -159,9 +158,6 @@ public class CodexConnector implements AgentConnector {
         private volatile String nextModel;
         private volatile String nextEffort;
         volatile boolean stopped;
-
-        /** Sent with every turn when the thread's sandbox mode alone would keep it from committing; else null. */
-        volatile JsonObject sandboxPolicy;
 
         Handle(Process process) {
             this.process = process;
@@ -284,8 +280,7 @@ public class CodexConnector implements AgentConnector {
             String effort = nextEffort;
             nextModel = null;
             nextEffort = null;
-            JsonObject params = CodexProtocol.turnStart(threadId, input, messageId, model, effort, sandboxPolicy);
-            call("turn/start", params).thenAccept(r -> {
+            call("turn/start", CodexProtocol.turnStart(threadId, input, messageId, model, effort)).thenAccept(r -> {
                 if (r.get("turn") instanceof JsonObject t && t.get("id") instanceof JsonString id && activeTurn == null) {
                     activeTurn = id.getString();
                 }

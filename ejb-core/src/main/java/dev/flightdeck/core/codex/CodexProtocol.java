@@ -30,7 +30,19 @@ public final class CodexProtocol {
      * leaves out every FLIGHTDECK_ variable, so the token stays in the app-server.
      */
     public static java.util.List<String> appServerCommand(String executable, ToolGrant grant) {
+        return appServerCommand(executable, grant, null);
+    }
+
+    /**
+     * @param gitCommonDir the repository's git directory when the session works in a linked worktree,
+     *     else null. A worktree's index, refs and objects live there, outside the worktree, so without it
+     *     as a writable root the workspace-write sandbox lets Codex edit files but not commit them.
+     */
+    public static java.util.List<String> appServerCommand(String executable, ToolGrant grant, java.nio.file.Path gitCommonDir) {
         java.util.List<String> cmd = new java.util.ArrayList<>(List.of(executable, "app-server"));
+        if (gitCommonDir != null) {
+            cmd.addAll(List.of("-c", "sandbox_workspace_write.writable_roots=[" + tomlString(gitCommonDir.toString()) + "]"));
+        }
         if (grant != null) {
             String server = "mcp_servers." + MissionTools.SERVER_NAME + ".";
             cmd.addAll(List.of("-c", server + "url=" + tomlString(grant.url()),
@@ -42,15 +54,6 @@ public final class CodexProtocol {
                     "-c", "shell_environment_policy.exclude=[" + tomlString("FLIGHTDECK_*") + "]"));
         }
         return cmd;
-    }
-
-    /**
-     * workspace-write with the repository's git directory writable too. A linked worktree keeps its index,
-     * refs and objects there, outside the worktree, so the plain mode lets Codex edit files but not commit.
-     */
-    public static JsonObject workspaceWriteWith(java.nio.file.Path gitCommonDir) {
-        return Json.createObjectBuilder().add("type", "workspaceWrite")
-                .add("writableRoots", Json.createArrayBuilder().add(gitCommonDir.toString())).build();
     }
 
     /** A TOML basic string: quoted, with backslash, quote and control characters escaped. */
@@ -150,16 +153,7 @@ public final class CodexProtocol {
     }
 
     public static JsonObject turnStart(String threadId, JsonArray input, String messageId, String model, String effort) {
-        return turnStart(threadId, input, messageId, model, effort, null);
-    }
-
-    /** @param sandboxPolicy the turn's sandbox, when the thread's sandbox mode alone is not enough; null otherwise */
-    public static JsonObject turnStart(String threadId, JsonArray input, String messageId, String model, String effort,
-                                       JsonObject sandboxPolicy) {
         JsonObjectBuilder p = Json.createObjectBuilder().add("threadId", threadId).add("input", input);
-        if (sandboxPolicy != null) {
-            p.add("sandboxPolicy", sandboxPolicy);
-        }
         if (messageId != null) {
             p.add("clientUserMessageId", messageId);
         }
