@@ -15,7 +15,7 @@ class PromptRendererTest {
             List.of("owner/repo#7"));
 
     private static PromptContext context(TrackerIssue issue, int attempt, String retryKind) {
-        return PromptContext.of(issue, attempt, retryKind, "/work/wt/42", MissionConfig.defaults(), "m-1", "Web");
+        return PromptContext.of(issue, attempt, retryKind, "/srv/wt/42", MissionConfig.defaults(), "m-1", "Web");
     }
 
     @Test
@@ -28,7 +28,7 @@ class PromptRendererTest {
                 + "{{ mission.name }}";
         assertThat(renderer.render(template, context(ISSUE, 2, "failure"))).isEqualTo(
                 "uuid-1|owner/repo#42|Fix the login|It fails.|https://github.com/owner/repo/issues/42|Todo|bug, ui|"
-                        + "[bug][ui]|2|owner/repo#7|2|failure|mission/owner-repo-42|/work/wt/42|main|m-1|Web");
+                        + "[bug][ui]|2|owner/repo#7|2|failure|mission/owner-repo-42|/srv/wt/42|main|m-1|Web");
     }
 
     @Test
