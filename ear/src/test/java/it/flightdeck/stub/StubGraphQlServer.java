@@ -104,12 +104,15 @@ public abstract class StubGraphQlServer implements AutoCloseable {
         server.start();
     }
 
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
     }
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -176,7 +179,8 @@ public abstract class StubGraphQlServer implements AutoCloseable {
             }
             if (fault == Fault.SLOW) {
                 try {
-                    Thread.sleep(wait);
+                    // The fault under test is latency: hold the answer this long, or until the stub closes.
+                    closing.await(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

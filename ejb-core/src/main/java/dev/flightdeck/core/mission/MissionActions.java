@@ -94,7 +94,7 @@ public class MissionActions {
         String provider = req.provider() != null ? req.provider()
                 : MissionConfigs.inForce(m).config().provider().primary();
         MissionEntity mission = m;
-        dispatch.dispatch(row.id, provider, issue, tracker, null);
+        dispatch.dispatch(row.id, provider, issue, null);
         return missions.detail(mission.id);
     }
 

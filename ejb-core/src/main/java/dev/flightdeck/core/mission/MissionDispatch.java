@@ -10,7 +10,6 @@ import dev.flightdeck.core.mission.config.MissionFile;
 import dev.flightdeck.core.mission.config.PromptContext;
 import dev.flightdeck.core.mission.config.PromptRenderer;
 import dev.flightdeck.core.mission.machine.IssueEvent;
-import dev.flightdeck.core.mission.tracker.Tracker;
 import dev.flightdeck.core.mission.tracker.TrackerIssue;
 import dev.flightdeck.core.session.CreateSession;
 import dev.flightdeck.core.worktree.WorktreeOperations;
@@ -65,9 +64,8 @@ public class MissionDispatch {
      * @param fence the scheduler's lease token, or null for a dispatch asked for through the API
      * @return the session id, or null when the run could not start (the issue is then retry_queued or failed)
      */
-    public String dispatch(String issueRowId, String provider, TrackerIssue snapshot, Tracker tracker, Long fence) {
-        MissionIssues.Applied claimed = issues.apply(issueRowId, new IssueEvent.Claimed(provider), fence);
-        runTrackerEffects(claimed, tracker);
+    public String dispatch(String issueRowId, String provider, TrackerIssue snapshot, Long fence) {
+        effects.run(issues.apply(issueRowId, new IssueEvent.Claimed(provider), fence));
         MissionIssueEntity issue = store.issue(issueRowId);
         MissionEntity mission = store.find(issue.missionId);
         MissionFile file = MissionConfigs.inForce(mission);
@@ -94,10 +92,6 @@ public class MissionDispatch {
             effects.run(issues.apply(issueRowId, event, fence));
             return null;
         }
-    }
-
-    private void runTrackerEffects(MissionIssues.Applied applied, Tracker tracker) {
-        effects.run(applied);
     }
 
     /**

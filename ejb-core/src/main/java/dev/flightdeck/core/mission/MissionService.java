@@ -5,7 +5,6 @@ import dev.flightdeck.core.mission.config.MissionFile;
 import dev.flightdeck.core.mission.config.MissionSettings;
 import dev.flightdeck.core.mission.machine.IssueState;
 import dev.flightdeck.core.mission.tracker.TrackerKeys;
-import dev.flightdeck.core.mission.tracker.TrackerKind;
 import dev.flightdeck.core.secret.SecretBox;
 import dev.flightdeck.persistence.mission.MissionEntity;
 import dev.flightdeck.persistence.mission.MissionIssueEntity;
@@ -287,9 +286,5 @@ public class MissionService {
                         dev.flightdeck.core.time.Times.iso(r.startedAt), dev.flightdeck.core.time.Times.iso(r.endedAt),
                         r.outcome, r.error)).toList();
         return new MissionWire.Runs(issue.issueId, runs);
-    }
-
-    public static TrackerKind kind(MissionEntity m) {
-        return MissionTrackers.kind(m);
     }
 }

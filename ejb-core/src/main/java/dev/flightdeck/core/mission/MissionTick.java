@@ -179,7 +179,7 @@ public class MissionTick {
                 }
                 snapshot = fresh.get(0);
             }
-            dispatch.dispatch(row.id, pick.provider(), snapshot, tracker, fence);
+            dispatch.dispatch(row.id, pick.provider(), snapshot, fence);
         }
     }
 
