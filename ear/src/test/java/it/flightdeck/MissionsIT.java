@@ -378,7 +378,10 @@ class MissionsIT {
         Agents.configureCodex(MODEL.get().port());
         linear.team("CDX");
         String id = linear.issue("CDX", "Codex work", "Todo", 1, List.of("agent"), null);
-        Mission m = mission("CDX", missionFile("CDX", "", "MISSION_RUN https://example.test/pr/{{ issue.identifier }} In Review")
+        // Codex's workspace-write sandbox keeps git's metadata read-only, so the agent writes its work and
+        // has Flightdeck commit it through mission_commit.
+        Mission m = mission("CDX", missionFile("CDX", "",
+                "MISSION_WORK {{ workspace.path }}/WORK.md https://example.test/pr/{{ issue.identifier }} In Review")
                 .replace("primary: claude", "primary: codex"));
         start(m);
         JsonObject done = awaitIssue(m, id, "completed");
@@ -386,9 +389,16 @@ class MissionsIT {
         assertThat(done.getString("pr_url")).isEqualTo("https://example.test/pr/" + id);
         assertThat(linear.stateOf(id)).isEqualTo("In Review");
         assertThat(linear.attachmentUrls(id)).containsExactly("https://example.test/pr/" + id);
-        // Not asserted for Codex: the scripted commit through its shell tool. Under workspace-write in a
-        // linked worktree it did not land on the branch (see the missions issue's note); Claude's does.
+
+        // The written file is committed on the issue's branch, and only there.
+        String branch = "mission/" + id.toLowerCase();
+        List<String> results = MODEL.get().toolResultsStartingWith("MISSION_WORK ");
+        assertThat(GitRepo.git(m.repo(), "log", "--format=%s", branch)).as("tool results: %s", results)
+                .contains(ScriptedModel.COMMIT_MESSAGE);
+        assertThat(GitRepo.git(m.repo(), "show", branch + ":WORK.md").strip()).isEqualTo(ScriptedModel.WRITTEN.strip());
+        assertThat(GitRepo.git(m.repo(), "log", "--format=%s", "main")).doesNotContain(ScriptedModel.COMMIT_MESSAGE);
+        assertThat(results.get(2)).contains("\"committed\":true").contains("\"branch\":\"" + branch + "\"");
         assertThat(MODEL.get().offeredTools.stream().flatMap(List::stream))
-                .contains("mcp__flightdeck/mission_get_issue", "mcp__flightdeck/mission_set_status");
+                .contains("mcp__flightdeck/mission_get_issue", "mcp__flightdeck/mission_commit");
     }
 }

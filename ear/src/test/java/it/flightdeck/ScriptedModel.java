@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code MISSION_RUN <pr url> <state>}: a mission run's turn in four tool calls, one per answer:
  * mission_get_issue, a {@code git commit} through the shell tool, mission_link_pr with the url, and
  * mission_set_status with the state; then text quoting every result;</li>
+ * <li>{@code MISSION_WORK <file> <pr url> <state>}: a sandboxed run's turn in five calls: mission_get_issue,
+ * a write of {@link #WRITTEN} to the file (an absolute path in the worktree), mission_commit with
+ * {@link #COMMIT_MESSAGE}, mission_link_pr and mission_set_status; then text quoting every result;</li>
  * <li>anything else: one text reply that quotes it.</li>
  * </ul>
  * After a tool result, the reply is text that quotes the result, ending the turn. What the MCP scripts'
@@ -109,6 +112,12 @@ public final class ScriptedModel implements AutoCloseable {
     /** The port it listens on (the one asked for, or the one the system chose for 0). */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The tool results of the one scripted turn whose instruction starts so (empty before any). */
+    public List<String> toolResultsStartingWith(String prefix) {
+        return mcpResults.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(List.of());
     }
 
     /** The tool results the turn started by this instruction has had, in order (empty before any). */
@@ -228,7 +237,7 @@ public final class ScriptedModel implements AutoCloseable {
      */
     Optional<Reply> mcpScript(Turn turn) {
         String t = turn.instruction().strip();
-        if (!t.startsWith("MCP_CALL ") && !t.startsWith("MISSION_RUN ")) {
+        if (!t.startsWith("MCP_CALL ") && !t.startsWith("MISSION_RUN ") && !t.startsWith("MISSION_WORK ")) {
             return Optional.empty();
         }
         mcpResults.put(t, List.copyOf(turn.results()));
@@ -243,6 +252,9 @@ public final class ScriptedModel implements AutoCloseable {
             }
             return Optional.of(step == 0 ? Reply.mcp(tool, args)
                     : new Reply("Tool finished: " + turn.results().get(step - 1).strip(), null, null, false));
+        }
+        if (t.startsWith("MISSION_WORK ")) {
+            return Optional.of(missionWork(t.substring("MISSION_WORK ".length()).strip().split(" ", 3), turn, step));
         }
         String[] words = t.substring("MISSION_RUN ".length()).strip().split(" ", 2);
         String url = words[0];
@@ -262,6 +274,25 @@ public final class ScriptedModel implements AutoCloseable {
                 return Optional.of(Reply.mcp("mission_set_status", Json.createObjectBuilder().add("state", state).build()));
             default:
                 return Optional.of(new Reply("Mission run done: " + String.join(" | ", turn.results()), null, null, false));
+        }
+    }
+
+    private static Reply missionWork(String[] words, Turn turn, int step) {
+        switch (step) {
+            case 0:
+                return Reply.mcp("mission_get_issue", JsonValue.EMPTY_JSON_OBJECT);
+            case 1:
+                return new Reply(null, "Write", Json.createObjectBuilder().add("file_path", words[0])
+                        .add("content", WRITTEN).build(), false);
+            case 2:
+                return Reply.mcp("mission_commit", Json.createObjectBuilder().add("message", COMMIT_MESSAGE).build());
+            case 3:
+                return Reply.mcp("mission_link_pr", Json.createObjectBuilder().add("url", words[1])
+                        .add("title", "Scripted pull request").build());
+            case 4:
+                return Reply.mcp("mission_set_status", Json.createObjectBuilder().add("state", words[2].strip()).build());
+            default:
+                return new Reply("Mission run done: " + String.join(" | ", turn.results()), null, null, false);
         }
     }
 

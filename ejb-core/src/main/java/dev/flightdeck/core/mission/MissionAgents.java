@@ -18,6 +18,7 @@ public final class MissionAgents {
             "- mission_get_issue reads the issue; mission_get_comments lists its comments.",
             "- Keep one status comment up to date: create it once with mission_post_update, then edit it with "
                     + "mission_update_comment using the id it returned.",
+            "- Commit your work on your branch; if your sandbox refuses git's own commit, call mission_commit.",
             "- When your branch is pushed and a pull request exists, call mission_link_pr with its URL.",
             "- When the work is ready for review, call mission_set_status with the review state.",
             "- If you cannot continue without a person, call mission_report_blocked with the reason.",

@@ -3,6 +3,7 @@ package dev.flightdeck.core.mission;
 import dev.flightdeck.core.auth.TokenKind;
 import dev.flightdeck.core.auth.TokenService;
 import dev.flightdeck.core.mission.machine.IssueEvent;
+import dev.flightdeck.core.mission.tools.CommitResult;
 import dev.flightdeck.core.mission.tools.MissionRunEvents;
 import dev.flightdeck.core.mission.tools.MissionToolContext;
 import dev.flightdeck.core.mission.tools.MissionToolGrants;
@@ -12,6 +13,7 @@ import dev.flightdeck.core.mission.tracker.TrackerKind;
 import dev.flightdeck.persistence.mission.MissionEntity;
 import dev.flightdeck.persistence.mission.MissionIssueEntity;
 import dev.flightdeck.persistence.mission.MissionRunEntity;
+import dev.flightdeck.persistence.worktree.WorktreeEntity;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -84,6 +86,19 @@ public class MissionRuns implements MissionRunEvents, MissionToolGrants {
     @Override
     public void blocked(MissionToolContext ctx, String reason) {
         effects.run(issues.apply(ctx.missionIssueId(), new IssueEvent.ReportedBlocked(reason), null));
+    }
+
+    @Override
+    public CommitResult commit(MissionToolContext ctx, String message) {
+        MissionIssueEntity issue = em.find(MissionIssueEntity.class, ctx.missionIssueId());
+        WorktreeEntity worktree = issue == null || issue.worktreeId == null ? null
+                : em.find(WorktreeEntity.class, issue.worktreeId);
+        if (worktree == null || worktree.worktreePath == null
+                || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(worktree.worktreePath))) {
+            return CommitResult.failed("this run has no worktree to commit in");
+        }
+        // No transaction here (NOT_SUPPORTED): git runs with no database lock held.
+        return MissionCommits.commit(java.nio.file.Path.of(worktree.worktreePath), message);
     }
 
     @Override

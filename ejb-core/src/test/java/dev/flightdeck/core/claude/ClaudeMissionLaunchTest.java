@@ -41,7 +41,7 @@ class ClaudeMissionLaunchTest {
         String allowed = cmd.stream().filter(a -> a.startsWith("--allowedTools=")).findFirst().orElseThrow();
         assertThat(allowed).startsWith("--allowedTools=Read,").contains("mcp__flightdeck__mission_get_issue",
                 "mcp__flightdeck__mission_report_blocked", "mcp__flightdeck__mission_set_status");
-        assertThat(ClaudeProtocol.missionToolNames()).hasSize(8).allMatch(n -> n.startsWith("mcp__flightdeck__mission_"));
+        assertThat(ClaudeProtocol.missionToolNames()).hasSize(9).allMatch(n -> n.startsWith("mcp__flightdeck__mission_"));
         assertThat(ClaudeProtocol.MISSION_ENV).containsEntry("ENABLE_TOOL_SEARCH", "false");
     }
 

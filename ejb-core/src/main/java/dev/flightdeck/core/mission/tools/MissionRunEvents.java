@@ -23,6 +23,12 @@ public interface MissionRunEvents {
     /** mission_report_blocked: the issue becomes blocked with this reason and is never retried. */
     void blocked(MissionToolContext ctx, String reason);
 
+    /**
+     * mission_commit: commits everything in the run's worktree with this message, outside the agent's
+     * sandbox. Never throws for git's own refusals: they come back as {@link CommitResult#failure}.
+     */
+    CommitResult commit(MissionToolContext ctx, String message);
+
     /** The run's living status comment, so later updates edit it instead of adding another. */
     void statusComment(MissionToolContext ctx, String commentId);
 }

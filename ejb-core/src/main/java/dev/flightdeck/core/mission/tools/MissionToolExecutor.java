@@ -68,6 +68,8 @@ public final class MissionToolExecutor implements MissionToolCalls {
                             strings(args.get("labels")));
                 case MissionTools.REPORT_BLOCKED:
                     return reportBlocked(args.getString("reason").strip());
+                case MissionTools.COMMIT:
+                    return commit(args.getString("message"));
                 default:
                     return ToolOutcome.failure("unknown tool " + tool);
             }
@@ -206,6 +208,18 @@ public final class MissionToolExecutor implements MissionToolCalls {
         }
         events.blocked(ctx, reason);
         return ToolOutcome.ok(Json.createObjectBuilder().add("blocked", true).add("commented", commented).build());
+    }
+
+    private ToolOutcome commit(String message) {
+        CommitResult r = events.commit(ctx, message.strip());
+        if (r.failure() != null) {
+            return ToolOutcome.failure(r.failure());
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder().add("committed", r.committed()).add("branch", r.branch());
+        if (r.sha() != null) {
+            b.add("sha", r.sha());
+        }
+        return ToolOutcome.ok(b.build());
     }
 
     private static String optional(JsonObject args, String name) {

@@ -13,9 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The eight mission tools: the names and input schemas of OrbitDock's mission tools (so a MISSION.md
- * prompt written for OrbitDock names the same tools and arguments), and the check of a call's
- * arguments against them. Pure.
+ * The mission tools: OrbitDock's eight, with their names and input schemas (so a MISSION.md prompt
+ * written for OrbitDock names the same tools and arguments), plus Flightdeck's {@code mission_commit};
+ * and the check of a call's arguments against them. Pure.
+ *
+ * <p>mission_commit exists because a sandboxed agent cannot commit: Codex's workspace-write sandbox
+ * mounts {@code .git} (and a linked worktree's git directory) read-only by design. Flightdeck commits
+ * for it, outside the sandbox, in the run's own worktree only, with hooks and filters off.
  */
 public final class MissionTools {
     public static final String GET_ISSUE = "mission_get_issue";
@@ -26,6 +30,7 @@ public final class MissionTools {
     public static final String LINK_PR = "mission_link_pr";
     public static final String CREATE_FOLLOWUP = "mission_create_followup";
     public static final String REPORT_BLOCKED = "mission_report_blocked";
+    public static final String COMMIT = "mission_commit";
 
     /** The MCP server name both CLIs are given; Claude shows the tools as {@code mcp__flightdeck__<tool>}. */
     public static final String SERVER_NAME = "flightdeck";
@@ -67,7 +72,12 @@ public final class MissionTools {
                             List.of("title", "description"))),
             tool(REPORT_BLOCKED, "Say that you cannot go on without a human (missing access, a secret, a decision)."
                     + " The issue is set aside as blocked and is not retried until someone acts.",
-                    schema(Map.of("reason", string("What blocks you and what a human must do.")), List.of("reason"))));
+                    schema(Map.of("reason", string("What blocks you and what a human must do.")), List.of("reason"))),
+            tool(COMMIT, "Commit every change in this run's worktree (new, changed and deleted files) on its branch."
+                    + " Use it when your own git commit is refused, as it is in a sandbox that keeps .git read-only."
+                    + " Returns the commit's sha and branch; committed is false when there was nothing to commit.",
+                    schema(Map.of("message", string("The commit message: a summary line, then details if any.")),
+                            List.of("message"))));
 
     private static final Map<String, ToolDefinition> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(ToolDefinition::name, Function.identity()));

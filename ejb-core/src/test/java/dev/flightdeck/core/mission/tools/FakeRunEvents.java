@@ -39,6 +39,14 @@ class FakeRunEvents implements MissionRunEvents {
         events.add("blocked " + ctx.runId() + " " + reason);
     }
 
+    CommitResult nextCommit = new CommitResult(true, "abc123", "mission/eng-1", null);
+
+    @Override
+    public CommitResult commit(MissionToolContext ctx, String message) {
+        events.add("commit " + ctx.runId() + " " + message);
+        return nextCommit;
+    }
+
     @Override
     public void statusComment(MissionToolContext ctx, String commentId) {
         events.add("statusComment " + ctx.runId() + " " + commentId);

@@ -98,12 +98,13 @@ class McpProtocolTest {
     }
 
     @Test
-    void toolsListHasTheEightToolsWithClosedSchemas() {
+    void toolsListHasOrbitDocsEightToolsAndMissionCommitWithClosedSchemas() {
         JsonArray list = obj(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":{\"progressToken\":0}}}"))
                 .getJsonObject("result").getJsonArray("tools");
         assertThat(list.stream().map(t -> t.asJsonObject().getString("name")).toList()).containsExactly(
                 "mission_get_issue", "mission_post_update", "mission_update_comment", "mission_get_comments",
-                "mission_set_status", "mission_link_pr", "mission_create_followup", "mission_report_blocked");
+                "mission_set_status", "mission_link_pr", "mission_create_followup", "mission_report_blocked",
+                "mission_commit");
         for (JsonValue t : list) {
             JsonObject schema = t.asJsonObject().getJsonObject("inputSchema");
             assertThat(schema.getString("type")).isEqualTo("object");
@@ -126,7 +127,8 @@ class McpProtocolTest {
                 "mission_set_status", "[state] [state]",
                 "mission_link_pr", "[title, url] [url]",
                 "mission_create_followup", "[description, labels, title] [title, description]",
-                "mission_report_blocked", "[reason] [reason]");
+                "mission_report_blocked", "[reason] [reason]",
+                "mission_commit", "[message] [message]");
         for (ToolDefinition t : MissionTools.all()) {
             JsonObject s = t.inputSchema();
             List<String> req = s.containsKey("required")

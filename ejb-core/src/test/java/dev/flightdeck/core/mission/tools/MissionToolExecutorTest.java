@@ -220,4 +220,25 @@ class MissionToolExecutorTest {
                 .getBoolean("isError")).isTrue();
         assertThat(tracker.calls).isEmpty();
     }
+
+    @Test
+    void commitHandsTheMessageToTheOrchestratorAndReportsTheSha() {
+        JsonObject r = ok(call("mission_commit", "{\"message\":\"  Fix ENG-1  \"}"));
+        assertThat(r.getBoolean("committed")).isTrue();
+        assertThat(r.getString("sha")).isEqualTo("abc123");
+        assertThat(r.getString("branch")).isEqualTo("mission/eng-1");
+        assertThat(events.events).containsExactly("commit run1 Fix ENG-1");
+
+        events.nextCommit = new CommitResult(false, null, "mission/eng-1", null);
+        JsonObject none = ok(call("mission_commit", "{\"message\":\"again\"}"));
+        assertThat(none.getBoolean("committed")).isFalse();
+        assertThat(none.containsKey("sha")).isFalse();
+
+        events.nextCommit = CommitResult.failed("git commit refused: index.lock exists");
+        JsonObject failed = call("mission_commit", "{\"message\":\"third\"}");
+        assertThat(failed.getBoolean("isError")).isTrue();
+        assertThat(failed.getString("text")).contains("index.lock");
+        assertThat(call("mission_commit", "{}").getString("text")).contains("'message' is required");
+        assertThat(tracker.calls).isEmpty();
+    }
 }
