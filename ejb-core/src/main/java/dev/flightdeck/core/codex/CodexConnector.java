@@ -98,16 +98,6 @@ public class CodexConnector implements AgentConnector {
         return locate().path();
     }
 
-    /** The shared git directory when {@code cwd} is a linked worktree (its {@code .git} is a file), else null. */
-    static Path linkedWorktreeGitDir(Path cwd) {
-        if (cwd == null || !java.nio.file.Files.isRegularFile(cwd.resolve(".git"))) {
-            return null;
-        }
-        dev.flightdeck.core.git.Git.Result r = dev.flightdeck.core.git.Git.run(cwd, "rev-parse", "--path-format=absolute",
-                "--git-common-dir");
-        return r.ok() && !r.line().isBlank() ? Path.of(r.line().strip()) : null;
-    }
-
     @Override
     public AgentHandle start(LaunchSpec spec, Consumer<List<AgentEvent>> events) throws IOException {
         Path exe = resolve();
@@ -120,8 +110,7 @@ public class CodexConnector implements AgentConnector {
         if (grant != null) {
             env = ProcessEnv.withMissionToken(env, grant.token());
         }
-        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant,
-                        linkedWorktreeGitDir(spec.cwd())), spec.cwd(), env,
+        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant), spec.cwd(), env,
                 Executables.stderrLog(dataDir.path(), spec.sessionId()));
         Handle h = new Handle(process);
         Thread reader = threads.newThread(() -> h.read(events));

@@ -30,19 +30,7 @@ public final class CodexProtocol {
      * leaves out every FLIGHTDECK_ variable, so the token stays in the app-server.
      */
     public static java.util.List<String> appServerCommand(String executable, ToolGrant grant) {
-        return appServerCommand(executable, grant, null);
-    }
-
-    /**
-     * @param gitCommonDir the repository's git directory when the session works in a linked worktree,
-     *     else null. A worktree's index, refs and objects live there, outside the worktree, so without it
-     *     as a writable root the workspace-write sandbox lets Codex edit files but not commit them.
-     */
-    public static java.util.List<String> appServerCommand(String executable, ToolGrant grant, java.nio.file.Path gitCommonDir) {
         java.util.List<String> cmd = new java.util.ArrayList<>(List.of(executable, "app-server"));
-        if (gitCommonDir != null) {
-            cmd.addAll(List.of("-c", "sandbox_workspace_write.writable_roots=[" + tomlString(gitCommonDir.toString()) + "]"));
-        }
         if (grant != null) {
             String server = "mcp_servers." + MissionTools.SERVER_NAME + ".";
             cmd.addAll(List.of("-c", server + "url=" + tomlString(grant.url()),
