@@ -187,6 +187,7 @@ class MissionsIT {
         assertThat(blocked.getString("hold_reason")).isEqualTo("budget");
         assertThat(blocked.getString("error")).contains("tokens used of 50");
         assertThat(blocked.getJsonNumber("tokens_used").longValue()).isGreaterThanOrEqualTo(50);
+        assertThat(blocked.getString("budget_warning")).contains("of 50 tokens used (warning at 80%)");
         // Blocked is never retried on its own: a later poll leaves it blocked, with one run only.
         int before = polls("BUD");
         Api.post("/api/missions/" + m.id() + "/trigger", null);
@@ -380,7 +381,7 @@ class MissionsIT {
         String id = linear.issue("CDX", "Codex work", "Todo", 1, List.of("agent"), null);
         // Codex's workspace-write sandbox keeps git's metadata read-only, so the agent writes its work and
         // has Flightdeck commit it through mission_commit.
-        Mission m = mission("CDX", missionFile("CDX", "",
+        Mission m = mission("CDX", missionFile("CDX", "budget:\n  max_tokens: 1000000\n",
                 "MISSION_WORK {{ workspace.path }}/WORK.md https://example.test/pr/{{ issue.identifier }} In Review")
                 .replace("primary: claude", "primary: codex"));
         start(m);
@@ -397,6 +398,8 @@ class MissionsIT {
                 .contains(ScriptedModel.COMMIT_MESSAGE);
         assertThat(GitRepo.git(m.repo(), "show", branch + ":WORK.md").strip()).isEqualTo(ScriptedModel.WRITTEN.strip());
         assertThat(GitRepo.git(m.repo(), "log", "--format=%s", "main")).doesNotContain(ScriptedModel.COMMIT_MESSAGE);
+        // mission_get_issue showed the agent its budget, with no warning this far below the cap.
+        assertThat(results.get(0)).contains("\"max_tokens\":1000000").doesNotContain("warning");
         assertThat(results.get(2)).contains("\"committed\":true").contains("\"branch\":\"" + branch + "\"");
         assertThat(MODEL.get().offeredTools.stream().flatMap(List::stream))
                 .contains("mcp__flightdeck/mission_get_issue", "mcp__flightdeck/mission_commit");

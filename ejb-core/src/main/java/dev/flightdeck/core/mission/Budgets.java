@@ -33,9 +33,22 @@ public final class Budgets {
         return Optional.empty();
     }
 
-    /** Whether spending has crossed the warning threshold of any cap. */
-    public static boolean warn(MissionConfig.Budget b, Used used) {
-        return b.maxTokens() != null && used.tokens() >= b.maxTokens() * b.warnAt()
-                || b.maxUsd() != null && used.usd() >= b.maxUsd().doubleValue() * b.warnAt();
+    /**
+     * The first cap whose warning threshold spending has crossed, as the words shown to the operator
+     * (on the issue) and to the agent (in mission_get_issue); empty below every threshold.
+     */
+    public static Optional<String> warning(MissionConfig.Budget b, Used used) {
+        String at = " (warning at " + Math.round(b.warnAt() * 100) + "%)";
+        if (b.maxTokens() != null && used.tokens() >= b.maxTokens() * b.warnAt()) {
+            return Optional.of("budget: " + used.tokens() + " of " + b.maxTokens() + " tokens used" + at);
+        }
+        if (b.maxUsd() != null && used.usd() >= b.maxUsd().doubleValue() * b.warnAt()) {
+            return Optional.of("budget: $" + String.format(java.util.Locale.ROOT, "%.4f", used.usd()) + " of $"
+                    + b.maxUsd().toPlainString() + " used" + at);
+        }
+        if (b.maxSessions() != null && used.sessions() >= b.maxSessions() * b.warnAt()) {
+            return Optional.of("budget: " + used.sessions() + " of " + b.maxSessions() + " sessions used" + at);
+        }
+        return Optional.empty();
     }
 }

@@ -15,7 +15,8 @@ public final class MissionAgents {
     public static final String INSTRUCTIONS = String.join("\n",
             "You are working on one tracker issue on your own, for Flightdeck.",
             "Use the mission tools (server flightdeck) to report your work:",
-            "- mission_get_issue reads the issue; mission_get_comments lists its comments.",
+            "- mission_get_issue reads the issue, and your budget when one is set; mission_get_comments lists its comments.",
+            "- When mission_get_issue shows a budget warning, wrap up: commit, link your pull request, hand off.",
             "- Keep one status comment up to date: create it once with mission_post_update, then edit it with "
                     + "mission_update_comment using the id it returned.",
             "- Commit your work on your branch; if your sandbox refuses git's own commit, call mission_commit.",

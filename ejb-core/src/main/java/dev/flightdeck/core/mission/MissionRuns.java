@@ -3,6 +3,8 @@ package dev.flightdeck.core.mission;
 import dev.flightdeck.core.auth.TokenKind;
 import dev.flightdeck.core.auth.TokenService;
 import dev.flightdeck.core.mission.machine.IssueEvent;
+import dev.flightdeck.core.mission.config.MissionConfig;
+import dev.flightdeck.core.mission.tools.BudgetStatus;
 import dev.flightdeck.core.mission.tools.CommitResult;
 import dev.flightdeck.core.mission.tools.MissionRunEvents;
 import dev.flightdeck.core.mission.tools.MissionToolContext;
@@ -47,6 +49,9 @@ public class MissionRuns implements MissionRunEvents, MissionToolGrants {
     @Inject
     MissionTrackers trackers;
 
+    @Inject
+    MissionStore store;
+
     @Override
     public Optional<MissionToolContext> contextOf(String toolTokenId) {
         if (toolTokenId == null) {
@@ -86,6 +91,17 @@ public class MissionRuns implements MissionRunEvents, MissionToolGrants {
     @Override
     public void blocked(MissionToolContext ctx, String reason) {
         effects.run(issues.apply(ctx.missionIssueId(), new IssueEvent.ReportedBlocked(reason), null));
+    }
+
+    @Override
+    public BudgetStatus budget(MissionToolContext ctx) {
+        MissionConfig.Budget caps = MissionConfigs.inForce(em.find(MissionEntity.class, ctx.missionId())).config().budget();
+        if (caps.isUnlimited()) {
+            return null;
+        }
+        Budgets.Used used = store.used(ctx.missionIssueId());
+        return new BudgetStatus(used.tokens(), used.usd(), used.sessions(), caps.maxTokens(), caps.maxUsd(),
+                caps.maxSessions(), Budgets.warning(caps, used).orElse(null));
     }
 
     @Override

@@ -84,15 +84,16 @@ public class MissionService {
                 lingering++;
             }
         }
-        return new MissionWire.Detail(summary(m, file, rows), MissionViews.issues(rows, sessionsOf(rows)),
+        return new MissionWire.Detail(summary(m, file, rows), MissionViews.issues(rows, sessionsOf(rows), file.config().budget()),
                 lingering == 0 ? null : new MissionWire.CleanupPrompt(lingering),
                 m.missionText == null ? null : MissionSettings.json(file), exists, m.missionFilePath,
                 !exists && Files.isRegularFile(Path.of(m.repoRoot).resolve(WORKFLOW_FILE)));
     }
 
     public List<MissionWire.IssueItem> issues(String missionId) {
-        List<MissionIssueEntity> rows = store.issues(store.find(missionId).id);
-        return MissionViews.issues(rows, sessionsOf(rows));
+        MissionEntity m = store.find(missionId);
+        List<MissionIssueEntity> rows = store.issues(m.id);
+        return MissionViews.issues(rows, sessionsOf(rows), MissionConfigs.inForce(m).config().budget());
     }
 
     public MissionWire.Detail update(String missionId, MissionRequests.Update req) {

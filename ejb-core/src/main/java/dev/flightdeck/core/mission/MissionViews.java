@@ -58,7 +58,7 @@ public final class MissionViews {
                 m.missionFilePath, keySource, revision);
     }
 
-    public static MissionWire.IssueItem issue(MissionIssueEntity i, SessionEntity s) {
+    public static MissionWire.IssueItem issue(MissionIssueEntity i, SessionEntity s, MissionConfig.Budget budget) {
         IssueState state = IssueState.fromWire(i.orchestrationState).orElse(IssueState.QUEUED);
         List<String> allowed = state.allowedTargets().stream().map(IssueState::wire).toList();
         return new MissionWire.IssueItem(i.issueId, i.issueIdentifier, i.issueTitle == null ? "" : i.issueTitle,
@@ -66,11 +66,13 @@ public final class MissionViews {
                 i.provider == null ? "claude" : i.provider, i.attempt, i.lastError, blankToNull(i.url),
                 s == null ? null : Times.iso(s.lastActivityAt), Times.iso(i.startedAt), Times.iso(i.completedAt), allowed,
                 s == null ? null : s.workStatus, s == null ? null : s.lastMessage, i.prUrl, Times.iso(i.retryDueAt),
-                i.retryKind, i.holdReason, i.attemptsTotal, i.branch, i.tokensUsed, i.costUsd);
+                i.retryKind, i.holdReason, i.attemptsTotal, i.branch, i.tokensUsed, i.costUsd,
+                Budgets.warning(budget, new Budgets.Used(i.tokensUsed, i.costUsd, i.sessionsUsed)).orElse(null));
     }
 
-    public static List<MissionWire.IssueItem> issues(List<MissionIssueEntity> rows, Map<String, SessionEntity> sessions) {
-        return rows.stream().map(i -> issue(i, i.sessionId == null ? null : sessions.get(i.sessionId))).toList();
+    public static List<MissionWire.IssueItem> issues(List<MissionIssueEntity> rows, Map<String, SessionEntity> sessions,
+                                                     MissionConfig.Budget budget) {
+        return rows.stream().map(i -> issue(i, i.sessionId == null ? null : sessions.get(i.sessionId), budget)).toList();
     }
 
     private static String blankToNull(String s) {

@@ -16,14 +16,15 @@ public final class MissionWire {
 
     /**
      * One tracked issue. After {@code pr_url} come Flightdeck's additions: the retry timer, why an issue
-     * is held, every attempt ever made, and the run's branch.
+     * is held, every attempt ever made, the run's branch, its spending, and the budget warning once
+     * spending crosses the MISSION.md's warn_at of a cap.
      */
     public record IssueItem(String issueId, String identifier, String title, String trackerState,
                             String orchestrationState, String sessionId, String provider, int attempt, String error,
                             String url, String lastActivity, String startedAt, String completedAt,
                             List<String> allowedTransitions, String workStatus, String lastMessage, String prUrl,
                             String retryDueAt, String retryKind, String holdReason, int attemptsTotal, String branch,
-                            long tokensUsed, double costUsd) {
+                            long tokensUsed, double costUsd, String budgetWarning) {
     }
 
     public record CleanupPrompt(int lingeringWorktreeCount) {

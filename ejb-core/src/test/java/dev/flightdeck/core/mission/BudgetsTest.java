@@ -27,7 +27,17 @@ class BudgetsTest {
     @Test
     void theWarningComesAtTheThreshold() {
         MissionConfig.Budget b = new MissionConfig.Budget(1000L, null, null, 0.8);
-        assertThat(Budgets.warn(b, new Budgets.Used(799, 0, 0))).isFalse();
-        assertThat(Budgets.warn(b, new Budgets.Used(800, 0, 0))).isTrue();
+        assertThat(Budgets.warning(b, new Budgets.Used(799, 0, 0))).isEmpty();
+        assertThat(Budgets.warning(b, new Budgets.Used(800, 0, 0)))
+                .hasValue("budget: 800 of 1000 tokens used (warning at 80%)");
+    }
+
+    @Test
+    void everyCapWarnsAndNoCapNeverDoes() {
+        MissionConfig.Budget b = new MissionConfig.Budget(null, new java.math.BigDecimal("2.00"), 4, 0.5);
+        assertThat(Budgets.warning(b, new Budgets.Used(1_000_000, 0.99, 1))).isEmpty();
+        assertThat(Budgets.warning(b, new Budgets.Used(0, 1.0, 0))).hasValue("budget: $1.0000 of $2.00 used (warning at 50%)");
+        assertThat(Budgets.warning(b, new Budgets.Used(0, 0, 2))).hasValue("budget: 2 of 4 sessions used (warning at 50%)");
+        assertThat(Budgets.warning(MissionConfig.Budget.unlimited(), new Budgets.Used(Long.MAX_VALUE / 2, 1e9, 1000))).isEmpty();
     }
 }

@@ -11,6 +11,9 @@ public interface MissionRunEvents {
     /** The tracker of the run's mission, opened with the mission's resolved key (never shown to the agent). */
     dev.flightdeck.core.mission.tracker.Tracker trackerFor(MissionToolContext ctx);
 
+    /** The spending against its caps, or null when MISSION.md sets no budget. */
+    BudgetStatus budget(MissionToolContext ctx);
+
     /** mission_link_pr: records pr_url and counts as evidence of a handoff. */
     void prLinked(MissionToolContext ctx, String url);
 

@@ -98,7 +98,9 @@ public final class MissionToolExecutor implements MissionToolCalls {
         if (issue.isEmpty()) {
             return ToolOutcome.failure("the issue " + ctx.issueIdentifier() + " is gone or no longer visible to this mission");
         }
-        return ToolOutcome.ok(issueJson(issue.get()));
+        BudgetStatus budget = events.budget(ctx);
+        JsonObject json = issueJson(issue.get());
+        return ToolOutcome.ok(budget == null ? json : Json.createObjectBuilder(json).add("budget", budget.json()).build());
     }
 
     /** The run's issue, by its tracker id, else by its identifier. */

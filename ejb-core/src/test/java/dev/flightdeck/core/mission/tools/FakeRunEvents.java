@@ -39,6 +39,13 @@ class FakeRunEvents implements MissionRunEvents {
         events.add("blocked " + ctx.runId() + " " + reason);
     }
 
+    BudgetStatus budget;
+
+    @Override
+    public BudgetStatus budget(MissionToolContext ctx) {
+        return budget;
+    }
+
     CommitResult nextCommit = new CommitResult(true, "abc123", "mission/eng-1", null);
 
     @Override

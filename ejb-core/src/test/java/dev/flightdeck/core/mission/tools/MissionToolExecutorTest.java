@@ -241,4 +241,16 @@ class MissionToolExecutorTest {
         assertThat(call("mission_commit", "{}").getString("text")).contains("'message' is required");
         assertThat(tracker.calls).isEmpty();
     }
+
+    @Test
+    void getIssueShowsTheBudgetAndItsWarningWhenMissionMdSetsOne() {
+        assertThat(ok(call("mission_get_issue", "{}")).containsKey("budget")).isFalse();
+        events.budget = new BudgetStatus(850, 0.5, 1, 1000L, null, 3, "budget: 850 of 1000 tokens used (warning at 80%)");
+        JsonObject budget = ok(call("mission_get_issue", "{}")).getJsonObject("budget");
+        assertThat(budget.getInt("tokens_used")).isEqualTo(850);
+        assertThat(budget.getInt("max_tokens")).isEqualTo(1000);
+        assertThat(budget.getInt("max_sessions")).isEqualTo(3);
+        assertThat(budget.containsKey("max_usd")).isFalse();
+        assertThat(budget.getString("warning")).contains("850 of 1000 tokens");
+    }
 }
