@@ -3,6 +3,7 @@ package it.flightdeck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.flightdeck.stub.StubGraphQlServer;
+import it.flightdeck.stub.StubGitHub;
 import it.flightdeck.stub.StubLinear;
 import it.flightdeck.stub.Webhooks;
 import jakarta.json.Json;
@@ -403,5 +404,47 @@ class MissionsIT {
         assertThat(results.get(2)).contains("\"committed\":true").contains("\"branch\":\"" + branch + "\"");
         assertThat(MODEL.get().offeredTools.stream().flatMap(List::stream))
                 .contains("mcp__flightdeck/mission_get_issue", "mcp__flightdeck/mission_commit");
+    }
+
+    @Test
+    void aGitHubIssueOnAProjectBoardRunsToReviewWithItsPullRequest() throws Exception {
+        String token = "ghp_mission_" + UUID.randomUUID().toString().substring(0, 8);
+        try (StubGitHub github = StubGitHub.forServer(token)) {
+            github.repository("acme", "gh-app", "agent");
+            github.project("acme", 5, "Todo", "In Progress", "In Review", "Done");
+            String id = github.issue("acme/gh-app", "Add a footer", "agent");
+            String unlabelled = github.issue("acme/gh-app", "Not for agents");
+            github.onBoard("acme", 5, id, "Todo");
+            github.onBoard("acme", 5, unlabelled, "Todo");
+            String file = "---\ntracker: github\n"
+                    + "provider:\n  strategy: single\n  primary: claude\n  max_concurrent: 1\n"
+                    + "trigger:\n  kind: polling\n  interval: 1\n  filters:\n    project: \"5\"\n    team: acme/gh-app\n"
+                    + "    labels: [agent]\n    states: [Todo]\n"
+                    + "orchestration:\n  max_retries: 0\n  stall_timeout: 0\n  base_branch: main\n"
+                    + "---\nMISSION_WORK {{ workspace.path }}/FOOTER.md https://github.com/acme/gh-app/pull/1 In Review\n";
+            Path repo = GitRepo.create("mission-gh", "MISSION.md", file, "README.md", "# app\n");
+            Api.Resp created = Api.post("/api/missions", Json.createObjectBuilder().add("name", "Mission GH")
+                    .add("repo_root", repo.toString()).add("tracker_kind", "github").add("provider", "claude").build().toString());
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+            Mission m = new Mission(created.json().getString("id"), repo);
+            Api.Resp key = Api.call("PUT", "/api/missions/" + m.id() + "/tracker-key", "{\"key\":\"" + token + "\"}", Api.token());
+            assertThat(key.status()).as(key.body()).isEqualTo(200);
+            start(m);
+
+            JsonObject done = awaitIssue(m, id, "completed");
+            assertThat(done.getString("pr_url")).isEqualTo("https://github.com/acme/gh-app/pull/1");
+            assertThat(Api.get("/api/missions/" + m.id() + "/issues").jsonArray()).as("only the labelled issue").hasSize(1);
+            // The board's Status moved to In Review, and the PR was linked as a comment on the issue.
+            assertThat(github.statusOf(id, 5)).isEqualTo("In Review");
+            assertThat(github.commentBodies(id)).anySatisfy(c -> assertThat(c).contains("https://github.com/acme/gh-app/pull/1"));
+            assertThat(github.stateOf(unlabelled)).isEqualTo("OPEN");
+            assertThat(github.statusOf(unlabelled, 5)).isEqualTo("Todo");
+            // Claude's written file was committed through mission_commit on the issue's branch.
+            String branch = done.getString("branch");
+            assertThat(GitRepo.git(repo, "log", "--format=%s", branch)).contains(ScriptedModel.COMMIT_MESSAGE);
+            assertThat(GitRepo.git(repo, "show", branch + ":FOOTER.md").strip()).isEqualTo(ScriptedModel.WRITTEN.strip());
+            assertThat(github.invalidDocuments()).as("documents the GitHub schema refused").isEmpty();
+            Agents.awaitDetail(done.getString("session_id"), s -> "ended".equals(s.getString("status")), 30);
+        }
     }
 }
