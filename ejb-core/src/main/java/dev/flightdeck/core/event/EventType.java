@@ -23,6 +23,7 @@ public enum EventType {
             Set.of(Surface.CONVERSATION)),
     THREAD_ROLLED_BACK("thread_rolled_back", Set.of(Surface.DETAIL, Surface.REVIEW), Set.of(Surface.CONVERSATION)),
     UNDO_COMPLETED("undo_completed", Set.of(Surface.DETAIL, Surface.REVIEW), Set.of(Surface.CONVERSATION)),
+    PERMISSION_RULES("permission_rules", Set.of(Surface.DETAIL), Set.of(Surface.CONVERSATION)),
     CONVERSATION_ROWS_CHANGED("conversation_rows_changed", Set.of(), Set.of(Surface.CONVERSATION)),
     SHELL_STARTED("shell_started", Set.of(), Set.of(Surface.CONVERSATION)),
     SHELL_OUTPUT("shell_output", Set.of(), Set.of(Surface.CONVERSATION)),
