@@ -121,8 +121,10 @@ public class CodexControl {
         }
         try {
             Files.createDirectories(dataDir.path());
-            Process p = ProcessTree.start(List.of(exe.toString(), "app-server"), dataDir.path(),
-                    ProcessTree.agentEnv(Map.of()), ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> env = ProcessTree.agentEnv(Map.of());
+            codexHome(env);
+            Process p = ProcessTree.start(List.of(exe.toString(), "app-server"), dataDir.path(), env,
+                    dev.flightdeck.core.connector.Executables.stderrLog(dataDir.path(), "codex-control"));
             s = new Server(p);
         } catch (IOException e) {
             throw ErrorCode.CODEX_UNAVAILABLE.error("could not start codex: " + e.getMessage());
@@ -145,6 +147,17 @@ public class CodexControl {
         }
         server = s;
         return s;
+    }
+
+    /**
+     * Codex refuses to start when CODEX_HOME names a directory that does not exist; a fresh install
+     * whose CODEX_HOME points under the data directory has none until something is written there.
+     */
+    static void codexHome(Map<String, String> env) throws IOException {
+        String home = env.get("CODEX_HOME");
+        if (home != null && !home.isBlank() && java.nio.file.Path.of(home).isAbsolute()) {
+            Files.createDirectories(java.nio.file.Path.of(home));
+        }
     }
 
     @PreDestroy

@@ -30,6 +30,9 @@ public class CodexAccount {
     @Inject
     Event<CodexAccountBroadcast> broadcast;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     /** Logins started and not yet completed or canceled: login_in_progress. */
     private final Set<String> logins = ConcurrentHashMap.newKeySet();
     /** Logins canceled here: their completion notice is the cancel, already sent as _canceled. */
@@ -113,7 +116,7 @@ public class CodexAccount {
     }
 
     private void later(Runnable r) {
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
+        executor.execute(() -> {
             try {
                 r.run();
             } catch (RuntimeException e) {
