@@ -178,6 +178,14 @@ class CodexAccountConfigIT {
                 .getString("reasoning_summary")).as("the stale write changed nothing").isEqualTo("detailed");
         assertThat(Api.get("/api/codex/config/documents?cwd=" + cwd).json().getJsonObject("user").getString("version"))
                 .isEqualTo(v2);
+
+        // A null value removes the key: the test leaves the shared CODEX_HOME as it found it.
+        Api.Resp removed = Api.post("/api/codex/config/batch-write", "{\"cwd\":\"" + cwd + "\",\"expected_version\":\"" + v2
+                + "\",\"edits\":[{\"key_path\":\"model_reasoning_summary\",\"value\":null},"
+                + "{\"key_path\":\"tui.animations\",\"value\":null}]}");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(Api.get("/api/codex/config/catalog?cwd=" + cwd).json().getJsonObject("effective_settings")
+                .isNull("reasoning_summary")).isTrue();
     }
 
     @Test

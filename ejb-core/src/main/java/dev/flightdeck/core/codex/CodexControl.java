@@ -58,6 +58,9 @@ public class CodexControl {
     @Resource
     ManagedThreadFactory threads;
 
+    /** The pseudo-notification listeners get when the app-server exits: what it held (a login) is gone. */
+    public static final String EXITED = "flightdeck/exited";
+
     private final List<BiConsumer<String, JsonObject>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private volatile Server server;
@@ -214,6 +217,7 @@ public class CodexControl {
             } finally {
                 stop();
                 pending.values().forEach(f -> f.completeExceptionally(new IOException("codex exited")));
+                notifyListeners(EXITED, JsonValue.EMPTY_JSON_OBJECT);
             }
         }
 
@@ -241,6 +245,10 @@ public class CodexControl {
             if ("configWarning".equals(method)) {
                 warnings.add(params.getString("summary", ""));
             }
+            notifyListeners(method, params);
+        }
+
+        private void notifyListeners(String method, JsonObject params) {
             for (BiConsumer<String, JsonObject> l : listeners) {
                 try {
                     l.accept(method, params);

@@ -110,6 +110,12 @@ public class CodexAccount {
             }
             send(AccountViews.loginCompletedMessage(params));
             later(this::sendStatus);
+        } else if (CodexControl.EXITED.equals(method)) {
+            // A login lives in the process that started it; the next start is a new app-server.
+            logins.forEach(id -> send(AccountViews.loginCompletedMessage(jakarta.json.Json.createObjectBuilder()
+                    .add("loginId", id).add("success", false).add("error", "codex app-server exited").build())));
+            logins.clear();
+            canceled.clear();
         } else if ("account/updated".equals(method)) {
             later(() -> send(AccountViews.statusMessage("codex_account_updated", read(false))));
         }
