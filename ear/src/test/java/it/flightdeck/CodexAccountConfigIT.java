@@ -90,6 +90,8 @@ class CodexAccountConfigIT {
         assertThat(status.getBoolean("login_in_progress")).isFalse();
 
         try (Ws ws = Ws.connect(Api.token())) {
+            // The socket is registered before its hello is sent: from then on it gets the broadcasts.
+            ws.awaitType("hello");
             Api.Resp started = Api.post("/api/codex/login/start", "{}");
             assertThat(started.status()).as(started.body()).isEqualTo(200);
             String loginId = started.json().getString("login_id");
@@ -238,6 +240,27 @@ class CodexAccountConfigIT {
         expect(Api.post("/api/sessions/" + claude + "/plugins/uninstall", "{\"pluginId\":\"p@m\"}"), 422,
                 "unsupported_control");
         expect(Api.get("/api/sessions/od-00000000-0000-4000-8000-000000000000/plugins"), 404, null);
+    }
+
+    @Test
+    void theRoutesAndTheirShapesAreInTheOpenApiDocument() {
+        Api.Resp doc = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/openapi?format=JSON"))
+                .GET().build());
+        assertThat(doc.status()).isEqualTo(200);
+        JsonObject paths = doc.json().getJsonObject("paths");
+        for (String p : List.of("/api/models/claude", "/api/codex/account", "/api/codex/login/start",
+                "/api/codex/login/cancel", "/api/codex/logout", "/api/codex/config/inspect", "/api/codex/config/catalog",
+                "/api/codex/config/documents", "/api/codex/config/value", "/api/codex/config/batch-write",
+                "/api/sessions/{id}/plugins", "/api/sessions/{id}/plugins/install", "/api/sessions/{id}/plugins/uninstall")) {
+            assertThat(paths.containsKey(p)).as(p).isTrue();
+        }
+        JsonObject schemas = doc.json().getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("CodexConfigWritten").getJsonObject("properties").keySet())
+                .contains("status", "version", "file_path");
+        assertThat(schemas.getJsonObject("CodexAccountStatus").getJsonObject("properties").keySet())
+                .contains("auth_mode", "requires_openai_auth", "account", "login_in_progress");
+        assertThat(schemas.getJsonObject("ClaudeModel").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("value", "display_name", "description");
     }
 
     private static void expect(Api.Resp r, int status, String code) {
