@@ -20,6 +20,9 @@ public class ModelsResource {
     @Inject
     CodexCapabilities codex;
 
+    @Inject
+    dev.flightdeck.core.claude.ClaudeModels claude;
+
     @GET
     @Path("codex")
     @Operation(summary = "The installed Codex's model catalog (model/list)")
@@ -28,5 +31,16 @@ public class ModelsResource {
     @APIResponse(responseCode = "504", description = "timeout", content = @Content(schema = @Schema(ref = "Error")))
     public CodexCapabilities.Models codex() {
         return codex.models();
+    }
+
+    @GET
+    @Path("claude")
+    @Operation(summary = "The installed Claude Code's model choices (its initialize answer)")
+    @APIResponse(responseCode = "200", description = "Models", content = @Content(schema = @Schema(ref = "ClaudeModels")))
+    @APIResponse(responseCode = "503", description = "connector_unavailable: Claude Code is not installed",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "504", description = "timeout", content = @Content(schema = @Schema(ref = "Error")))
+    public dev.flightdeck.core.claude.ClaudeModels.Models claude() {
+        return claude.models();
     }
 }

@@ -54,6 +54,14 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("TrackerKeyStatus", dev.flightdeck.api.trackerkey.TrackerKeyResource.KeyStatus.class);
         RECORDS.put("TrackerKeysStatus", dev.flightdeck.api.trackerkey.TrackerKeyResource.TrackerKeysStatus.class);
         RECORDS.put("MissionDefaults", dev.flightdeck.api.trackerkey.TrackerKeyResource.MissionDefaultsBody.class);
+        RECORDS.put("ClaudeModels", dev.flightdeck.core.claude.ClaudeModels.Models.class);
+        RECORDS.put("ClaudeModel", dev.flightdeck.core.claude.ClaudeModels.Model.class);
+        RECORDS.put("CodexAccountStatusView", dev.flightdeck.core.codex.account.AccountViews.StatusView.class);
+        RECORDS.put("CodexAccountStatus", dev.flightdeck.core.codex.account.AccountViews.Status.class);
+        RECORDS.put("CodexAccount", dev.flightdeck.core.codex.account.AccountViews.Account.class);
+        RECORDS.put("CodexLoginStarted", dev.flightdeck.core.codex.account.AccountViews.LoginStarted.class);
+        RECORDS.put("CodexLoginCanceled", dev.flightdeck.core.codex.account.AccountViews.LoginCanceled.class);
+        RECORDS.put("CodexConfigWritten", dev.flightdeck.core.codex.config.ConfigViews.Written.class);
     }
 
     @Override

@@ -193,6 +193,11 @@ public class SubscriptionRegistry {
         });
     }
 
+    /** Codex account and login messages belong to no subscription: every connection of this node gets them. */
+    void onCodexAccount(@Observes dev.flightdeck.core.codex.account.CodexAccountBroadcast message) {
+        connections.values().forEach(c -> c.send(message.payload()));
+    }
+
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokenRevoked revoked) {
         closeToken(revoked.tokenId());
     }
