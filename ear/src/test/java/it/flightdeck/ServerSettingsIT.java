@@ -230,6 +230,25 @@ class ServerSettingsIT {
         }
     }
 
+    @Test
+    void openApiDescribesTheseRoutes() {
+        JsonObject doc = Api.get("/openapi?format=JSON").json();
+        JsonObject paths = doc.getJsonObject("paths");
+        for (String p : List.of("/api/server/role", "/api/client/primary-claim", "/api/server/openai-key",
+                "/api/server/workspace-provider", "/api/server/workspace-provider/config/{key}",
+                "/api/server/workspace-provider/test", "/api/server/update-status", "/api/server/check-update",
+                "/api/server/start-upgrade", "/api/server/update-channel", "/api/server/codex-preferences",
+                "/api/sync", "/api/workspaces", "/api/workspaces/{id}", "/api/workspaces/{id}/sync-token")) {
+            assertThat(paths.containsKey(p)).as(p).isTrue();
+        }
+        JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("ServerMeta").getJsonObject("properties").keySet())
+                .contains("is_primary", "client_primary_claims", "update_status");
+        assertThat(schemas.getJsonObject("SyncAcked").getJsonObject("properties").keySet()).containsExactly("acked_through");
+        assertThat(schemas.getJsonObject("WorkspaceProviderConfig").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("key", "value", "configured", "secret", "source");
+    }
+
     static JsonObject detail(String id) {
         return Api.get("/api/sessions/" + id + "/detail").json().getJsonObject("session");
     }

@@ -141,7 +141,8 @@ class SyncIT {
                 assertThat(r.status()).as(route[1]).isEqualTo(401);
             }
         }
-        assertThatThrownBy(() -> Ws.connect(w.token())).hasRootCauseInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> Ws.connect(w.token())).cause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+                e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
 
         assertThat(acked(sync(w, body))).isEqualTo(1);
         // A new token for the workspace: the old one stops at once, and the new one carries on.
