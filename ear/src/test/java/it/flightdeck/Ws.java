@@ -44,6 +44,15 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
         return ws;
     }
 
+    /** Connects with the token in the header and {@code query} (without the {@code ?}) on the URL. */
+    public static Ws connectWithQuery(String token, String query) {
+        Ws ws = new Ws(true);
+        ws.socket = Api.HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create(Api.BASE.replace("http", "ws") + "/ws?" + query), ws).join();
+        return ws;
+    }
+
     public static CompletableFuture<WebSocket> connectWithQueryToken(String token, Ws ws) {
         return Api.HTTP.newWebSocketBuilder().buildAsync(
                 URI.create(Api.BASE.replace("http", "ws") + "/ws?token=" + token), ws);

@@ -22,12 +22,12 @@ public class ServerMeta {
     public record HelloInfo(String serverVersion, String minimumClientVersion, List<String> capabilities) {
     }
 
-    public record ServerInfo(String type, boolean isPrimary, List<Object> clientPrimaryClaims) {
+    public record ServerInfo(String type, boolean isPrimary, List<ServerState.Claim> clientPrimaryClaims) {
     }
 
     public record Meta(String serverVersion, String minimumClientVersion, List<String> capabilities,
-                       String serverInstanceId, boolean isPrimary, List<Object> clientPrimaryClaims,
-                       java.util.Map<String, AgentInfo> agents) {
+                       String serverInstanceId, boolean isPrimary, List<ServerState.Claim> clientPrimaryClaims,
+                       UpdateRules.Status updateStatus, java.util.Map<String, AgentInfo> agents) {
     }
 
     /**
@@ -43,6 +43,12 @@ public class ServerMeta {
     @jakarta.inject.Inject
     dev.flightdeck.core.connector.AgentVersions versions;
 
+    @jakarta.inject.Inject
+    ServerState state;
+
+    @jakarta.inject.Inject
+    UpdateService updates;
+
     public String version() {
         return version;
     }
@@ -52,11 +58,12 @@ public class ServerMeta {
     }
 
     public ServerInfo serverInfo() {
-        return new ServerInfo("server_info", true, List.of());
+        return new ServerInfo("server_info", state.isPrimary(), state.claims());
     }
 
     public Meta meta() {
-        return new Meta(version, MINIMUM_CLIENT_VERSION, CAPABILITIES, instanceId, true, List.of(), agents());
+        return new Meta(version, MINIMUM_CLIENT_VERSION, CAPABILITIES, instanceId, state.isPrimary(), state.claims(),
+                updates.status(), agents());
     }
 
     /** Per provider, the CLI its sessions run; the version is asked of the executable (cached). */

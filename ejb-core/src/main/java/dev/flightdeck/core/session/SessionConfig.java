@@ -36,6 +36,7 @@ public final class SessionConfig {
             Map.entry("codex_config_mode", Type.STRING),
             Map.entry("codex_config_profile", Type.STRING),
             Map.entry("codex_model_provider", Type.STRING),
+            Map.entry("codex_config_source", Type.STRING),
             // Claude Code's tool rules and the skills a session may use without asking (docs/agents.md).
             Map.entry("allowed_tools", Type.STRING_LIST),
             Map.entry("disallowed_tools", Type.STRING_LIST),
@@ -47,7 +48,8 @@ public final class SessionConfig {
             "sandbox_mode", Set.of("read-only", "workspace-write", "danger-full-access"),
             "permission_mode", Set.of("default", "acceptEdits", "plan", "bypassPermissions", "dontAsk"),
             "effort", Set.of("minimal", "low", "medium", "high", "xhigh", "max"),
-            "codex_config_mode", Set.of("inherit", "profile", "custom"));
+            "codex_config_mode", Set.of("inherit", "profile", "custom"),
+            "codex_config_source", Set.copyOf(dev.flightdeck.core.settings.SettingRules.CONFIG_SOURCES));
 
     static final int MAX_STRING = 100_000;
     /** Tool rules and skill names: enough for any real list, small enough for one command line. */
@@ -139,10 +141,22 @@ public final class SessionConfig {
      * approval policy it gets when it names none, stored so the session shows what it runs with.
      */
     public static JsonObject withDefaults(String provider, JsonObject config) {
+        return withDefaults(provider, config, null);
+    }
+
+    /**
+     * As {@link #withDefaults(String, JsonObject)}, and a new Codex session that names no
+     * {@code codex_config_source} gets the server's preference (codex-preferences), so it keeps the
+     * source it was created with when the preference later changes.
+     */
+    public static JsonObject withDefaults(String provider, JsonObject config, String defaultConfigSource) {
         if (!"codex".equals(provider)) {
             return config;
         }
         JsonObjectBuilder out = Json.createObjectBuilder(config);
+        if (defaultConfigSource != null && stringOrNull(config, "codex_config_source") == null) {
+            out.add("codex_config_source", defaultConfigSource);
+        }
         if (stringOrNull(config, "sandbox_mode") == null) {
             out.add("sandbox_mode", CODEX_SANDBOX);
         }

@@ -66,6 +66,9 @@ public class SessionService {
     @Inject
     dev.flightdeck.core.approval.ApprovalService approvals;
 
+    @Inject
+    dev.flightdeck.core.settings.ServerPreferences preferences;
+
     public SessionWire.Created create(CreateSession req) {
         String provider = req.provider();
         Path dir = req.cwd();
@@ -100,7 +103,7 @@ public class SessionService {
             // first_prompt feeds titles and lists, so it is bounded like the summary.
             s.firstPrompt = prompt.length() > SessionTexts.MAX_SUMMARY ? prompt.substring(0, SessionTexts.MAX_SUMMARY) : prompt;
         }
-        applyConfig(s, SessionConfig.withDefaults(provider, config));
+        applyConfig(s, SessionConfig.withDefaults(provider, config, preferences.codexDefaultConfigSource()));
         recordBase(s, dir);
         try {
             em.persist(s);

@@ -94,7 +94,7 @@ public final class SessionViews {
                 turnDiffs, s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), s.worktreeId != null, s.unreadCount,
                 rows, s.rowCount, hasMoreBefore, title(s), context(s),
                 SessionRules.listStatus(s.status, s.workStatus), s.repositoryRoot, s.worktreeId,
-                list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"));
+                list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"), str(c, "codex_config_source"));
     }
 
     /** Counts over active sessions; total is filled in by the caller from all sessions. */

@@ -66,7 +66,8 @@ public final class SessionWire {
             int turnCount, List<Object> turnDiffs, String gitBranch, String currentCwd, List<Object> subagents,
             String effort, boolean isWorktree, int unreadCount, List<Object> rows, long totalRowCount,
             boolean hasMoreBefore, String displayTitle, String contextLine, String listStatus, String repositoryRoot,
-            String worktreeId, List<String> allowedTools, List<String> disallowedTools, List<String> skills) {
+            String worktreeId, List<String> allowedTools, List<String> disallowedTools, List<String> skills,
+            String codexConfigSource) {
     }
 
     /** SessionDetailSnapshot. */

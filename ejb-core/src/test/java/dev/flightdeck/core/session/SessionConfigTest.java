@@ -77,4 +77,15 @@ class SessionConfigTest {
                 .isEqualTo(json("{\"sandbox_mode\":\"read-only\",\"approval_policy\":\"never\"}"));
         assertThat(SessionConfig.withDefaults("claude", json("{\"effort\":\"low\"}"))).isEqualTo(json("{\"effort\":\"low\"}"));
     }
+
+    @Test
+    void aNewCodexSessionGetsTheServersConfigSourceUnlessItNamesOne() {
+        assertThat(SessionConfig.withDefaults("codex", json("{}"), "orbitdock").getString("codex_config_source"))
+                .isEqualTo("orbitdock");
+        assertThat(SessionConfig.withDefaults("codex", json("{\"codex_config_source\":\"user\"}"), "orbitdock")
+                .getString("codex_config_source")).isEqualTo("user");
+        assertThat(SessionConfig.withDefaults("claude", json("{}"), "orbitdock")).isEqualTo(json("{}"));
+        assertThatThrownBy(() -> SessionConfig.validate(json("{\"codex_config_source\":\"both\"}")))
+                .isInstanceOf(dev.flightdeck.core.error.ApiException.class).hasMessageStartingWith("codex_config_source:");
+    }
 }

@@ -32,6 +32,12 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
     public static final String MCP_PATH = "/mcp";
     /** Where /mcp finds the id of the mission tool token that opened it. */
     public static final String MISSION_TOKEN_ID = BearerAuthMechanism.class.getName() + ".missionTokenId";
+    /** Workspace sync: only a workspace's sync token opens it, and that token opens nothing else. */
+    public static final String SYNC_PATH = "/api/sync";
+    /** Where /api/sync finds the id of the sync token that opened it. */
+    public static final String SYNC_TOKEN_ID = BearerAuthMechanism.class.getName() + ".syncTokenId";
+    /** Why /api/sync was refused, as the contract's error code; the route answers it. */
+    public static final String SYNC_REFUSAL = BearerAuthMechanism.class.getName() + ".syncRefusal";
 
     @Inject
     TokenService tokens;
@@ -46,6 +52,11 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         String token = bearer(request.getHeader("Authorization"))
                 .or(() -> WS_PATH.equals(path) ? Optional.ofNullable(request.getParameter("token")) : Optional.empty())
                 .orElse(null);
+        if (SYNC_PATH.equals(path)) {
+            // The sync route answers its refusals itself, with the codes the contract gives it.
+            syncCaller(request, token);
+            return context.doNothing();
+        }
         if (token == null) {
             return refuse(path, request, response, context, "a bearer token is required (Authorization: Bearer <token>)");
         }
@@ -98,11 +109,28 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
                 || dispatchedPath.startsWith("/.well-known/") || WEBHOOK.matcher(dispatchedPath).matches();
     }
 
+    private void syncCaller(HttpServletRequest request, String token) {
+        if (token == null) {
+            request.setAttribute(SYNC_REFUSAL, ErrorCode.MISSING_BEARER_TOKEN);
+            return;
+        }
+        Optional<Caller> caller = tokens.authenticate(token);
+        if (caller.isEmpty() || refusal(SYNC_PATH, caller.get().kind()).isPresent()) {
+            request.setAttribute(SYNC_REFUSAL, ErrorCode.INVALID_WORKSPACE_TOKEN);
+            return;
+        }
+        request.setAttribute(SYNC_TOKEN_ID, caller.get().tokenId());
+    }
+
     /** Why a token of this kind may not open this path, or empty when it may. */
     static Optional<String> refusal(String dispatchedPath, TokenKind kind) {
         if (MCP_PATH.equals(dispatchedPath)) {
             return kind == TokenKind.MISSION_TOOLS ? Optional.empty()
                     : Optional.of("/mcp takes only a mission run's tool token");
+        }
+        if (SYNC_PATH.equals(dispatchedPath)) {
+            return kind == TokenKind.WORKSPACE_SYNC ? Optional.empty()
+                    : Optional.of("/api/sync takes only a workspace sync token");
         }
         switch (kind) {
             case APP:

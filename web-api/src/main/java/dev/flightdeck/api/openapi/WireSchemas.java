@@ -62,6 +62,26 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("CodexLoginStarted", dev.flightdeck.core.codex.account.AccountViews.LoginStarted.class);
         RECORDS.put("CodexLoginCanceled", dev.flightdeck.core.codex.account.AccountViews.LoginCanceled.class);
         RECORDS.put("CodexConfigWritten", dev.flightdeck.core.codex.config.ConfigViews.Written.class);
+        // Server settings (contract §1.10) and workspace sync (§1.13).
+        RECORDS.put("ClientPrimaryClaim", dev.flightdeck.core.server.ServerState.Claim.class);
+        RECORDS.put("ClientPrimaryClaimRequest", dev.flightdeck.api.server.ClientClaimResource.ClaimRequest.class);
+        RECORDS.put("ServerRole", dev.flightdeck.api.server.ServerSettingsResource.Role.class);
+        RECORDS.put("SettingConfigured", dev.flightdeck.api.server.ServerSettingsResource.Configured.class);
+        RECORDS.put("OpenAiKeyRequest", dev.flightdeck.api.server.ServerSettingsResource.OpenAiKeyRequest.class);
+        RECORDS.put("WorkspaceProvider", dev.flightdeck.api.server.ServerSettingsResource.Provider.class);
+        RECORDS.put("ConfigValueRequest", dev.flightdeck.api.server.ServerSettingsResource.ConfigValueRequest.class);
+        RECORDS.put("WorkspaceProviderConfig", dev.flightdeck.core.settings.WorkspaceProviders.ConfigValue.class);
+        RECORDS.put("WorkspaceProviderTest", dev.flightdeck.core.settings.WorkspaceProviders.TestResult.class);
+        RECORDS.put("UpdateStatus", dev.flightdeck.core.server.UpdateRules.Status.class);
+        RECORDS.put("UpdateChannel", dev.flightdeck.api.server.ServerSettingsResource.Channel.class);
+        RECORDS.put("UpgradeRequest", dev.flightdeck.api.server.ServerSettingsResource.UpgradeRequest.class);
+        RECORDS.put("CodexPreferences", dev.flightdeck.api.server.ServerSettingsResource.CodexPreferences.class);
+        RECORDS.put("SyncCommandEntry", dev.flightdeck.api.sync.SyncResource.SyncCommandEntry.class);
+        RECORDS.put("SyncRequest", dev.flightdeck.api.sync.SyncResource.SyncRequest.class);
+        RECORDS.put("SyncAcked", dev.flightdeck.core.sync.SyncWire.Acked.class);
+        RECORDS.put("Workspace", dev.flightdeck.core.sync.SyncWire.Workspace.class);
+        RECORDS.put("WorkspaceWithToken", dev.flightdeck.core.sync.SyncWire.WithToken.class);
+        RECORDS.put("WorkspaceCreateRequest", dev.flightdeck.api.sync.WorkspaceResource.WorkspaceCreateRequest.class);
     }
 
     @Override

@@ -54,6 +54,16 @@ class BearerAuthMechanismTest {
     }
 
     @Test
+    void syncTakesOnlyWorkspaceSyncTokensAndNothingElseTakesThem() {
+        assertThat(BearerAuthMechanism.refusal("/api/sync", TokenKind.WORKSPACE_SYNC)).isEmpty();
+        assertThat(BearerAuthMechanism.refusal("/api/sync", TokenKind.APP)).isPresent();
+        assertThat(BearerAuthMechanism.refusal("/api/sync", TokenKind.MISSION_TOOLS)).isPresent();
+        for (String path : new String[] {"/api/sync/", "/api/sync/x", "/api/syncx", "/api/workspaces", "/ws", "/mcp"}) {
+            assertThat(BearerAuthMechanism.refusal(path, TokenKind.WORKSPACE_SYNC)).as(path).isPresent();
+        }
+    }
+
+    @Test
     void onlyABearerHeaderCarriesAToken() {
         assertThat(BearerAuthMechanism.bearer("Bearer abc")).contains("abc");
         assertThat(BearerAuthMechanism.bearer("bearer  abc ")).contains("abc");

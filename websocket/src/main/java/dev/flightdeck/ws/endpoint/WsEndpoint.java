@@ -53,6 +53,9 @@ public class WsEndpoint {
     @Inject
     WsActions actions;
 
+    @Inject
+    dev.flightdeck.ws.server.ServerInfoFanOut serverInfo;
+
     @OnOpen
     public void open(Session ws) {
         if (ws.getUserPrincipal() == null) {
@@ -61,6 +64,7 @@ public class WsEndpoint {
         }
         ws.setMaxTextMessageBufferSize(1 << 20);
         Connection c = registry.open(ws, Caller.tokenIdOf(ws.getUserPrincipal().getName()));
+        serverInfo.opened(c, ws);
         c.send(Json.write(new WsMessages.Hello("hello", meta.hello())));
         c.send(Json.write(meta.serverInfo()));
     }
@@ -110,12 +114,14 @@ public class WsEndpoint {
     @OnClose
     public void closed(Session ws) {
         registry.closed(ws);
+        serverInfo.closed(ws);
     }
 
     @OnError
     public void failed(Session ws, Throwable t) {
         LOG.log(Level.FINE, "WebSocket error", t);
         registry.closed(ws);
+        serverInfo.closed(ws);
     }
 
     private void handle(Connection c, JsonObject msg) {
@@ -167,6 +173,8 @@ public class WsEndpoint {
             Long since = number(msg, "since_revision");
             registry.subscribeSurface(c, sessionId, surface, () -> eventLog.replaySession(sessionId, surface, since));
             actions.subscribed(sessionId);
+        } else if (dev.flightdeck.ws.server.ServerInfoFanOut.TYPES.contains(type)) {
+            serverInfo.handle(c, type, msg);
         } else if (actions.types().contains(type) || HookService.TYPES.contains(type)) {
             try {
                 actions.handle(type, msg);

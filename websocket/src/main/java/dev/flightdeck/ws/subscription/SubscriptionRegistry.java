@@ -133,6 +133,11 @@ public class SubscriptionRegistry {
         return c;
     }
 
+    /** Every open connection, for messages that go to all of them (server_info). */
+    public java.util.Collection<Connection> connections() {
+        return java.util.Collections.unmodifiableCollection(connections.values());
+    }
+
     public Connection find(Session ws) {
         return connections.get(ws.getId());
     }
