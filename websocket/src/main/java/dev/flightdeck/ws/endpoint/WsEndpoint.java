@@ -53,6 +53,9 @@ public class WsEndpoint {
     @Inject
     WsActions actions;
 
+    @Inject
+    WsTerminals terminals;
+
     @OnOpen
     public void open(Session ws) {
         if (ws.getUserPrincipal() == null) {
@@ -107,15 +110,28 @@ public class WsEndpoint {
         }
     }
 
+    /** Clients send terminal input as JSON (terminal_input); a binary frame is answered, not fatal. */
+    @OnMessage
+    public void binary(java.nio.ByteBuffer data, Session ws) {
+        Connection c = registry.find(ws);
+        if (c != null) {
+            c.touch();
+            c.send(error("parse_error", "binary frames from a client are not read; send terminal_input with base64 data",
+                    null));
+        }
+    }
+
     @OnClose
     public void closed(Session ws) {
         registry.closed(ws);
+        terminals.closed(ws.getId());
     }
 
     @OnError
     public void failed(Session ws, Throwable t) {
         LOG.log(Level.FINE, "WebSocket error", t);
         registry.closed(ws);
+        terminals.closed(ws.getId());
     }
 
     private void handle(Connection c, JsonObject msg) {
@@ -167,6 +183,8 @@ public class WsEndpoint {
             Long since = number(msg, "since_revision");
             registry.subscribeSurface(c, sessionId, surface, () -> eventLog.replaySession(sessionId, surface, since));
             actions.subscribed(sessionId);
+        } else if (terminals.handles(type)) {
+            terminals.handle(c, type, msg);
         } else if (actions.types().contains(type) || HookService.TYPES.contains(type)) {
             try {
                 actions.handle(type, msg);
