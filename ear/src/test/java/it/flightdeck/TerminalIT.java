@@ -132,6 +132,9 @@ class TerminalIT {
             assertThat(t.await(Pattern.compile("term=(\\S+) "))).isEqualTo("xterm-256color");
             assertThat(t.await(Pattern.compile("fd=(\\d+) "))).as("no server settings reach the shell").isEqualTo("0");
             assertThat(t.await(Pattern.compile("wlp=(\\d+)"))).isEqualTo("0");
+            t.type("echo \"canary=${IT_SECRET_CANARY:-none} passed=${IT_PASSED_THROUGH:-none}\"\n");
+            assertThat(t.await(Pattern.compile("canary=(\\w+) "))).as("a server secret").isEqualTo("none");
+            assertThat(t.await(Pattern.compile("passed=([\\w-]+)"))).isEqualTo("visible-to-agents");
 
             ws.send("{\"type\":\"terminal_resize\",\"terminal_id\":\"t1\",\"cols\":132,\"rows\":43}");
             t.type("echo \"now=$(stty size)\"\n");
@@ -154,6 +157,47 @@ class TerminalIT {
             assertThat(gone.getString("message")).isEqualTo("Terminal t1 not found");
         }
         Agents.end(s);
+    }
+
+    /**
+     * 3,000,000 bytes at the default 1 MiB/s with a one-second burst cannot arrive in less than
+     * (3,000,000 - 1,048,576) / 1,048,576 = 1.86 s; all of them arrive, and the client is told once.
+     */
+    @Test
+    void outputOverTheRateIsSlowedNotDropped() throws Exception {
+        Path dir = Files.createTempDirectory("fd-term-");
+        try (Ws ws = connect()) {
+            create(ws, "flood", null, dir.toString());
+            ws.awaitType("terminal_created");
+            Term t = new Term(ws, "flood");
+            t.type("stty -echo; echo \"ready=$((20+1))\"\n");
+            t.await(Pattern.compile("(ready=21)"));
+            long started = System.nanoTime();
+            t.type("head -c 3000000 /dev/zero | tr '\\0' Q; echo \"end=$((40+2))\"\n");
+            long q = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (t.out.indexOf("end=42") < 0) {
+                byte[] f = ws.binaries.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                assertThat(f).as("output within 60 s; " + q + " Q so far").isNotNull();
+                int before = t.out.length();
+                t.take(f);
+                for (int i = before; i < t.out.length(); i++) {
+                    if (t.out.charAt(i) == 'Q') {
+                        q++;
+                    }
+                }
+                // Keep only a tail, enough to see the marker across frames.
+                if (t.out.length() > 64) {
+                    t.out.delete(0, t.out.length() - 64);
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(q).isEqualTo(3_000_000);
+            assertThat(seconds).isGreaterThan(1.8);
+            JsonObject throttled = awaitError(ws, "terminal_output_throttled");
+            assertThat(throttled.getString("message")).isEqualTo("Terminal flood writes more than 1048576 bytes/s "
+                    + "(FLIGHTDECK_TERMINAL_OUTPUT_BYTES_PER_SECOND); its output is slowed to that rate, nothing is dropped");
+        }
     }
 
     @Test

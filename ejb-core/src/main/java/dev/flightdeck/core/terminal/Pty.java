@@ -20,6 +20,12 @@ public final class Pty implements AutoCloseable {
     private static final int O_CLOEXEC = 0x80000;
     private static final long TIOCSWINSZ = 0x5414;
     private static final short POLLIN = 0x1;
+    private static final short POLLOUT = 0x4;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int O_NONBLOCK = 0x800;
+    /** How long typing may wait for a program that is not reading its input. */
+    static final int WRITE_WAIT_MS = 2000;
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
 
@@ -43,6 +49,8 @@ public final class Pty implements AutoCloseable {
         NativeLong write(int fd, byte[] buf, NativeLong count);
 
         int close(int fd);
+
+        int fcntl(int fd, int cmd, int arg);
     }
 
     @Structure.FieldOrder({"fd", "events", "revents"})
@@ -96,6 +104,13 @@ public final class Pty implements AutoCloseable {
             c.close(fd);
             throw new IOException("could not unlock the pseudo-terminal, errno " + errno);
         }
+        // Non-blocking: a program that stops reading its input must not hold the thread that types.
+        int flags = c.fcntl(fd, F_GETFL, 0);
+        if (flags < 0 || c.fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+            int errno = Native.getLastError();
+            c.close(fd);
+            throw new IOException("could not make the pseudo-terminal non-blocking, errno " + errno);
+        }
         Pty pty = new Pty(fd, Native.toString(name));
         pty.resize(cols, rows);
         return pty;
@@ -141,10 +156,19 @@ public final class Pty implements AutoCloseable {
         return n < 0 && (errno == EINTR || errno == EAGAIN) ? 0 : -1;
     }
 
-    /** Writes all of {@code data} to the program's input. */
+    /** Thrown when the program has not taken its input for {@link #WRITE_WAIT_MS}. */
+    public static final class InputBlocked extends IOException {
+        public InputBlocked(int written) {
+            super("the program has not read its input for " + WRITE_WAIT_MS + " ms; " + written
+                    + " bytes were typed, the rest was not");
+        }
+    }
+
+    /** Writes all of {@code data} to the program's input, waiting at most {@link #WRITE_WAIT_MS} for room. */
     public void write(byte[] data) throws IOException {
         synchronized (writeLock) {
             int off = 0;
+            long deadline = System.currentTimeMillis() + WRITE_WAIT_MS;
             while (off < data.length) {
                 if (closed) {
                     throw new IOException("the terminal is closed");
@@ -153,7 +177,18 @@ public final class Pty implements AutoCloseable {
                 long n = libc().write(master, chunk, new NativeLong(chunk.length)).longValue();
                 if (n < 0) {
                     int errno = Native.getLastError();
-                    if (errno == EINTR || errno == EAGAIN) {
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    if (errno == EAGAIN) {
+                        long left = deadline - System.currentTimeMillis();
+                        if (left <= 0) {
+                            throw new InputBlocked(off);
+                        }
+                        PollFd p = new PollFd();
+                        p.fd = master;
+                        p.events = POLLOUT;
+                        libc().poll(p, 1, (int) Math.min(left, Integer.MAX_VALUE));
                         continue;
                     }
                     throw new IOException("write to the terminal failed, errno " + errno);

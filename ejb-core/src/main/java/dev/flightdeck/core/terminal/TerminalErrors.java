@@ -23,6 +23,10 @@ public final class TerminalErrors {
         return new ApiException(429, "terminal_limit_reached", message);
     }
 
+    public static ApiException inputBlocked(String message) {
+        return new ApiException(409, "terminal_input_blocked", message);
+    }
+
     public static ApiException toolPtyNotFound(String message) {
         return new ApiException(404, "tool_pty_not_found", message);
     }

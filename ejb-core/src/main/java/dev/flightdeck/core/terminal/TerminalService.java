@@ -133,6 +133,8 @@ public class TerminalService {
         t.touch();
         try {
             t.pty.write(data);
+        } catch (Pty.InputBlocked e) {
+            throw TerminalErrors.inputBlocked("Terminal " + terminalId + ": " + e.getMessage());
         } catch (IOException e) {
             throw TerminalErrors.notFound(terminalId);
         }

@@ -69,4 +69,21 @@ class PtyTest {
             assertThat(ProcessHandle.of(bg).map(ProcessHandle::isAlive).orElse(false)).as("background job").isFalse();
         }
     }
+
+    @Test
+    void typingIntoAProgramThatDoesNotReadGivesUpInsteadOfBlocking() throws Exception {
+        try (Pty pty = Pty.open(80, 24)) {
+            Process p = TerminalProcess.start("/bin/sh", Path.of("/tmp"), Map.of("PATH", "/usr/bin:/bin"), pty.slavePath());
+            try {
+                pty.write("stty -icanon -echo; echo \"sleeping=$((1+1))\"; sleep 60\n".getBytes(StandardCharsets.UTF_8));
+                readUntil(pty, Pattern.compile("(sleeping=2)"));
+                long started = System.nanoTime();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> pty.write(new byte[4 * 1024 * 1024]))
+                        .isInstanceOf(Pty.InputBlocked.class).hasMessageContaining("the rest was not");
+                assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(Pty.WRITE_WAIT_MS);
+            } finally {
+                TerminalProcess.kill(p);
+            }
+        }
+    }
 }
