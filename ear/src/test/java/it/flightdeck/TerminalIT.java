@@ -278,6 +278,13 @@ class TerminalIT {
             assertThat(ws.awaitType("tool_pty_detached").getString("tool_id")).isEqualTo("tool-1");
             ws.send("{\"type\":\"subscribe_tool_pty\",\"session_id\":\"" + s.id() + "\"}");
             assertThat(awaitError(ws, "invalid_request").getString("message")).isEqualTo("tool_id: is required");
+
+            // Input is JSON; a binary frame from the client is answered and the socket stays usable.
+            ws.sendBinary(new byte[]{1, 2, 't', '1', 'x'});
+            assertThat(awaitError(ws, "parse_error").getString("message"))
+                    .isEqualTo("binary frames from a client are not read; send terminal_input with base64 data");
+            ws.send("{\"type\":\"destroy_terminal\",\"terminal_id\":\"t1\"}");
+            awaitExited(ws, "t1");
         }
         Agents.end(s);
     }

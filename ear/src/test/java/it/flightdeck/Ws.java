@@ -65,6 +65,10 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
     /** Sends without waiting: for a client the server may already have dropped. */
     public CompletableFuture<WebSocket> sendLater(String json) {
         return socket.sendText(json, true);
