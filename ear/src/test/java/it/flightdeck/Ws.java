@@ -23,7 +23,10 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
     public volatile String closeReason;
     public final AtomicInteger pings = new AtomicInteger();
+    /** Binary frames (terminal output), whole. */
+    public final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
     private final boolean reading;
     private WebSocket socket;
 
@@ -69,6 +72,10 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
 
     public void send(String json) {
         socket.sendText(json, true).join();
+    }
+
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
     }
 
     /** Sends without waiting: for a client the server may already have dropped. */
@@ -138,6 +145,19 @@ public final class Ws implements WebSocket.Listener, AutoCloseable {
         if (last) {
             frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
             partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        partialBinary.writeBytes(chunk);
+        if (last) {
+            binaries.add(partialBinary.toByteArray());
+            partialBinary.reset();
         }
         webSocket.request(1);
         return null;

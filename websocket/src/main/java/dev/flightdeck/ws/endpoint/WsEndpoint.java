@@ -56,6 +56,9 @@ public class WsEndpoint {
     @Inject
     dev.flightdeck.ws.server.ServerInfoFanOut serverInfo;
 
+    @Inject
+    WsTerminals terminals;
+
     @OnOpen
     public void open(Session ws) {
         if (ws.getUserPrincipal() == null) {
@@ -111,10 +114,22 @@ public class WsEndpoint {
         }
     }
 
+    /** Clients send terminal input as JSON (terminal_input); a binary frame is answered, not fatal. */
+    @OnMessage
+    public void binary(java.nio.ByteBuffer data, Session ws) {
+        Connection c = registry.find(ws);
+        if (c != null) {
+            c.touch();
+            c.send(error("parse_error", "binary frames from a client are not read; send terminal_input with base64 data",
+                    null));
+        }
+    }
+
     @OnClose
     public void closed(Session ws) {
         registry.closed(ws);
         serverInfo.closed(ws);
+        terminals.closed(ws.getId());
     }
 
     @OnError
@@ -122,6 +137,7 @@ public class WsEndpoint {
         LOG.log(Level.FINE, "WebSocket error", t);
         registry.closed(ws);
         serverInfo.closed(ws);
+        terminals.closed(ws.getId());
     }
 
     private void handle(Connection c, JsonObject msg) {
@@ -175,6 +191,8 @@ public class WsEndpoint {
             actions.subscribed(sessionId);
         } else if (dev.flightdeck.ws.server.ServerInfoFanOut.TYPES.contains(type)) {
             serverInfo.handle(c, type, msg);
+        } else if (terminals.handles(type)) {
+            terminals.handle(c, type, msg);
         } else if (actions.types().contains(type) || HookService.TYPES.contains(type)) {
             try {
                 actions.handle(type, msg);

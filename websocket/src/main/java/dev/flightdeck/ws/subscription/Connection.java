@@ -54,6 +54,25 @@ public final class Connection {
      * log's retention, and cutting it would only force the client into the refetch it asked to avoid.
      */
     boolean send(String frame, boolean capped) {
+        return enqueue(frame, capped);
+    }
+
+    /** Queues a binary frame (terminal output), under the same bound as text. */
+    public boolean sendBinary(ByteBuffer frame) {
+        return enqueue(frame, true);
+    }
+
+    /**
+     * Half full: a producer that can wait (a terminal reader) should, rather than push the
+     * connection into overflow, which closes it as lagged.
+     */
+    public boolean backlogged() {
+        synchronized (this) {
+            return queue.size() >= capacity / 2;
+        }
+    }
+
+    private boolean enqueue(Object frame, boolean capped) {
         synchronized (this) {
             if (closing) {
                 return false;
@@ -103,13 +122,18 @@ public final class Connection {
             return;
         }
         try {
-            ws.getAsyncRemote().sendText((String) next, result -> {
+            jakarta.websocket.SendHandler done = result -> {
                 if (result.isOK()) {
                     drainNext();
                 } else {
                     close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
                 }
-            });
+            };
+            if (next instanceof ByteBuffer) {
+                ws.getAsyncRemote().sendBinary((ByteBuffer) next, done);
+            } else {
+                ws.getAsyncRemote().sendText((String) next, done);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "send on a closed WebSocket", e);
             close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
