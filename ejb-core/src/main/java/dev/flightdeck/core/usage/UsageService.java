@@ -54,6 +54,17 @@ public class UsageService {
         t.reportedCostUsd = u.reportedCostUsd();
         t.rawUsage = u.raw() == null ? null : u.raw().toString();
         t.observedAt = now;
+        t.snapshotKind = u.snapshotKind() == null ? AgentEvent.TurnUsage.CONTEXT_TURN : u.snapshotKind();
+        t.modelFamily = UsageModels.family(model);
+        t.direct = s.missionId == null;
+        Pricing.Rates r = estimate.rates();
+        t.pricingSource = Pricing.SOURCE;
+        t.pricingVersion = Pricing.VERSION;
+        t.pricingModelKey = r.modelKey();
+        t.inputPerMtok = r.input();
+        t.outputPerMtok = r.output();
+        t.cacheReadPerMtok = r.cacheRead();
+        t.cacheWritePerMtok = r.cacheWrite();
         if (em.find(UsageTurnEntity.class, new dev.flightdeck.persistence.usage.UsageTurnKey(s.id, s.turnSeq)) != null) {
             // A turn reports once; a second result for the same turn (a resumed process) is not billed twice.
             return t;
@@ -64,6 +75,9 @@ public class UsageService {
         s.cachedTokens += u.cacheReadTokens();
         s.contextWindow = Math.max(s.contextWindow, u.contextWindow());
         s.totalCostUsd += estimate.costUsd();
+        // The session's figures are its turns' sums: lifetime totals, unless this turn compacted the context.
+        s.usageSnapshotKind = AgentEvent.TurnUsage.COMPACTION_RESET.equals(t.snapshotKind)
+                ? AgentEvent.TurnUsage.COMPACTION_RESET : AgentEvent.TurnUsage.LIFETIME_TOTALS;
         return t;
     }
 
@@ -91,18 +105,28 @@ public class UsageService {
     }
 
     static UsageWire.TurnRow row(UsageTurnEntity t) {
-        Pricing.Rates r = Pricing.ratesFor(t.model);
+        // Rows priced before the ledger kept its rates (V8) are shown with today's table.
+        Pricing.Rates r = t.pricingVersion == null ? Pricing.ratesFor(t.model)
+                : new Pricing.Rates(t.pricingModelKey, nz(t.inputPerMtok), nz(t.outputPerMtok),
+                        nz(t.cacheReadPerMtok), nz(t.cacheWritePerMtok));
         jakarta.json.JsonObject raw = null;
         if (t.rawUsage != null) {
             try (var reader = jakarta.json.Json.createReader(new StringReader(t.rawUsage))) {
                 raw = reader.readObject();
             }
         }
-        return new UsageWire.TurnRow(t.turnId, t.turnSeq, t.provider, t.model, Times.iso(t.observedAt), "context_turn",
+        return new UsageWire.TurnRow(t.turnId, t.turnSeq, t.provider, t.model, Times.iso(t.observedAt),
+                t.snapshotKind == null ? AgentEvent.TurnUsage.CONTEXT_TURN : t.snapshotKind,
                 raw, t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheCreationTokens,
                 t.inputTokens + t.cacheReadTokens + t.cacheCreationTokens, t.contextWindow, t.estimatedCostUsd,
-                t.reportedCostUsd, new UsageWire.PricingInfo(Pricing.SOURCE, Pricing.VERSION, r.modelKey(), r.input(),
+                t.reportedCostUsd, new UsageWire.PricingInfo(
+                t.pricingSource == null ? Pricing.SOURCE : t.pricingSource,
+                t.pricingVersion == null ? Pricing.VERSION : t.pricingVersion, r.modelKey(), r.input(),
                 r.output(), r.cacheRead(), r.cacheWrite()));
+    }
+
+    private static double nz(Double d) {
+        return d == null ? 0 : d;
     }
 
     private static long num(Object o) {

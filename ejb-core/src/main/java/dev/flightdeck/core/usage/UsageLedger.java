@@ -1,0 +1,147 @@
+package dev.flightdeck.core.usage;
+
+import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.session.SessionRules;
+import dev.flightdeck.core.time.Times;
+import dev.flightdeck.persistence.session.SessionEntity;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The usage routes (contract §1.11), read from the per-turn ledger (usage_turns). Direct sessions only:
+ * a mission's sessions are the mission's spend and are left out, as in OrbitDock. Every query filters
+ * {@code direct} and a time range and sums columns of the usage_turns_ledger_time index, so the database
+ * reads the index alone.
+ */
+@Stateless
+public class UsageLedger {
+    public static final Set<String> GROUP_BY = Set.of("provider", "model", "session", "day");
+    public static final int SESSIONS_LIMIT_DEFAULT = 50;
+    public static final int SESSIONS_LIMIT_MAX = 500;
+    static final String WHERE = " FROM usage_turns WHERE direct = TRUE AND observed_at >= ?1 AND observed_at < ?2";
+    static final String SUMS = "COUNT(*), COUNT(DISTINCT session_id), COALESCE(SUM(input_tokens), 0), "
+            + "COALESCE(SUM(output_tokens), 0), COALESCE(SUM(cache_read_tokens), 0), "
+            + "COALESCE(SUM(cache_creation_tokens), 0), COALESCE(SUM(estimated_cost_usd), 0), SUM(reported_cost_usd)";
+    /** Days since 100,000 days before the anchor: positive for any turn, so integer division floors. */
+    static final long DAY_BIAS = 100_000;
+
+    @PersistenceContext(unitName = "flightdeck")
+    EntityManager em;
+
+    public UsageWire.UsageSummary summary(long todayStart) {
+        return new UsageWire.UsageSummary(bucket(UsageRange.day(todayStart)), bucket(UsageRange.Millis.ALL));
+    }
+
+    public UsageWire.Breakdown breakdown(String groupBy, Long startUnix, Long endUnix, long dayAnchor) {
+        if (!GROUP_BY.contains(groupBy)) {
+            throw ApiException.invalidField("group_by", "must be provider, model, session or day");
+        }
+        UsageRange.Millis range = UsageRange.between("start_unix", startUnix, "end_unix", endUnix);
+        List<UsageTally.GroupRow> rows = grouped(groupBy, range, dayAnchor);
+        return new UsageWire.Breakdown(groupBy, startUnix, endUnix, UsageTally.totals(rows, distinct(range)),
+                UsageTally.groups(groupBy, rows));
+    }
+
+    public UsageWire.Overview overview(long todayStart, Long rangeStart, Long rangeEnd) {
+        UsageRange.Millis days = UsageRange.overviewDays(todayStart, rangeStart, rangeEnd);
+        UsageRange.Millis today = UsageRange.day(todayStart);
+        return new UsageWire.Overview(todayStart, summary(todayStart),
+                UsageTally.groups("provider", grouped("provider", today, todayStart)),
+                UsageTally.groups("model", grouped("model", today, todayStart)),
+                UsageTally.groups("day", grouped("day", days, todayStart)));
+    }
+
+    public UsageWire.Sessions sessions(Long startUnix, Long endUnix, int limit, int offset) {
+        UsageRange.Millis range = UsageRange.between("start_unix", startUnix, "end_unix", endUnix);
+        long total = distinct(range);
+        Query q = bind(em.createNativeQuery("SELECT session_id, provider, " + SUMS + ", MAX(observed_at)" + WHERE
+                + " GROUP BY session_id, provider ORDER BY MAX(observed_at) DESC, session_id"), range);
+        @SuppressWarnings("unchecked")
+        List<Object[]> page = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<String> ids = page.stream().map(r -> (String) r[0]).toList();
+        Map<String, SessionEntity> byId = ids.isEmpty() ? Map.of()
+                : em.createQuery("SELECT s FROM SessionEntity s WHERE s.id IN :ids", SessionEntity.class)
+                        .setParameter("ids", ids).getResultList().stream()
+                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        List<UsageWire.SessionUsage> out = new ArrayList<>();
+        for (Object[] r : page) {
+            UsageTally.GroupRow g = row(r, 2, (String) r[1], null, (String) r[0], null);
+            SessionEntity s = byId.get(g.sessionId());
+            UsageWire.Tokens tokens = UsageWire.Tokens.of(g.inputTokens(), g.outputTokens(), g.cacheReadTokens(),
+                    g.cacheCreationTokens());
+            double cost = UsageTally.round(g.costUsd());
+            Double reported = UsageTally.roundOrNull(g.reportedCostUsd());
+            if (s == null) {
+                out.add(new UsageWire.SessionUsage(g.sessionId(), g.provider(), g.sessionId(), null, null, null, null,
+                        null, Times.iso(num(r[10])), cost, reported, tokens, g.turnCount()));
+            } else {
+                out.add(new UsageWire.SessionUsage(s.id, s.provider, SessionRules.displayTitle(s.customName, s.summary,
+                        s.firstPrompt, s.projectName, s.projectPath), SessionRules.contextLine(s.summary, s.firstPrompt,
+                        s.lastMessage), s.projectName, s.projectPath, s.model, Times.iso(s.startedAt),
+                        Times.iso(s.lastActivityAt), cost, reported, tokens, g.turnCount()));
+            }
+        }
+        Integer next = offset + page.size() < total ? offset + page.size() : null;
+        return new UsageWire.Sessions(next, total, out);
+    }
+
+    private UsageWire.Bucket bucket(UsageRange.Millis range) {
+        return UsageTally.bucket(grouped("model", range, 0), distinct(range));
+    }
+
+    private long distinct(UsageRange.Millis range) {
+        return num(bind(em.createNativeQuery("SELECT COUNT(DISTINCT session_id)" + WHERE), range).getSingleResult());
+    }
+
+    /** One GROUP BY over the range; the day expression is built from a parsed long, never from text. */
+    private List<UsageTally.GroupRow> grouped(String groupBy, UsageRange.Millis range, long dayAnchor) {
+        long anchorMs = dayAnchor * 1000;
+        String day = "((observed_at - " + anchorMs + ") + " + DAY_BIAS * UsageRange.DAY_SECONDS * 1000 + ") / "
+                + UsageRange.DAY_SECONDS * 1000;
+        String keys = switch (groupBy) {
+            case "provider" -> "provider";
+            case "model" -> "model_family";
+            case "session" -> "session_id, provider";
+            default -> day;
+        };
+        int width = "session".equals(groupBy) ? 2 : 1;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT " + keys + ", " + SUMS + WHERE + " GROUP BY " + keys),
+                range).getResultList();
+        List<UsageTally.GroupRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(switch (groupBy) {
+                case "provider" -> row(r, width, (String) r[0], null, null, null);
+                case "model" -> row(r, width, null, (String) r[0], null, null);
+                case "session" -> row(r, width, (String) r[1], null, (String) r[0], null);
+                default -> row(r, width, null, null, null,
+                        dayAnchor + (num(r[0]) - DAY_BIAS) * UsageRange.DAY_SECONDS);
+            });
+        }
+        return out;
+    }
+
+    private static UsageTally.GroupRow row(Object[] r, int at, String provider, String model, String sessionId,
+                                           Long day) {
+        return new UsageTally.GroupRow(provider, model, sessionId, day, num(r[at]), num(r[at + 1]), num(r[at + 2]),
+                num(r[at + 3]), num(r[at + 4]), num(r[at + 5]), ((Number) r[at + 6]).doubleValue(),
+                r[at + 7] == null ? null : ((Number) r[at + 7]).doubleValue());
+    }
+
+    private static Query bind(Query q, UsageRange.Millis range) {
+        return q.setParameter(1, range.from() == null ? Long.MIN_VALUE : range.from())
+                .setParameter(2, range.to() == null ? Long.MAX_VALUE : range.to());
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+}
