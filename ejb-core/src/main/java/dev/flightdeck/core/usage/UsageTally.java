@@ -80,8 +80,15 @@ public final class UsageTally {
                 k.outputTokens(), k.cachedTokens(), t.turnCount(), t.totalCostUsd(), t.reportedCostUsd(), costs);
     }
 
+    /** Null when neither is known; written out so no null is unboxed. */
     static Double plus(Double a, Double b) {
-        return a == null ? b : b == null ? a : a + b;
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a + b;
     }
 
     /** Sums of prices carry float noise; a nanodollar is finer than any price. */
