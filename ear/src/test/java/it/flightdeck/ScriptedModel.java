@@ -44,15 +44,14 @@ public final class ScriptedModel implements AutoCloseable {
     static final int INPUT_TOKENS = 120;
     static final int OUTPUT_TOKENS = 17;
     /**
-     * The rate-limit windows every answer reports in the headers each provider's service sends
-     * (Codex's x-codex-primary- and x-codex-secondary- ones, Anthropic's anthropic-ratelimit-unified-*), for the CLIs
-     * to pass on: percentages used, window lengths in minutes, and a fixed reset time.
+     * The rate-limit windows every Responses answer reports in the headers OpenAI's service sends
+     * (x-codex-primary- and x-codex-secondary-), for the Codex app-server to pass on in
+     * account/rateLimits/updated: percentages used, window lengths in minutes, and a fixed reset time.
      */
     static final int CODEX_PRIMARY_USED = 42;
     static final int CODEX_PRIMARY_MINUTES = 300;
     static final int CODEX_SECONDARY_USED = 7;
     static final int CODEX_SECONDARY_MINUTES = 10080;
-    static final double CLAUDE_FIVE_HOUR_UTILIZATION = 0.25;
     static final long RATE_LIMIT_RESETS_AT = 1_893_456_000L;
 
     private final HttpServer server;
@@ -410,12 +409,6 @@ public final class ScriptedModel implements AutoCloseable {
     }
 
     private static void stream(HttpExchange ex, String model, Reply reply) throws IOException {
-        ex.getResponseHeaders().set("anthropic-ratelimit-unified-status", "allowed");
-        ex.getResponseHeaders().set("anthropic-ratelimit-unified-representative-claim", "five_hour");
-        ex.getResponseHeaders().set("anthropic-ratelimit-unified-reset", String.valueOf(RATE_LIMIT_RESETS_AT));
-        ex.getResponseHeaders().set("anthropic-ratelimit-unified-5h-status", "allowed");
-        ex.getResponseHeaders().set("anthropic-ratelimit-unified-5h-utilization", String.valueOf(CLAUDE_FIVE_HOUR_UTILIZATION));
-        ex.getResponseHeaders().set("anthropic-ratelimit-unified-5h-reset", String.valueOf(RATE_LIMIT_RESETS_AT));
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);
