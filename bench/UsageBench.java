@@ -30,8 +30,10 @@ public class UsageBench {
                 {"breakdown by model, a year", "/api/usage/breakdown?group_by=model&start_unix=" + yearAgo},
                 {"sessions, first page", "/api/usage/sessions?start_unix=" + yearAgo}};
         String check = get("/api/usage/summary?today_start_unix=" + today);
-        System.out.println("ledger rows seeded: " + args[3] + "; all-time summary: "
-                + check.replaceAll(".*\"all_time\":\\{([^}]*)\\}.*", "$1").replaceAll(",\"cost_by_model\".*", ""));
+        java.util.regex.Matcher turns = java.util.regex.Pattern.compile("\"all_time\":\\{.*?\"turn_count\":(\\d+)")
+                .matcher(check);
+        System.out.println("ledger rows seeded: " + args[3] + "; direct turns counted all time: "
+                + (turns.find() ? turns.group(1) : "?"));
         double ping = 0;
         for (String[] c : cases) {
             for (int i = 0; i < Math.max(5, samples / 5); i++) {

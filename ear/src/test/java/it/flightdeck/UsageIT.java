@@ -250,4 +250,24 @@ class UsageIT {
             assertThat(r.json().getString("error")).as(path).isNotBlank();
         }
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheUsageRoutes() {
+        Api.Resp doc = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/openapi?format=JSON"))
+                .GET().build());
+        assertThat(doc.status()).isEqualTo(200);
+        JsonObject paths = doc.json().getJsonObject("paths");
+        for (String route : List.of("summary", "breakdown", "overview", "sessions", "codex", "claude")) {
+            JsonObject get = paths.getJsonObject("/api/usage/" + route).getJsonObject("get");
+            assertThat(get.getJsonObject("responses").keySet()).as(route).contains("200", "400", "401");
+        }
+        assertThat(paths.getJsonObject("/api/usage/overview").toString()).contains("#/components/schemas/UsageOverview");
+        JsonObject schemas = doc.json().getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("UsageGroup").getJsonObject("properties").keySet())
+                .contains("group_key", "day_start_unix", "distinct_session_count", "tokens", "total_cost_usd");
+        assertThat(schemas.getJsonObject("UsageBucket").getJsonObject("properties").keySet())
+                .contains("session_count", "cached_tokens", "cost_by_model");
+        assertThat(schemas.getJsonObject("RateLimitUsage").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("usage", "error_info");
+    }
 }

@@ -27,7 +27,7 @@ UPDATE usage_turns SET model_family = CASE
 -- Every usage route filters direct rows by time and sums the same few columns: with them all in the
 -- index, a range of a year of turns is read from the index alone, in time order.
 CREATE INDEX usage_turns_ledger_time ON usage_turns (direct, observed_at, provider, model_family, session_id,
-    input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, estimated_cost_usd);
+    input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, estimated_cost_usd, reported_cost_usd);
 -- The sessions route groups a range by session.
 CREATE INDEX usage_turns_ledger_session ON usage_turns (direct, session_id, observed_at);
 
