@@ -16,18 +16,25 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The usage routes (contract §1.11), read from the per-turn ledger (usage_turns). Direct sessions only:
- * a mission's sessions are the mission's spend and are left out, as in OrbitDock. Every query filters
- * {@code direct} and a time range and sums columns of the usage_turns_ledger_time index, so the database
- * reads the index alone.
+ * The usage routes (contract §1.11), read from the ledger's rollup (usage_rollup, V13) for the whole
+ * quarter hours of a range and from the per-turn ledger (usage_turns) for the partial quarter hours at its
+ * edges ({@link UsageBuckets}), so the sums are the ledger's exactly while a year's range reads tens of
+ * thousands of rollup rows instead of every turn. Direct sessions only: a mission's sessions are the
+ * mission's spend and are left out, as in OrbitDock.
  */
 @Stateless
 public class UsageLedger {
     public static final Set<String> GROUP_BY = Set.of("provider", "model", "session", "day");
     public static final int SESSIONS_LIMIT_DEFAULT = 50;
     public static final int SESSIONS_LIMIT_MAX = 500;
-    static final String WHERE = " FROM usage_turns WHERE direct = TRUE AND observed_at >= ?1 AND observed_at < ?2";
-    static final String SUMS = "COUNT(*), COUNT(DISTINCT session_id), COALESCE(SUM(input_tokens), 0), "
+    /** One source row: a turn of the ledger or a rollup row, with the columns every route sums. */
+    static final String LEDGER_PART = "SELECT observed_at AS at_ms, provider, model_family, session_id, "
+            + "CAST(1 AS BIGINT) AS turns, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+            + "estimated_cost_usd, reported_cost_usd, observed_at AS last_at FROM usage_turns WHERE direct = TRUE";
+    static final String ROLLUP_PART = "SELECT bucket_start * 1000 AS at_ms, provider, model_family, session_id, "
+            + "turn_count AS turns, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, "
+            + "estimated_cost_usd, reported_cost_usd, last_observed_at AS last_at FROM usage_rollup WHERE direct = TRUE";
+    static final String SUMS = "COALESCE(SUM(turns), 0), COUNT(DISTINCT session_id), COALESCE(SUM(input_tokens), 0), "
             + "COALESCE(SUM(output_tokens), 0), COALESCE(SUM(cache_read_tokens), 0), "
             + "COALESCE(SUM(cache_creation_tokens), 0), COALESCE(SUM(estimated_cost_usd), 0), SUM(reported_cost_usd)";
     /** Days since 100,000 days before the anchor: positive for any turn, so integer division floors. */
@@ -62,8 +69,9 @@ public class UsageLedger {
     public UsageWire.Sessions sessions(Long startUnix, Long endUnix, int limit, int offset) {
         UsageRange.Millis range = UsageRange.between("start_unix", startUnix, "end_unix", endUnix);
         long total = distinct(range);
-        Query q = bind(em.createNativeQuery("SELECT session_id, provider, " + SUMS + ", MAX(observed_at)" + WHERE
-                + " GROUP BY session_id, provider ORDER BY MAX(observed_at) DESC, session_id"), range);
+        Source src = Source.of(UsageBuckets.split(range));
+        Query q = src.bind(em.createNativeQuery("SELECT session_id, provider, " + SUMS + ", MAX(last_at) FROM "
+                + src.sql() + " GROUP BY session_id, provider ORDER BY MAX(last_at) DESC, session_id"));
         @SuppressWarnings("unchecked")
         List<Object[]> page = q.setFirstResult(offset).setMaxResults(limit).getResultList();
         List<String> ids = page.stream().map(r -> (String) r[0]).toList();
@@ -98,13 +106,15 @@ public class UsageLedger {
     }
 
     private long distinct(UsageRange.Millis range) {
-        return num(bind(em.createNativeQuery("SELECT COUNT(DISTINCT session_id)" + WHERE), range).getSingleResult());
+        Source src = Source.of(UsageBuckets.split(range));
+        return num(src.bind(em.createNativeQuery("SELECT COUNT(DISTINCT session_id) FROM " + src.sql()))
+                .getSingleResult());
     }
 
     /** One GROUP BY over the range; the day expression is built from a parsed long, never from text. */
     private List<UsageTally.GroupRow> grouped(String groupBy, UsageRange.Millis range, long dayAnchor) {
         long anchorMs = dayAnchor * 1000;
-        String day = "((observed_at - " + anchorMs + ") + " + DAY_BIAS * UsageRange.DAY_SECONDS * 1000 + ") / "
+        String day = "((at_ms - " + anchorMs + ") + " + DAY_BIAS * UsageRange.DAY_SECONDS * 1000 + ") / "
                 + UsageRange.DAY_SECONDS * 1000;
         String keys = switch (groupBy) {
             case "provider" -> "provider";
@@ -114,8 +124,11 @@ public class UsageLedger {
         };
         int width = "session".equals(groupBy) ? 2 : 1;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT " + keys + ", " + SUMS + WHERE + " GROUP BY " + keys),
-                range).getResultList();
+        // A rollup row sits wholly in one day only when days start on bucket edges; other anchors read turns.
+        Source src = Source.of("day".equals(groupBy) && !UsageBuckets.dayAligned(dayAnchor)
+                ? UsageBuckets.ledgerOnly(range) : UsageBuckets.split(range));
+        List<Object[]> rows = src.bind(em.createNativeQuery("SELECT " + keys + ", " + SUMS + " FROM " + src.sql()
+                + " GROUP BY " + keys)).getResultList();
         List<UsageTally.GroupRow> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(switch (groupBy) {
@@ -136,9 +149,43 @@ public class UsageLedger {
                 r[at + 7] == null ? null : ((Number) r[at + 7]).doubleValue());
     }
 
-    private static Query bind(Query q, UsageRange.Millis range) {
-        return q.setParameter(1, range.from() == null ? Long.MIN_VALUE : range.from())
-                .setParameter(2, range.to() == null ? Long.MAX_VALUE : range.to());
+    /**
+     * The derived table a query sums over: the rollup's whole buckets and the ledger's edges, UNION ALL,
+     * with their bounds as positional parameters (numbers only, never text in the SQL).
+     */
+    record Source(String sql, List<Long> params) {
+        static Source of(UsageBuckets.Parts parts) {
+            List<String> sql = new ArrayList<>();
+            List<Long> params = new ArrayList<>();
+            for (UsageRange.Millis m : parts.ledger()) {
+                sql.add(LEDGER_PART + bounds("observed_at", m.from(), m.to(), 1, params));
+            }
+            if (parts.rollup() != null) {
+                UsageRange.Millis r = parts.rollup();
+                sql.add(ROLLUP_PART + bounds("bucket_start", r.from(), r.to(), 1000, params));
+            }
+            return new Source("(" + String.join(" UNION ALL ", sql) + ") u", params);
+        }
+
+        private static String bounds(String column, Long from, Long to, long perUnit, List<Long> params) {
+            StringBuilder b = new StringBuilder();
+            if (from != null) {
+                params.add(from / perUnit);
+                b.append(" AND ").append(column).append(" >= ?").append(params.size());
+            }
+            if (to != null) {
+                params.add(to / perUnit);
+                b.append(" AND ").append(column).append(" < ?").append(params.size());
+            }
+            return b.toString();
+        }
+
+        Query bind(Query q) {
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 1, params.get(i));
+            }
+            return q;
+        }
     }
 
     private static long num(Object o) {

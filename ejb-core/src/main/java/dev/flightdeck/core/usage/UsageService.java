@@ -70,6 +70,7 @@ public class UsageService {
             return t;
         }
         em.persist(t);
+        addToRollup(t);
         s.inputTokens += u.inputTokens();
         s.outputTokens += u.outputTokens();
         s.cachedTokens += u.cacheReadTokens();
@@ -79,6 +80,48 @@ public class UsageService {
         s.usageSnapshotKind = AgentEvent.TurnUsage.COMPACTION_RESET.equals(t.snapshotKind)
                 ? AgentEvent.TurnUsage.COMPACTION_RESET : AgentEvent.TurnUsage.LIFETIME_TOTALS;
         return t;
+    }
+
+    /**
+     * Adds a recorded turn to its rollup row (V13), in the turn's transaction, so the usage routes' sums
+     * over the rollup always equal the ledger's. Update first, insert when there was no row: the row's key
+     * holds the session, and the caller holds the session's row lock (SessionService.lock) while it
+     * records, so no other transaction can insert the same key between the two statements; a retry on a
+     * duplicate key would also not work on PostgreSQL, where a failed statement aborts the transaction.
+     */
+    private void addToRollup(UsageTurnEntity t) {
+        long bucket = UsageBuckets.bucketStart(t.observedAt);
+        String reported = t.reportedCostUsd == null ? ""
+                : ", reported_cost_usd = COALESCE(reported_cost_usd, 0) + ?6";
+        jakarta.persistence.Query update = em.createNativeQuery("UPDATE usage_rollup SET turn_count = turn_count + 1, "
+                        + "input_tokens = input_tokens + ?1, output_tokens = output_tokens + ?2, "
+                        + "cache_read_tokens = cache_read_tokens + ?3, cache_creation_tokens = cache_creation_tokens + ?4, "
+                        + "estimated_cost_usd = estimated_cost_usd + ?5" + reported
+                        + ", last_observed_at = GREATEST(last_observed_at, ?7) WHERE bucket_start = ?8 AND session_id = ?9 "
+                        + "AND provider = ?10 AND model_family = ?11 AND direct = ?12")
+                .setParameter(1, t.inputTokens).setParameter(2, t.outputTokens).setParameter(3, t.cacheReadTokens)
+                .setParameter(4, t.cacheCreationTokens).setParameter(5, t.estimatedCostUsd)
+                .setParameter(7, t.observedAt).setParameter(8, bucket).setParameter(9, t.sessionId)
+                .setParameter(10, t.provider).setParameter(11, t.modelFamily).setParameter(12, t.direct);
+        if (t.reportedCostUsd != null) {
+            update.setParameter(6, t.reportedCostUsd);
+        }
+        if (update.executeUpdate() > 0) {
+            return;
+        }
+        jakarta.persistence.Query insert = em.createNativeQuery("INSERT INTO usage_rollup (bucket_start, session_id, "
+                        + "provider, model_family, direct, turn_count, input_tokens, output_tokens, cache_read_tokens, "
+                        + "cache_creation_tokens, estimated_cost_usd, reported_cost_usd, last_observed_at) VALUES "
+                        + "(?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, " + (t.reportedCostUsd == null ? "NULL" : "?11")
+                        + ", ?12)")
+                .setParameter(1, bucket).setParameter(2, t.sessionId).setParameter(3, t.provider)
+                .setParameter(4, t.modelFamily).setParameter(5, t.direct).setParameter(6, t.inputTokens)
+                .setParameter(7, t.outputTokens).setParameter(8, t.cacheReadTokens).setParameter(9, t.cacheCreationTokens)
+                .setParameter(10, t.estimatedCostUsd).setParameter(12, t.observedAt);
+        if (t.reportedCostUsd != null) {
+            insert.setParameter(11, t.reportedCostUsd);
+        }
+        insert.executeUpdate();
     }
 
     public UsageWire.Turns turns(String sessionId, int limit, Integer beforeTurnSeq) {
