@@ -21,6 +21,7 @@ public class UsageBench {
         token = Files.readString(Path.of(args[1])).strip();
         int samples = Integer.parseInt(args[2]);
         long today = Math.floorDiv(System.currentTimeMillis() / 1000, 86_400) * 86_400;
+        long now = System.currentTimeMillis() / 1000;
         long yearAgo = today - 364 * 86_400L;
         String[][] cases = {
                 {"ping (ceiling)", "/api/server/ping"},
@@ -28,7 +29,10 @@ public class UsageBench {
                 {"overview (365 days)", "/api/usage/overview?today_start_unix=" + today + "&range_start_unix=" + yearAgo},
                 {"summary", "/api/usage/summary?today_start_unix=" + today},
                 {"breakdown by model, a year", "/api/usage/breakdown?group_by=model&start_unix=" + yearAgo},
-                {"sessions, first page", "/api/usage/sessions?start_unix=" + yearAgo}};
+                {"sessions, first page", "/api/usage/sessions?start_unix=" + yearAgo},
+                // Bounds off the quarter hour: the edges are read turn by turn, the rest from the rollup.
+                {"breakdown by day, 7d to now", "/api/usage/breakdown?group_by=day&today_start_unix=" + today
+                        + "&start_unix=" + (now - 7 * 86_400L) + "&end_unix=" + now}};
         String check = get("/api/usage/summary?today_start_unix=" + today);
         java.util.regex.Matcher turns = java.util.regex.Pattern.compile("\"all_time\":\\{.*?\"turn_count\":(\\d+)")
                 .matcher(check);

@@ -21,7 +21,7 @@ start() {
   "$wlp/bin/server" start $server >/dev/null
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
 }
-# The first start migrates the schema (V8 makes the ledger's indexes) and writes the auth token.
+# The first start migrates the schema (V8 makes the ledger's indexes, V13 the rollup) and writes the auth token.
 start
 "$wlp/bin/server" stop $server >/dev/null
 
@@ -44,6 +44,15 @@ SELECT 'bench-' || ((X - 1) / 200), MOD(X - 1, 200) + 1, 'turn-' || (MOD(X - 1, 
   CASE MOD((X - 1) / 200, 4) WHEN 0 THEN 'Sonnet' WHEN 1 THEN 'GPT-5' WHEN 2 THEN 'Opus' ELSE 'GPT-5.1' END,
   MOD((X - 1) / 200, 10) <> 9, 'flightdeck_list_prices', '2026-11', 'sonnet', 3, 15, 0.3, 3.75
 FROM SYSTEM_RANGE(1, $rows);
+-- The rollup the server keeps with each turn (V13), built here from the same rows with the migration's own
+-- backfill, so the two tables agree as they would after recording these turns one by one.
+INSERT INTO usage_rollup (bucket_start, session_id, provider, model_family, direct, turn_count, input_tokens,
+    output_tokens, cache_read_tokens, cache_creation_tokens, estimated_cost_usd, reported_cost_usd, last_observed_at)
+SELECT (observed_at / 900000) * 900, session_id, provider, model_family, direct, COUNT(*), SUM(input_tokens),
+    SUM(output_tokens), SUM(cache_read_tokens), SUM(cache_creation_tokens), SUM(estimated_cost_usd),
+    SUM(reported_cost_usd), MAX(observed_at)
+  FROM usage_turns
+ GROUP BY (observed_at / 900000) * 900, session_id, provider, model_family, direct;
 ANALYZE;
 SQL
 t0=$(date +%s)
