@@ -3,7 +3,7 @@
 # GET /api/usage/overview over a ledger of 1,000,000 turns spread over a year (BENCH_LEDGER_ROWS), against
 # GET /api/server/ping (an authenticated no-op) on the same server, p50/p99 over BENCH_SAMPLES (50).
 # The ledger is filled by SQL while the server is stopped: a million turns through the agents would
-# measure the agents. Usage: bash bench/usage.sh   (BENCH_PORT; BENCH_NO_BUILD=1 reuses a built EAR)
+# measure the agents. Usage: bash bench/usage.sh   (BENCH_PORT; BENCH_NO_BUILD=1 reuses a built EAR; BENCH_EAR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-4200}
@@ -13,6 +13,9 @@ wlp=ear/target/liberty/wlp
 server=flightdeck-bench
 [ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -ntp -DskipTests -DskipITs install
 mvn -B -q -ntp -pl ear -DskipTests liberty:create liberty:deploy -Dliberty.server=$server >/dev/null
+# BENCH_EAR: an EAR built in this clone (e.g. ear/target/flightdeck.ear after a reactor verify), deployed
+# as is, when the local Maven repository is shared and may hold another build's modules.
+[ -z "${BENCH_EAR:-}" ] || cp "$BENCH_EAR" "$wlp/usr/servers/$server/apps/flightdeck.ear"
 export FLIGHTDECK_PORT=$port FLIGHTDECK_DATA_DIR=$data
 h2=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | tail -1)
 cleanup() { "$wlp/bin/server" stop $server >/dev/null 2>&1 || true; rm -rf "$data"; }
