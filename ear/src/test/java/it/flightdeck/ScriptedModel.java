@@ -46,6 +46,16 @@ public final class ScriptedModel implements AutoCloseable {
     public static final String WRITTEN = "hello from the scripted model\n";
     static final int INPUT_TOKENS = 120;
     static final int OUTPUT_TOKENS = 17;
+    /**
+     * The rate-limit windows every Responses answer reports in the headers OpenAI's service sends
+     * (x-codex-primary- and x-codex-secondary-), for the Codex app-server to pass on in
+     * account/rateLimits/updated: percentages used, window lengths in minutes, and a fixed reset time.
+     */
+    static final int CODEX_PRIMARY_USED = 42;
+    static final int CODEX_PRIMARY_MINUTES = 300;
+    static final int CODEX_SECONDARY_USED = 7;
+    static final int CODEX_SECONDARY_MINUTES = 10080;
+    static final long RATE_LIMIT_RESETS_AT = 1_893_456_000L;
 
     private final HttpServer server;
     public final List<String> userTexts = new CopyOnWriteArrayList<>();
@@ -516,6 +526,12 @@ public final class ScriptedModel implements AutoCloseable {
             return;
         }
         Reply reply = mcpScript(new Turn(text, results)).orElseGet(() -> script(instruction, lastResult));
+        ex.getResponseHeaders().set("x-codex-primary-used-percent", String.valueOf(CODEX_PRIMARY_USED));
+        ex.getResponseHeaders().set("x-codex-primary-window-minutes", String.valueOf(CODEX_PRIMARY_MINUTES));
+        ex.getResponseHeaders().set("x-codex-primary-reset-at", String.valueOf(RATE_LIMIT_RESETS_AT));
+        ex.getResponseHeaders().set("x-codex-secondary-used-percent", String.valueOf(CODEX_SECONDARY_USED));
+        ex.getResponseHeaders().set("x-codex-secondary-window-minutes", String.valueOf(CODEX_SECONDARY_MINUTES));
+        ex.getResponseHeaders().set("x-codex-secondary-reset-at", String.valueOf(RATE_LIMIT_RESETS_AT));
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();

@@ -51,6 +51,8 @@ public class TurnService {
 
     @Inject
     dev.flightdeck.core.capability.Capabilities capabilities;
+    @Inject
+    dev.flightdeck.core.usage.RateLimitStore rateLimits;
 
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
@@ -131,6 +133,8 @@ public class TurnService {
                 turnEnded.fire(new TurnEnded(s.id, interruptRequested ? "interrupted" : t.outcome(), t.resultText()));
             } else if (event instanceof AgentEvent.Capability c) {
                 capabilities.announce(s.id, c);
+            } else if (event instanceof AgentEvent.RateLimits r) {
+                rateLimits.record(r.provider(), r.report(), now);
             } else if (event instanceof AgentEvent.Exited x) {
                 boolean midTurn = s.currentTurnId != null;
                 transitions.apply(s, new SessionInput.AgentExited(x.exitCode(), x.detail(),

@@ -39,6 +39,13 @@ public final class ClaudeMapper {
     private final Map<String, OpenTool> openTools = new HashMap<>();
     /** The newest main-conversation message id: a turn's last one is where a rollback resumes. */
     private String lastMessageId;
+    /** Whether the context was compacted since the last result: the next turn's usage is a compaction reset. */
+    private boolean compactedThisTurn;
+    /**
+     * The process's running totals at the last result (in, out, cache read, cache write, cost), for a CLI
+     * that reports only those (modelUsage without model_usage_since_last_result): a turn is the difference.
+     */
+    private double[] lifetimeAtLastResult = new double[5];
 
     private record OpenTool(String name, JsonObject input, long startedAt, JsonObject row) {
     }
@@ -67,6 +74,8 @@ public final class ClaudeMapper {
             case "user" -> toolResults(line, now);
             case "result" -> List.of(result(line));
             case "control_request" -> controlRequest(line);
+            case "rate_limit_event" -> obj(line, "rate_limit_info") == null ? List.of()
+                    : List.of(new AgentEvent.RateLimits("claude", obj(line, "rate_limit_info")));
             default -> List.of();
         };
     }
@@ -98,6 +107,7 @@ public final class ClaudeMapper {
                     mcpStartup(line));
         }
         if ("compact_boundary".equals(subtype)) {
+            compactedThisTurn = true;
             String id = idOf(line, "compact", now);
             JsonObject row = message("system", id, "Context compacted", timestamp(line, now));
             return List.of(new AgentEvent.Row(new RowDraft(id, "system", null, null, null, null,
@@ -193,13 +203,15 @@ public final class ClaudeMapper {
         String subtype = String.valueOf(str(line, "subtype"));
         String outcome = "success".equals(subtype) && !line.getBoolean("is_error", false) ? "completed" : "failed";
         JsonObject perModel = obj(line, "model_usage_since_last_result");
-        if (perModel == null) {
+        boolean lifetime = perModel == null;
+        if (lifetime) {
             perModel = obj(line, "modelUsage");
         }
         String model = null;
         long in = 0, out = 0, cacheRead = 0, cacheCreate = 0, window = 0;
         double cost = 0;
         boolean costKnown = false;
+        String kind = AgentEvent.TurnUsage.CONTEXT_TURN;
         if (perModel != null && !perModel.isEmpty()) {
             for (Map.Entry<String, JsonValue> e : perModel.entrySet()) {
                 JsonObject u = e.getValue().asJsonObject();
@@ -216,6 +228,18 @@ public final class ClaudeMapper {
                     costKnown = true;
                 }
             }
+            if (lifetime) {
+                // modelUsage runs over the whole process: this turn is what it grew by since the last result.
+                double[] now = {in, out, cacheRead, cacheCreate, cost};
+                double[] d = LifetimeTotals.delta(lifetimeAtLastResult, now);
+                lifetimeAtLastResult = now;
+                in = (long) d[0];
+                out = (long) d[1];
+                cacheRead = (long) d[2];
+                cacheCreate = (long) d[3];
+                cost = d[4];
+                kind = AgentEvent.TurnUsage.LIFETIME_TOTALS;
+            }
         } else if (obj(line, "usage") != null) {
             JsonObject u = obj(line, "usage");
             in = num(u, "input_tokens");
@@ -223,9 +247,13 @@ public final class ClaudeMapper {
             cacheRead = num(u, "cache_read_input_tokens");
             cacheCreate = num(u, "cache_creation_input_tokens");
         }
+        if (compactedThisTurn) {
+            kind = AgentEvent.TurnUsage.COMPACTION_RESET;
+            compactedThisTurn = false;
+        }
         JsonObject raw = obj(line, "usage") == null ? JsonValue.EMPTY_JSON_OBJECT : obj(line, "usage");
         AgentEvent.TurnUsage usage = new AgentEvent.TurnUsage(model, in, out, cacheRead, cacheCreate, window,
-                costKnown ? cost : null, raw);
+                costKnown ? cost : null, raw, kind);
         return new AgentEvent.TurnCompleted(usage, outcome, str(line, "result"), lastMessageId);
     }
 

@@ -75,6 +75,8 @@ public final class CodexMapper {
     private long[] total = new long[4];
     private long contextWindow;
     private String model;
+    /** Whether the context was compacted since the turn started: its usage is then a compaction reset. */
+    private boolean compactedThisTurn;
 
     /** Whether the mapper knows this notification method (a coverage test checks the schema's list). */
     public static boolean knowsNotification(String method) {
@@ -104,6 +106,7 @@ public final class CodexMapper {
             }
             case "turn/started" -> {
                 totalAtTurnStart = total.clone();
+                compactedThisTurn = false;
                 yield List.of();
             }
             case "thread/tokenUsage/updated" -> {
@@ -111,7 +114,19 @@ public final class CodexMapper {
                 yield List.of();
             }
             case "turn/completed" -> List.of(turnCompleted(obj(params, "turn")));
-            case "item/started", "item/completed" -> item(obj(params, "item"), "item/completed".equals(method), now);
+            case "thread/compacted" -> {
+                compactedThisTurn = true;
+                yield List.of();
+            }
+            case "account/rateLimits/updated" -> informative(obj(params, "rateLimits"))
+                    ? List.of(new AgentEvent.RateLimits("codex", obj(params, "rateLimits"))) : List.of();
+            case "item/started", "item/completed" -> {
+                JsonObject item = obj(params, "item");
+                if (item != null && "contextCompaction".equals(str(item, "type"))) {
+                    compactedThisTurn = true;
+                }
+                yield item(item, "item/completed".equals(method), now);
+            }
             case "error" -> {
                 JsonObject error = obj(params, "error");
                 String text = error == null ? "error" : String.valueOf(str(error, "message"));
@@ -152,6 +167,16 @@ public final class CodexMapper {
                 path != null ? path : str(params, "cwd"), params));
     }
 
+    /**
+     * Whether a rate-limit update says anything: against a provider that sends no rate-limit headers,
+     * Codex still notifies, with every window null.
+     */
+    static boolean informative(JsonObject rateLimits) {
+        return rateLimits != null && (rateLimits.get("primary") instanceof JsonObject
+                || rateLimits.get("secondary") instanceof JsonObject
+                || rateLimits.get("rateLimitReachedType") instanceof JsonString);
+    }
+
     private void usage(JsonObject params) {
         JsonObject usage = obj(params, "tokenUsage");
         JsonObject t = usage == null ? null : obj(usage, "total");
@@ -172,7 +197,9 @@ public final class CodexMapper {
         // Codex counts cached tokens inside inputTokens; usage rows count them apart, as Claude reports them.
         AgentEvent.TurnUsage u = new AgentEvent.TurnUsage(model, Math.max(0, d[0] - d[2]), d[1], d[2], d[3],
                 contextWindow, null, Json.createObjectBuilder().add("input_tokens", d[0]).add("output_tokens", d[1])
-                .add("cached_input_tokens", d[2]).build());
+                .add("cached_input_tokens", d[2]).build(),
+                compactedThisTurn ? AgentEvent.TurnUsage.COMPACTION_RESET : AgentEvent.TurnUsage.CONTEXT_TURN);
+        compactedThisTurn = false;
         String status = turn == null ? "completed" : String.valueOf(str(turn, "status"));
         String outcome = "completed".equals(status) ? "completed" : "failed";
         return new AgentEvent.TurnCompleted(u, outcome, null, turn == null ? null : str(turn, "id"));

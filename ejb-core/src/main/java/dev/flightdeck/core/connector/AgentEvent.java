@@ -35,12 +35,36 @@ public sealed interface AgentEvent {
     record Capability(String type, JsonObject payload) implements AgentEvent {
     }
 
+    /**
+     * The provider's rate-limit windows, as the CLI reported them (Codex's account/rateLimits/updated
+     * params, Claude's rate_limit_event rate_limit_info); merged into the newest known by the usage store.
+     */
+    record RateLimits(String provider, JsonObject report) implements AgentEvent {
+    }
+
     /** The process is gone. */
     record Exited(int exitCode, String detail) implements AgentEvent {
     }
 
-    /** Token counts of one turn as the agent reported them. */
+    /**
+     * Token counts of one turn as the agent reported them.
+     *
+     * @param snapshotKind how they were derived: context_turn (the turn's own counts), lifetime_totals
+     *                     (a difference of the process's running totals) or compaction_reset (the
+     *                     context was compacted during the turn)
+     */
     record TurnUsage(String model, long inputTokens, long outputTokens, long cacheReadTokens,
-                     long cacheCreationTokens, long contextWindow, Double reportedCostUsd, JsonObject raw) {
+                     long cacheCreationTokens, long contextWindow, Double reportedCostUsd, JsonObject raw,
+                     String snapshotKind) {
+        public static final String CONTEXT_TURN = "context_turn";
+        public static final String LIFETIME_TOTALS = "lifetime_totals";
+        public static final String COMPACTION_RESET = "compaction_reset";
+
+        /** A turn's own counts. */
+        public TurnUsage(String model, long inputTokens, long outputTokens, long cacheReadTokens,
+                         long cacheCreationTokens, long contextWindow, Double reportedCostUsd, JsonObject raw) {
+            this(model, inputTokens, outputTokens, cacheReadTokens, cacheCreationTokens, contextWindow,
+                    reportedCostUsd, raw, CONTEXT_TURN);
+        }
     }
 }

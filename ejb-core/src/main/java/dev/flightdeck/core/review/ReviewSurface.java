@@ -91,6 +91,7 @@ public class ReviewSurface {
         d.inputTokens = usage == null ? 0 : usage.inputTokens;
         d.outputTokens = usage == null ? 0 : usage.outputTokens;
         d.cachedTokens = usage == null ? 0 : usage.cacheReadTokens;
+        d.snapshotKind = usage == null ? null : usage.snapshotKind;
         d.createdAt = now;
         em.persist(d);
         s.hasTurnDiff = true;
@@ -145,6 +146,6 @@ public class ReviewSurface {
 
     static ReviewWire.TurnDiff wire(TurnDiffEntity d) {
         return new ReviewWire.TurnDiff(d.turnId, d.diff, new ReviewWire.TokenUsage(d.inputTokens, d.outputTokens,
-                d.cachedTokens), "context_turn", dev.flightdeck.core.time.Times.iso(d.createdAt));
+                d.cachedTokens), d.snapshotKind == null ? "unknown" : d.snapshotKind, dev.flightdeck.core.time.Times.iso(d.createdAt));
     }
 }

@@ -13,8 +13,13 @@ import java.util.Map;
 
 /** Entity → wire mapping and the list aggregations. Pure. */
 public final class SessionViews {
-    /** Token totals in lists and detail are whole-session figures; per-turn figures are in usage/turns. */
-    static final String SNAPSHOT_KIND = "unknown";
+    /**
+     * Token totals in lists and detail are whole-session figures (per-turn figures are in usage/turns), so
+     * their kind is lifetime_totals once a turn has reported, compaction_reset right after a compaction.
+     */
+    static String snapshotKind(SessionEntity s) {
+        return s.usageSnapshotKind == null ? "unknown" : s.usageSnapshotKind;
+    }
 
     private SessionViews() {
     }
@@ -40,7 +45,7 @@ public final class SessionViews {
         return new SessionWire.SessionSummary(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
                 s.summary, s.firstPrompt, s.lastMessage, s.status, s.workStatus, s.controlMode,
                 SessionRules.lifecycleState(s.status), AgentRules.acceptsUserInput(f), AgentRules.steerable(f), usage(s),
-                SNAPSHOT_KIND, WorkStatus.PERMISSION.equals(s.workStatus) || WorkStatus.QUESTION.equals(s.workStatus),
+                snapshotKind(s), WorkStatus.PERMISSION.equals(s.workStatus) || WorkStatus.QUESTION.equals(s.workStatus),
                 str(c, "approval_policy"), obj(c, "approval_policy_details"), str(c, "sandbox_mode"),
                 obj(c, "sandbox_policy_details"), str(c, "permission_mode"), Boolean.TRUE.equals(bool(c, "allow_bypass_permissions")),
                 str(c, "collaboration_mode"),
@@ -87,7 +92,7 @@ public final class SessionViews {
                 Boolean.TRUE.equals(bool(c, "allow_bypass_permissions")),
                 str(c, "collaboration_mode"), bool(c, "multi_agent"), str(c, "personality"), str(c, "service_tier"),
                 str(c, "developer_instructions"), str(c, "codex_config_mode"), str(c, "codex_config_profile"),
-                str(c, "codex_model_provider"), usage(s), SNAPSHOT_KIND, str(c, "approval_policy"),
+                str(c, "codex_model_provider"), usage(s), snapshotKind(s), str(c, "approval_policy"),
                 obj(c, "approval_policy_details"), str(c, "sandbox_mode"), obj(c, "sandbox_policy_details"),
                 str(c, "approvals_reviewer"), Times.iso(s.startedAt), Times.iso(s.lastActivityAt),
                 Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, s.currentTurnId, s.turnCount,

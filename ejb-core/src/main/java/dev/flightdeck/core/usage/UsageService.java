@@ -54,17 +54,74 @@ public class UsageService {
         t.reportedCostUsd = u.reportedCostUsd();
         t.rawUsage = u.raw() == null ? null : u.raw().toString();
         t.observedAt = now;
+        t.snapshotKind = u.snapshotKind() == null ? AgentEvent.TurnUsage.CONTEXT_TURN : u.snapshotKind();
+        t.modelFamily = UsageModels.family(model);
+        t.direct = s.missionId == null;
+        Pricing.Rates r = estimate.rates();
+        t.pricingSource = Pricing.SOURCE;
+        t.pricingVersion = Pricing.VERSION;
+        t.pricingModelKey = r.modelKey();
+        t.inputPerMtok = r.input();
+        t.outputPerMtok = r.output();
+        t.cacheReadPerMtok = r.cacheRead();
+        t.cacheWritePerMtok = r.cacheWrite();
         if (em.find(UsageTurnEntity.class, new dev.flightdeck.persistence.usage.UsageTurnKey(s.id, s.turnSeq)) != null) {
             // A turn reports once; a second result for the same turn (a resumed process) is not billed twice.
             return t;
         }
         em.persist(t);
+        addToRollup(t);
         s.inputTokens += u.inputTokens();
         s.outputTokens += u.outputTokens();
         s.cachedTokens += u.cacheReadTokens();
         s.contextWindow = Math.max(s.contextWindow, u.contextWindow());
         s.totalCostUsd += estimate.costUsd();
+        // The session's figures are its turns' sums: lifetime totals, unless this turn compacted the context.
+        s.usageSnapshotKind = AgentEvent.TurnUsage.COMPACTION_RESET.equals(t.snapshotKind)
+                ? AgentEvent.TurnUsage.COMPACTION_RESET : AgentEvent.TurnUsage.LIFETIME_TOTALS;
         return t;
+    }
+
+    /**
+     * Adds a recorded turn to its rollup row (V13), in the turn's transaction, so the usage routes' sums
+     * over the rollup always equal the ledger's. Update first, insert when there was no row: the row's key
+     * holds the session, and the caller holds the session's row lock (SessionService.lock) while it
+     * records, so no other transaction can insert the same key between the two statements; a retry on a
+     * duplicate key would also not work on PostgreSQL, where a failed statement aborts the transaction.
+     */
+    private void addToRollup(UsageTurnEntity t) {
+        long bucket = UsageBuckets.bucketStart(t.observedAt);
+        String reported = t.reportedCostUsd == null ? ""
+                : ", reported_cost_usd = COALESCE(reported_cost_usd, 0) + ?6";
+        jakarta.persistence.Query update = em.createNativeQuery("UPDATE usage_rollup SET turn_count = turn_count + 1, "
+                        + "input_tokens = input_tokens + ?1, output_tokens = output_tokens + ?2, "
+                        + "cache_read_tokens = cache_read_tokens + ?3, cache_creation_tokens = cache_creation_tokens + ?4, "
+                        + "estimated_cost_usd = estimated_cost_usd + ?5" + reported
+                        + ", last_observed_at = GREATEST(last_observed_at, ?7) WHERE bucket_start = ?8 AND session_id = ?9 "
+                        + "AND provider = ?10 AND model_family = ?11 AND direct = ?12")
+                .setParameter(1, t.inputTokens).setParameter(2, t.outputTokens).setParameter(3, t.cacheReadTokens)
+                .setParameter(4, t.cacheCreationTokens).setParameter(5, t.estimatedCostUsd)
+                .setParameter(7, t.observedAt).setParameter(8, bucket).setParameter(9, t.sessionId)
+                .setParameter(10, t.provider).setParameter(11, t.modelFamily).setParameter(12, t.direct);
+        if (t.reportedCostUsd != null) {
+            update.setParameter(6, t.reportedCostUsd);
+        }
+        if (update.executeUpdate() > 0) {
+            return;
+        }
+        jakarta.persistence.Query insert = em.createNativeQuery("INSERT INTO usage_rollup (bucket_start, session_id, "
+                        + "provider, model_family, direct, turn_count, input_tokens, output_tokens, cache_read_tokens, "
+                        + "cache_creation_tokens, estimated_cost_usd, reported_cost_usd, last_observed_at) VALUES "
+                        + "(?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, " + (t.reportedCostUsd == null ? "NULL" : "?11")
+                        + ", ?12)")
+                .setParameter(1, bucket).setParameter(2, t.sessionId).setParameter(3, t.provider)
+                .setParameter(4, t.modelFamily).setParameter(5, t.direct).setParameter(6, t.inputTokens)
+                .setParameter(7, t.outputTokens).setParameter(8, t.cacheReadTokens).setParameter(9, t.cacheCreationTokens)
+                .setParameter(10, t.estimatedCostUsd).setParameter(12, t.observedAt);
+        if (t.reportedCostUsd != null) {
+            insert.setParameter(11, t.reportedCostUsd);
+        }
+        insert.executeUpdate();
     }
 
     public UsageWire.Turns turns(String sessionId, int limit, Integer beforeTurnSeq) {
@@ -91,18 +148,28 @@ public class UsageService {
     }
 
     static UsageWire.TurnRow row(UsageTurnEntity t) {
-        Pricing.Rates r = Pricing.ratesFor(t.model);
+        // Rows priced before the ledger kept its rates (V8) are shown with today's table.
+        Pricing.Rates r = t.pricingVersion == null ? Pricing.ratesFor(t.model)
+                : new Pricing.Rates(t.pricingModelKey, nz(t.inputPerMtok), nz(t.outputPerMtok),
+                        nz(t.cacheReadPerMtok), nz(t.cacheWritePerMtok));
         jakarta.json.JsonObject raw = null;
         if (t.rawUsage != null) {
             try (var reader = jakarta.json.Json.createReader(new StringReader(t.rawUsage))) {
                 raw = reader.readObject();
             }
         }
-        return new UsageWire.TurnRow(t.turnId, t.turnSeq, t.provider, t.model, Times.iso(t.observedAt), "context_turn",
+        return new UsageWire.TurnRow(t.turnId, t.turnSeq, t.provider, t.model, Times.iso(t.observedAt),
+                t.snapshotKind == null ? AgentEvent.TurnUsage.CONTEXT_TURN : t.snapshotKind,
                 raw, t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheCreationTokens,
                 t.inputTokens + t.cacheReadTokens + t.cacheCreationTokens, t.contextWindow, t.estimatedCostUsd,
-                t.reportedCostUsd, new UsageWire.PricingInfo(Pricing.SOURCE, Pricing.VERSION, r.modelKey(), r.input(),
+                t.reportedCostUsd, new UsageWire.PricingInfo(
+                t.pricingSource == null ? Pricing.SOURCE : t.pricingSource,
+                t.pricingVersion == null ? Pricing.VERSION : t.pricingVersion, r.modelKey(), r.input(),
                 r.output(), r.cacheRead(), r.cacheWrite()));
+    }
+
+    private static double nz(Double d) {
+        return d == null ? 0 : d;
     }
 
     private static long num(Object o) {

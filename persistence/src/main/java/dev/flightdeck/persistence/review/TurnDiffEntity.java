@@ -29,4 +29,7 @@ public class TurnDiffEntity {
     public long cachedTokens;
     @Column(name = "created_at")
     public long createdAt;
+    /** The kind of the turn's usage snapshot (the ledger row's); null for diffs stored before it was kept. */
+    @Column(name = "snapshot_kind")
+    public String snapshotKind;
 }

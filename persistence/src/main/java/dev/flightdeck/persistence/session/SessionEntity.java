@@ -122,6 +122,9 @@ public class SessionEntity {
     /** Set when a mission dispatched this session for one of its issues. */
     @Column(name = "mission_id")
     public String missionId;
+    /** The snapshot kind of the last turn's usage added to the totals; null before any. */
+    @Column(name = "usage_snapshot_kind")
+    public String usageSnapshotKind;
     @Column(name = "mission_issue_id")
     public String missionIssueId;
     @Column(name = "issue_identifier")

@@ -39,6 +39,28 @@ public class UsageTurnEntity {
     public String rawUsage;
     @Column(name = "observed_at")
     public long observedAt;
+    /** How the CLI reported this turn's usage: context_turn, lifetime_totals or compaction_reset. */
+    @Column(name = "snapshot_kind")
+    public String snapshotKind;
+    /** The model normalized for grouping: Opus, Sonnet, Haiku, GPT-x, Other or Unknown. */
+    @Column(name = "model_family")
+    public String modelFamily;
+    /** False for a mission's session: the usage routes count direct sessions only. */
+    public boolean direct;
+    @Column(name = "pricing_source")
+    public String pricingSource;
+    @Column(name = "pricing_version")
+    public String pricingVersion;
+    @Column(name = "pricing_model_key")
+    public String pricingModelKey;
+    @Column(name = "input_per_mtok")
+    public Double inputPerMtok;
+    @Column(name = "output_per_mtok")
+    public Double outputPerMtok;
+    @Column(name = "cache_read_per_mtok")
+    public Double cacheReadPerMtok;
+    @Column(name = "cache_write_per_mtok")
+    public Double cacheWritePerMtok;
     /** The provider's last message id in this turn: where a rollback to this turn resumes. */
     @Column(name = "resume_ref")
     public String resumeRef;

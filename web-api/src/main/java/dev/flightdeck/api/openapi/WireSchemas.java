@@ -82,6 +82,19 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("Workspace", dev.flightdeck.core.sync.SyncWire.Workspace.class);
         RECORDS.put("WorkspaceWithToken", dev.flightdeck.core.sync.SyncWire.WithToken.class);
         RECORDS.put("WorkspaceCreateRequest", dev.flightdeck.api.sync.WorkspaceResource.WorkspaceCreateRequest.class);
+        // Usage (contract §1.11).
+        RECORDS.put("UsageTokens", dev.flightdeck.core.usage.UsageWire.Tokens.class);
+        RECORDS.put("UsageModelCost", dev.flightdeck.core.usage.UsageWire.ModelCost.class);
+        RECORDS.put("UsageBucket", dev.flightdeck.core.usage.UsageWire.Bucket.class);
+        RECORDS.put("UsageSummary", dev.flightdeck.core.usage.UsageWire.UsageSummary.class);
+        RECORDS.put("UsageGroup", dev.flightdeck.core.usage.UsageWire.Group.class);
+        RECORDS.put("UsageTotals", dev.flightdeck.core.usage.UsageWire.Totals.class);
+        RECORDS.put("UsageBreakdown", dev.flightdeck.core.usage.UsageWire.Breakdown.class);
+        RECORDS.put("UsageOverview", dev.flightdeck.core.usage.UsageWire.Overview.class);
+        RECORDS.put("UsageSession", dev.flightdeck.core.usage.UsageWire.SessionUsage.class);
+        RECORDS.put("UsageSessions", dev.flightdeck.core.usage.UsageWire.Sessions.class);
+        RECORDS.put("UsageErrorInfo", dev.flightdeck.core.usage.UsageWire.ErrorInfo.class);
+        RECORDS.put("RateLimitUsage", dev.flightdeck.core.usage.UsageWire.RateLimitUsage.class);
     }
 
     @Override

@@ -115,7 +115,8 @@ public class SessionTransitions {
         } else if (effect instanceof SessionEffect.AnnounceTokens) {
             UsageWire.Usage u = new UsageWire.Usage(e.inputTokens, e.outputTokens, e.cachedTokens, e.contextWindow);
             log.append(Scope.session(id), EventType.TOKENS_UPDATED,
-                    rev -> new UsageWire.TokensUpdated(EventType.TOKENS_UPDATED.wire(), id, rev, u, "context_turn"));
+                    rev -> new UsageWire.TokensUpdated(EventType.TOKENS_UPDATED.wire(), id, rev, u,
+                            e.usageSnapshotKind == null ? "unknown" : e.usageSnapshotKind));
         } else if (effect instanceof SessionEffect.AnnounceEnded x) {
             log.append(Scope.session(id), EventType.SESSION_ENDED,
                     rev -> new SessionWire.Ended(EventType.SESSION_ENDED.wire(), id, rev, x.reason()));
