@@ -52,6 +52,9 @@ public class TurnService {
     @Inject
     dev.flightdeck.core.capability.Capabilities capabilities;
 
+    @Inject
+    dev.flightdeck.core.subagent.SubagentService subagents;
+
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
@@ -131,8 +134,11 @@ public class TurnService {
                 turnEnded.fire(new TurnEnded(s.id, interruptRequested ? "interrupted" : t.outcome(), t.resultText()));
             } else if (event instanceof AgentEvent.Capability c) {
                 capabilities.announce(s.id, c);
+            } else if (event instanceof AgentEvent.Subagent || event instanceof AgentEvent.SubagentRow) {
+                subagents.apply(s, event, now);
             } else if (event instanceof AgentEvent.Exited x) {
                 boolean midTurn = s.currentTurnId != null;
+                subagents.agentExited(s, now);
                 transitions.apply(s, new SessionInput.AgentExited(x.exitCode(), x.detail(),
                         approvals.pendingCount(s.id)), now, null);
                 if (midTurn && !"stopped".equals(x.detail())) {
