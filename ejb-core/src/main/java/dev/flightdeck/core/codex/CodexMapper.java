@@ -75,6 +75,7 @@ public final class CodexMapper {
     private long[] total = new long[4];
     private long contextWindow;
     private String model;
+    private final CodexSubagents subagents = new CodexSubagents();
 
     /** Whether the mapper knows this notification method (a coverage test checks the schema's list). */
     public static boolean knowsNotification(String method) {
@@ -96,6 +97,9 @@ public final class CodexMapper {
         if (msg.containsKey("id")) {
             return request(method, String.valueOf(idText(msg.get("id"))), params);
         }
+        if (subagents.isSubagentThread(str(params, "threadId"))) {
+            return subagents.nested(str(params, "threadId"), msg, now);
+        }
         return switch (method) {
             case "thread/started" -> {
                 JsonObject thread = obj(params, "thread");
@@ -111,7 +115,13 @@ public final class CodexMapper {
                 yield List.of();
             }
             case "turn/completed" -> List.of(turnCompleted(obj(params, "turn")));
-            case "item/started", "item/completed" -> item(obj(params, "item"), "item/completed".equals(method), now);
+            case "item/started", "item/completed" -> {
+                List<AgentEvent> out = new ArrayList<>(item(obj(params, "item"), "item/completed".equals(method), now));
+                if (obj(params, "item") != null) {
+                    out.addAll(subagents.fromItem(obj(params, "item")));
+                }
+                yield out;
+            }
             case "error" -> {
                 JsonObject error = obj(params, "error");
                 String text = error == null ? "error" : String.valueOf(str(error, "message"));
