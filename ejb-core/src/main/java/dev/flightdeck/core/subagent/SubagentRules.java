@@ -72,6 +72,22 @@ public final class SubagentRules {
         return out;
     }
 
+    /**
+     * A terminal Claude's SubagentStart or SubagentStop hook ({@code claude_subagent_event}); null when
+     * it names no usable agent. Hooks know the agent by its own id, not by the tool call that started it.
+     */
+    public static AgentEvent.Subagent fromClaudeHook(jakarta.json.JsonObject msg) {
+        String id = msg.get("agent_id") instanceof jakarta.json.JsonString s ? s.getString() : null;
+        if (id == null || id.isBlank() || id.length() > 200) {
+            return null;
+        }
+        String event = msg.get("hook_event_name") instanceof jakarta.json.JsonString e ? e.getString() : "";
+        String status = "SubagentStop".equals(event) ? "completed" : "SubagentStart".equals(event) ? "running" : null;
+        String type = msg.get("agent_type") instanceof jakarta.json.JsonString t && t.getString().length() <= 200
+                ? t.getString() : null;
+        return new AgentEvent.Subagent(id, status, type, null, null, null, null, null, null);
+    }
+
     private static String pick(String fresh, String known) {
         return fresh != null ? fresh : known;
     }

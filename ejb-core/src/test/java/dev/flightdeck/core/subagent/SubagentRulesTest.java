@@ -67,4 +67,20 @@ class SubagentRulesTest {
         assertThat(SubagentRules.shown(all)).extracting(s -> s.id)
                 .containsExactly("old-running", "done2", "done3", "done4", "done5", "pending");
     }
+
+    @Test
+    void claudeSubagentHooksStartAndStopTheAgentTheyName() {
+        jakarta.json.JsonObject start = jakarta.json.Json.createObjectBuilder().add("type", "claude_subagent_event")
+                .add("hook_event_name", "SubagentStart").add("agent_id", "a1").add("agent_type", "Explore").build();
+        AgentEvent.Subagent s = SubagentRules.fromClaudeHook(start);
+        assertThat(s.id()).isEqualTo("a1");
+        assertThat(s.status()).isEqualTo("running");
+        assertThat(s.agentType()).isEqualTo("Explore");
+        jakarta.json.JsonObject stop = jakarta.json.Json.createObjectBuilder(start).add("hook_event_name", "SubagentStop")
+                .build();
+        assertThat(SubagentRules.fromClaudeHook(stop).status()).isEqualTo("completed");
+        assertThat(SubagentRules.fromClaudeHook(jakarta.json.Json.createObjectBuilder().add("agent_id", "x".repeat(201))
+                .build())).isNull();
+        assertThat(SubagentRules.fromClaudeHook(jakarta.json.JsonValue.EMPTY_JSON_OBJECT)).isNull();
+    }
 }
