@@ -126,6 +126,41 @@ class SubagentsIT {
         end(s);
     }
 
+    @Test
+    void aTerminalClaudesSubagentHooksShowInItsPassiveSession() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fd-hook-sub-");
+        String claudeId = java.util.UUID.randomUUID().toString();
+        assertThat(hook(jakarta.json.Json.createObjectBuilder().add("type", "claude_session_start")
+                .add("session_id", claudeId).add("cwd", dir.toString()))).isEqualTo(204);
+        assertThat(hook(jakarta.json.Json.createObjectBuilder().add("type", "claude_subagent_event")
+                .add("session_id", claudeId).add("hook_event_name", "SubagentStart").add("agent_id", "agent-h1")
+                .add("agent_type", "Explore"))).isEqualTo(204);
+        String id = null;
+        for (JsonValue v : Api.get("/api/sessions/summary").json().getJsonArray("active_sessions")) {
+            if (dir.toString().equals(v.asJsonObject().getString("project_path"))) {
+                id = v.asJsonObject().getString("id");
+                assertThat(v.asJsonObject().getInt("active_worker_count")).isEqualTo(1);
+            }
+        }
+        assertThat(id).as("the passive session is listed").isNotNull();
+        JsonObject started = detail(id).getJsonArray("subagents").getJsonObject(0);
+        assertThat(started.getString("id")).isEqualTo("agent-h1");
+        assertThat(started.getString("agent_type")).isEqualTo("Explore");
+        assertThat(started.getString("status")).isEqualTo("running");
+
+        assertThat(hook(jakarta.json.Json.createObjectBuilder().add("type", "claude_subagent_event")
+                .add("session_id", claudeId).add("hook_event_name", "SubagentStop").add("agent_id", "agent-h1")))
+                .isEqualTo(204);
+        JsonObject after = detail(id);
+        assertThat(after.getInt("active_worker_count")).isZero();
+        assertThat(after.getJsonArray("subagents").getJsonObject(0).getString("status")).isEqualTo("completed");
+        assertThat(Api.get("/api/sessions/" + id + "/subagents/agent-h1/tools").json().getJsonArray("tools")).isEmpty();
+    }
+
+    private static int hook(jakarta.json.JsonObjectBuilder msg) {
+        return Api.post("/api/hook", msg.build().toString()).status();
+    }
+
     private static void decide(String session, JsonObject request) {
         Api.Resp r = Api.post("/api/sessions/" + session + "/approvals/requests/" + request.getString("id")
                 + "/decision", "{\"decision\":\"approved\"}");
