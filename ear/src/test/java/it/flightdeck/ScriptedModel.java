@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code WRITE_FILE <absolute path>}: a Write tool call creating that file;</li>
  * <li>{@code RUN_BASH <command>}: a Bash tool call;</li>
  * <li>{@code SLOW}: text streamed over about a minute, to interrupt or steer;</li>
+ * <li>{@code SUBAGENT <prompt>}: an Agent tool call (a foreground general-purpose subagent) whose prompt
+ * is the rest; the subagent's own first request has that prompt as its last user text, so it follows
+ * the same scripts (a {@code SUBAGENT RUN_BASH …} subagent runs a Bash call);</li>
  * <li>{@code ASK <question>}: an AskUserQuestion call offering Red and Blue;</li>
  * <li>{@code REQUEST_PERMISSIONS <json>}: Codex's request_permissions call with those arguments;</li>
  * <li>{@code MCP_CALL <tool> <json>}: a call of that mission tool on the {@code flightdeck} MCP server
@@ -77,6 +80,8 @@ public final class ScriptedModel implements AutoCloseable {
     /** The MCP server the scripts call, as Flightdeck names it to both CLIs. */
     public static final String MCP_SERVER = "flightdeck";
     public static final String COMMIT_MESSAGE = "Mission work by the scripted model";
+    /** The description of the subagent a SUBAGENT instruction starts. */
+    public static final String SUBAGENT_LABEL = "scripted subagent";
 
     /**
      * The model a test class talks to, started before its first test and stopped after its last:
@@ -372,6 +377,11 @@ public final class ScriptedModel implements AutoCloseable {
             try (var r = Json.createReader(new StringReader(t.substring("REQUEST_PERMISSIONS ".length())))) {
                 return new Reply(null, "request_permissions", r.readObject(), false);
             }
+        }
+        if (t.startsWith("SUBAGENT ")) {
+            return new Reply(null, "Agent", Json.createObjectBuilder().add("description", SUBAGENT_LABEL)
+                    .add("prompt", t.substring("SUBAGENT ".length()).strip()).add("subagent_type", "general-purpose")
+                    .add("run_in_background", false).build(), false);
         }
         if (t.startsWith("SLOW")) {
             return new Reply("This reply takes its time.", null, null, true);

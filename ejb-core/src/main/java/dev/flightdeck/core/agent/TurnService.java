@@ -54,6 +54,9 @@ public class TurnService {
     @Inject
     dev.flightdeck.core.usage.RateLimitStore rateLimits;
 
+    @Inject
+    dev.flightdeck.core.subagent.SubagentService subagents;
+
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
@@ -135,8 +138,11 @@ public class TurnService {
                 capabilities.announce(s.id, c);
             } else if (event instanceof AgentEvent.RateLimits r) {
                 rateLimits.record(r.provider(), r.report(), now);
+            } else if (event instanceof AgentEvent.Subagent || event instanceof AgentEvent.SubagentRow) {
+                subagents.apply(s, event, now);
             } else if (event instanceof AgentEvent.Exited x) {
                 boolean midTurn = s.currentTurnId != null;
+                subagents.agentExited(s, now);
                 transitions.apply(s, new SessionInput.AgentExited(x.exitCode(), x.detail(),
                         approvals.pendingCount(s.id)), now, null);
                 if (midTurn && !"stopped".equals(x.detail())) {

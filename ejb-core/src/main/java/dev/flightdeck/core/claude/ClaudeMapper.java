@@ -29,7 +29,7 @@ public final class ClaudeMapper {
             "auth_status", "keep_alive", "rate_limit_event", "prompt_suggestion");
     /** system subtypes; only init and compact_boundary change what the user sees. */
     static final Set<String> SYSTEM_SUBTYPES = Set.of("init", "compact_boundary", "status", "hook_started",
-            "hook_progress", "hook_response", "task_started", "task_progress", "task_notification",
+            "hook_progress", "hook_response", "task_started", "task_progress", "task_updated", "task_notification",
             "files_persisted", "local_command_output", "api_retry", "informational", "mirror_error",
             "memory_recall", "session_state_changed", "elicitation_complete", "plugin_install",
             "notification", "post_turn_summary", "commands_changed", "model_changed");
@@ -37,6 +37,7 @@ public final class ClaudeMapper {
     static final int MAX_OUTPUT = 256 * 1024;
 
     private final Map<String, OpenTool> openTools = new HashMap<>();
+    private final ClaudeSubagents subagents = new ClaudeSubagents();
     /** The newest main-conversation message id: a turn's last one is where a rollback resumes. */
     private String lastMessageId;
     /** Whether the context was compacted since the last result: the next turn's usage is a compaction reset. */
@@ -67,6 +68,10 @@ public final class ClaudeMapper {
         if (("assistant".equals(type) || "user".equals(type)) && !(line.get("parent_tool_use_id") instanceof JsonString)
                 && str(line, "uuid") != null) {
             lastMessageId = str(line, "uuid");
+        }
+        if (line.get("parent_tool_use_id") instanceof JsonString parent) {
+            // Subagent traffic belongs to its parent tool call, not to the main conversation.
+            return subagents.nested(parent.getString(), line, now);
         }
         return switch (type) {
             case "system" -> system(line, now);
@@ -113,13 +118,12 @@ public final class ClaudeMapper {
             return List.of(new AgentEvent.Row(new RowDraft(id, "system", null, null, null, null,
                     "context compacted", row, null)));
         }
-        return List.of();
+        return ClaudeSubagents.task(line);
     }
 
     private List<AgentEvent> assistant(JsonObject line, long now) {
         JsonObject message = obj(line, "message");
-        if (message == null || line.get("parent_tool_use_id") instanceof JsonString) {
-            // Subagent traffic belongs to its parent tool call, not to the main conversation.
+        if (message == null) {
             return List.of();
         }
         JsonArray content = message.getJsonArray("content");
@@ -150,7 +154,13 @@ public final class ClaudeMapper {
                                 search(text), message("thinking", id, text, ts), null)));
                     }
                 }
-                case "tool_use", "server_tool_use", "mcp_tool_use" -> out.add(toolStarted(block, now));
+                case "tool_use", "server_tool_use", "mcp_tool_use" -> {
+                    out.add(toolStarted(block, now));
+                    if (ClaudeSubagents.isAgentTool(str(block, "name"))) {
+                        out.add(ClaudeSubagents.started(str(block, "id"),
+                                block.get("input") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT));
+                    }
+                }
                 default -> {
                 }
             }
@@ -194,6 +204,9 @@ public final class ClaudeMapper {
                                 + " " + output),
                         row, Json.createObjectBuilder().add("input", tool.input()).add("output", output)
                                 .add("is_error", failed).build())));
+                if (ClaudeSubagents.isAgentTool(tool.name())) {
+                    out.addAll(ClaudeSubagents.toolResult(id, line, failed, output, now));
+                }
             }
         }
         return out;

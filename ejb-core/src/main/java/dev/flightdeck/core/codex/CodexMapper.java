@@ -78,6 +78,8 @@ public final class CodexMapper {
     /** Whether the context was compacted since the turn started: its usage is then a compaction reset. */
     private boolean compactedThisTurn;
 
+    private final CodexSubagents subagents = new CodexSubagents();
+
     /** Whether the mapper knows this notification method (a coverage test checks the schema's list). */
     public static boolean knowsNotification(String method) {
         return MAPPED.contains(method) || IGNORED.contains(method)
@@ -97,6 +99,9 @@ public final class CodexMapper {
         }
         if (msg.containsKey("id")) {
             return request(method, String.valueOf(idText(msg.get("id"))), params);
+        }
+        if (subagents.isSubagentThread(str(params, "threadId"))) {
+            return subagents.nested(str(params, "threadId"), msg, now);
         }
         return switch (method) {
             case "thread/started" -> {
@@ -125,7 +130,11 @@ public final class CodexMapper {
                 if (item != null && "contextCompaction".equals(str(item, "type"))) {
                     compactedThisTurn = true;
                 }
-                yield item(item, "item/completed".equals(method), now);
+                List<AgentEvent> out = new ArrayList<>(item(item, "item/completed".equals(method), now));
+                if (item != null) {
+                    out.addAll(subagents.fromItem(item));
+                }
+                yield out;
             }
             case "error" -> {
                 JsonObject error = obj(params, "error");

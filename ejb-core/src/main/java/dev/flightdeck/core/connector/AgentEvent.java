@@ -42,6 +42,21 @@ public sealed interface AgentEvent {
     record RateLimits(String provider, JsonObject report) implements AgentEvent {
     }
 
+    /**
+     * A subagent started, changed or ended (contract §3 "subagents"). Its id is the parent tool call's
+     * id (Claude) or the collaborator thread's id (Codex); a null field leaves what is known unchanged.
+     *
+     * @param status pending, running, interrupted, completed, failed, cancelled, shutdown or not_found
+     */
+    record Subagent(String id, String status, String agentType, String label, String taskSummary,
+                    String resultSummary, String errorSummary, String model, String parentSubagentId)
+            implements AgentEvent {
+    }
+
+    /** A row of a subagent's own conversation, inserted or replaced by its id like a session row. */
+    record SubagentRow(String subagentId, RowDraft row) implements AgentEvent {
+    }
+
     /** The process is gone. */
     record Exited(int exitCode, String detail) implements AgentEvent {
     }

@@ -257,8 +257,15 @@ public class ConversationService {
         Long end = s.endedAt != null ? s.endedAt : (Long) s.lastActivityAt;
         return new ConversationWire.Stats(sessionId, s.rowCount, tools, families, failed,
                 durationN == 0 ? null : Math.round(durationSum / durationN), s.turnCount,
-                new ConversationWire.Tokens(s.inputTokens, s.outputTokens, s.cachedTokens, s.contextWindow), 0,
+                new ConversationWire.Tokens(s.inputTokens, s.outputTokens, s.cachedTokens, s.contextWindow),
+                workers(sessionId),
                 end - s.startedAt);
+    }
+
+    /** Subagents the session's agent has started: stats' worker_count. */
+    private int workers(String sessionId) {
+        return em.createQuery("SELECT COUNT(a) FROM SubagentEntity a WHERE a.sessionId = :s", Long.class)
+                .setParameter("s", sessionId).getSingleResult().intValue();
     }
 
     /** Whether {@code rowId} is one of the session's user messages. */

@@ -60,6 +60,9 @@ public class HookService {
     @Inject
     SessionTransitions transitions;
 
+    @Inject
+    dev.flightdeck.core.subagent.SubagentService subagents;
+
     public void accept(JsonObject msg) {
         String type = str(msg, "type");
         if (type == null || !TYPES.contains(type)) {
@@ -92,6 +95,13 @@ public class HookService {
             s = em.find(SessionEntity.class, s.id, LockModeType.PESSIMISTIC_WRITE);
         }
         transitions.apply(s, input(msg, type, provider), now, null);
+        if ("claude_subagent_event".equals(type)) {
+            dev.flightdeck.core.connector.AgentEvent.Subagent sub =
+                    dev.flightdeck.core.subagent.SubagentRules.fromClaudeHook(msg);
+            if (sub != null) {
+                subagents.apply(s, sub, now);
+            }
+        }
     }
 
     /** What a hook message means to the session; the tool row is built here, from the hook's payload. */

@@ -67,6 +67,9 @@ public class SessionService {
     dev.flightdeck.core.approval.ApprovalService approvals;
 
     @Inject
+    dev.flightdeck.core.subagent.SubagentService subagents;
+
+    @Inject
     dev.flightdeck.core.settings.ServerPreferences preferences;
 
     public SessionWire.Created create(CreateSession req) {
@@ -157,13 +160,14 @@ public class SessionService {
         }
         List<Object> diffs = includeDiffs ? List.copyOf(turnDiffs.turnDiffs(id)) : List.of();
         return new SessionWire.Detail(revision, SessionViews.state(s, revision, connectors.installed(s.provider), rows,
-                diffs, more));
+                diffs, more, List.copyOf(subagents.shown(id))));
     }
 
     public SessionWire.Detail detail(String id) {
         long revision = log.current(Scope.session(id));
         SessionEntity s = find(id);
-        return new SessionWire.Detail(revision, SessionViews.state(s, revision, connectors.installed(s.provider)));
+        return new SessionWire.Detail(revision, SessionViews.state(s, revision, connectors.installed(s.provider),
+                List.of(), List.of(), s.rowCount > 0, List.copyOf(subagents.shown(id))));
     }
 
     /** The session as lists show it, with its detail. */

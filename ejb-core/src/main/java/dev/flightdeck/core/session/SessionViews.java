@@ -53,7 +53,7 @@ public final class SessionViews {
                 str(c, "codex_config_mode"), str(c, "codex_config_profile"), str(c, "codex_model_provider"),
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.gitBranch, s.currentCwd, str(c, "effort"),
                 revision, s.worktreeId != null, s.unreadCount, s.hasTurnDiff, title(s), context(s),
-                SessionRules.listStatus(s.status, s.workStatus), 0, s.forkedFromSessionId, Times.iso(s.endedAt),
+                SessionRules.listStatus(s.status, s.workStatus), s.activeWorkerCount, s.forkedFromSessionId, Times.iso(s.endedAt),
                 s.endReason, list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"));
     }
 
@@ -63,8 +63,8 @@ public final class SessionViews {
                 s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status), s.currentTurnId != null,
                 Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, s.hasTurnDiff, s.worktreeId != null,
                 s.inputTokens + s.outputTokens, s.totalCostUsd, s.inputTokens, s.outputTokens, s.cachedTokens, title(s),
-                context(s), SessionRules.listStatus(s.status, s.workStatus), str(c, "effort"), revision, 0,
-                s.forkedFromSessionId);
+                context(s), SessionRules.listStatus(s.status, s.workStatus), str(c, "effort"), revision,
+                s.activeWorkerCount, s.forkedFromSessionId);
     }
 
     public static SessionWire.DashboardConversation conversation(SessionEntity s) {
@@ -72,7 +72,7 @@ public final class SessionViews {
         return new SessionWire.DashboardConversation(s.id, s.provider, s.projectPath, s.projectName, s.gitBranch,
                 s.worktreeId != null, s.model, s.status, s.workStatus, s.controlMode, SessionRules.lifecycleState(s.status),
                 SessionRules.listStatus(s.status, s.workStatus), title(s), context(s), s.lastMessage,
-                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, s.hasTurnDiff, s.toolCount, 0,
+                Times.iso(s.startedAt), Times.iso(s.lastActivityAt), s.unreadCount, s.hasTurnDiff, s.toolCount, s.activeWorkerCount,
                 str(c, "effort"));
     }
 
@@ -83,6 +83,13 @@ public final class SessionViews {
     /** With the newest rows and the turn diffs, when the caller asked for them. */
     public static SessionWire.SessionState state(SessionEntity s, long revision, boolean installed, List<Object> rows,
                                                  List<Object> turnDiffs, boolean hasMoreBefore) {
+        return state(s, revision, installed, rows, turnDiffs, hasMoreBefore, List.of());
+    }
+
+    /** With the subagents the detail shows (all active, the few most recent others). */
+    public static SessionWire.SessionState state(SessionEntity s, long revision, boolean installed, List<Object> rows,
+                                                 List<Object> turnDiffs, boolean hasMoreBefore,
+                                                 List<Object> subagents) {
         JsonObject c = SessionConfig.parse(s.configJson);
         var f = facts(s, installed);
         return new SessionWire.SessionState(s.id, s.provider, s.projectPath, s.projectName, s.model, s.customName,
@@ -96,10 +103,11 @@ public final class SessionViews {
                 obj(c, "approval_policy_details"), str(c, "sandbox_mode"), obj(c, "sandbox_policy_details"),
                 str(c, "approvals_reviewer"), Times.iso(s.startedAt), Times.iso(s.lastActivityAt),
                 Times.iso(s.endedAt), s.endReason, s.forkedFromSessionId, revision, s.currentTurnId, s.turnCount,
-                turnDiffs, s.gitBranch, s.currentCwd, List.of(), str(c, "effort"), s.worktreeId != null, s.unreadCount,
+                turnDiffs, s.gitBranch, s.currentCwd, subagents, str(c, "effort"), s.worktreeId != null, s.unreadCount,
                 rows, s.rowCount, hasMoreBefore, title(s), context(s),
                 SessionRules.listStatus(s.status, s.workStatus), s.repositoryRoot, s.worktreeId,
-                list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"), str(c, "codex_config_source"));
+                list(c, "allowed_tools"), list(c, "disallowed_tools"), list(c, "skills"), str(c, "codex_config_source"),
+                s.activeWorkerCount);
     }
 
     /** Counts over active sessions; total is filled in by the caller from all sessions. */

@@ -67,7 +67,7 @@ public final class SessionWire {
             String effort, boolean isWorktree, int unreadCount, List<Object> rows, long totalRowCount,
             boolean hasMoreBefore, String displayTitle, String contextLine, String listStatus, String repositoryRoot,
             String worktreeId, List<String> allowedTools, List<String> disallowedTools, List<String> skills,
-            String codexConfigSource) {
+            String codexConfigSource, int activeWorkerCount) {
     }
 
     /** SessionDetailSnapshot. */

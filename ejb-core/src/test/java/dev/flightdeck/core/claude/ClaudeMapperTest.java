@@ -89,12 +89,14 @@ class ClaudeMapperTest {
     }
 
     @Test
-    void subagentTrafficAndUnknownLinesMakeNoRows() {
+    void subagentTrafficIsTheSubagentsAndUnknownLinesMakeNoRows() {
         ClaudeMapper mapper = new ClaudeMapper();
         JsonObject sub = Json.createObjectBuilder().add("type", "assistant").add("parent_tool_use_id", "toolu_1")
                 .add("message", Json.createObjectBuilder().add("content", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("type", "text").add("text", "inner")))).build();
-        assertThat(mapper.map(sub, 1)).isEqualTo(List.of());
+        // Not a row of the session: a row of the subagent its parent tool call started.
+        assertThat(mapper.map(sub, 1)).singleElement().isInstanceOfSatisfying(AgentEvent.SubagentRow.class,
+                r -> assertThat(r.subagentId()).isEqualTo("toolu_1"));
         JsonObject unknown = Json.createObjectBuilder().add("type", "something_new").build();
         assertThat(mapper.map(unknown, 1)).isEqualTo(List.of());
         assertThat(ClaudeMapper.recognises(unknown)).isFalse();

@@ -93,6 +93,9 @@ public class SessionEntity {
     public long rowCount;
     @Column(name = "approval_version")
     public long approvalVersion;
+    /** Subagents pending or running now; kept by the subagent service in the session's own transaction. */
+    @Column(name = "active_worker_count")
+    public int activeWorkerCount;
     @Column(name = "total_cost_usd")
     public double totalCostUsd;
     @Column(name = "last_progress_at")
