@@ -98,6 +98,27 @@ class McpControlIT {
     }
 
     @Test
+    void codexListsItsConfiguredServerAndReloadsButRefusesClaudeOnlyControls() throws Exception {
+        Agents.configureCodex(Integer.getInteger("it.scripted.model.port", 4199), "[mcp_servers.echo]",
+                "url = \"" + mcp.url() + "\"", "http_headers = { Authorization = \"Bearer " + TOKEN + "\" }", "");
+        Path dir = Files.createTempDirectory("fd-codex-");
+        Api.Resp created = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.json().getString("session_id");
+        JsonObject m = mcpOf(id);
+        assertThat(m.getJsonObject("tools").getJsonObject("echo").keySet()).contains("mission_get_issue");
+        Api.Resp refresh = Api.post("/api/sessions/" + id + "/mcp/refresh", "{}");
+        assertThat(refresh.status()).as(refresh.body()).isEqualTo(200);
+        assertThat(refresh.json().getBoolean("accepted")).isTrue();
+        for (String route : new String[] {"mcp/toggle", "mcp/clear-auth", "mcp/servers", "flags"}) {
+            Api.Resp r = Api.post("/api/sessions/" + id + "/" + route,
+                    "{\"server_name\":\"echo\",\"enabled\":true,\"servers\":{},\"settings\":{}}");
+            assertThat(r.status()).as(route + " " + r.body()).isEqualTo(422);
+            assertThat(r.json().getString("code")).isEqualTo("unsupported_control");
+        }
+    }
+
+    @Test
     void badInputIsRefusedBeforeTheAgentIsAsked() throws Exception {
         Agents.Session s = Agents.create();
         try {
@@ -125,14 +146,28 @@ class McpControlIT {
             Path bad = s.dir().resolve(".claude/skills/broken/SKILL.md");
             Files.createDirectories(bad.getParent());
             Files.writeString(bad, "no front matter here");
-            Api.Resp r = Api.get("/api/sessions/" + s.id() + "/skills");
+            // The server's CLAUDE_CONFIG_DIR (server.env) holds the user's skills.
+            Path userSkill = Api.DATA_DIR.resolve("claude-config/skills/mcp-it-user/SKILL.md").toAbsolutePath();
+            Files.createDirectories(userSkill.getParent());
+            Files.writeString(userSkill, "---\ndescription: A user skill\n---\n");
+            Api.Resp r;
+            try {
+                r = Api.get("/api/sessions/" + s.id() + "/skills");
+            } finally {
+                Files.delete(userSkill);
+                Files.delete(userSkill.getParent());
+            }
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonObject skill = r.json().getJsonArray("skills").stream().map(v -> v.asJsonObject())
                     .filter(o -> "release-notes".equals(o.getString("name"))).findFirst().orElseThrow();
             assertThat(skill.getString("description")).isEqualTo("Writes the release notes");
             assertThat(skill.getString("path")).isEqualTo(good.toString());
             assertThat(skill.getString("scope")).isEqualTo("repo");
-            assertThat(r.json().getJsonArray("claude_skill_names").getString(0)).isEqualTo("release-notes");
+            assertThat(r.json().getJsonArray("claude_skill_names").getValuesAs(jakarta.json.JsonString.class))
+                    .extracting(jakarta.json.JsonString::getString).containsExactly("release-notes", "mcp-it-user");
+            JsonObject user = r.json().getJsonArray("skills").getJsonObject(1);
+            assertThat(user.getString("scope")).isEqualTo("user");
+            assertThat(user.getString("description")).isEqualTo("A user skill");
             assertThat(r.json().getJsonArray("errors").toString()).contains(bad.toString()).contains("no front matter");
         } finally {
             Agents.end(s);

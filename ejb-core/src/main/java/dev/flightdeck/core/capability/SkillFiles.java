@@ -62,8 +62,8 @@ public final class SkillFiles {
     }
 
     /**
-     * One SKILL.md. Its front matter must be a YAML mapping with a description; the name defaults to
-     * the directory's, as Claude Code names a skill without one.
+     * One SKILL.md. Its front matter must be a YAML mapping; the name defaults to the directory's and
+     * the description to the body's first line of text, as Claude Code fills them in.
      *
      * @throws IllegalArgumentException with the reason, when the front matter is missing or invalid
      */
@@ -96,7 +96,9 @@ public final class SkillFiles {
         String name = text(map.get("name"));
         String description = text(map.get("description"));
         if (description == null || description.isBlank()) {
-            throw new IllegalArgumentException("SKILL.md front matter has no description");
+            // As Claude Code does: a skill without one is described by its body's first line of text.
+            description = java.util.Arrays.stream(lines).skip(end + 1L).map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse("");
         }
         return new Skill(name == null || name.isBlank() ? directoryName : name.strip(), description.strip(),
                 null, path, scope, true);

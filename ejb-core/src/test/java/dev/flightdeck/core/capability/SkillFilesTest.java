@@ -27,6 +27,13 @@ class SkillFilesTest {
     }
 
     @Test
+    void descriptionDefaultsToTheBodysFirstLineOfText() {
+        assertThat(SkillFiles.parse("---\nname: x\n---\n\n# Title\nDeploys the app.\n", "d", "p", "repo").description())
+                .isEqualTo("Deploys the app.");
+        assertThat(SkillFiles.parse("---\nname: deploy\n---\n", "d", "p", "repo").description()).isEmpty();
+    }
+
+    @Test
     void refusesMissingOrInvalidFrontMatter() {
         assertThatThrownBy(() -> SkillFiles.parse("# no front matter", "d", "p", "repo"))
                 .hasMessageContaining("no front matter");
@@ -34,8 +41,6 @@ class SkillFilesTest {
         assertThatThrownBy(() -> SkillFiles.parse("---\nname: [x\n---\n", "d", "p", "repo"))
                 .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> SkillFiles.parse("---\n- a\n---\n", "d", "p", "repo")).hasMessageContaining("mapping");
-        assertThatThrownBy(() -> SkillFiles.parse("---\nname: x\n---\n", "d", "p", "repo"))
-                .hasMessageContaining("no description");
     }
 
     @Test
