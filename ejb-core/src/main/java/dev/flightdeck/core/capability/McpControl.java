@@ -154,6 +154,10 @@ public class McpControl {
             Thread.currentThread().interrupt();
             throw ErrorCode.TIMEOUT.error("interrupted while waiting for Claude Code");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException) {
+                // Its input closed or it exited: the agent is gone, not the request wrong.
+                throw ErrorCode.CONNECTOR_UNAVAILABLE.error("Claude Code is not running: " + e.getCause().getMessage());
+            }
             // Claude's refusal (an unknown server name, say) is the caller's to fix.
             throw ErrorCode.INVALID_ARGUMENT.error("Claude Code refused: " + e.getCause().getMessage());
         }

@@ -261,7 +261,8 @@ public class ClaudeConnector implements AgentConnector {
         }
 
         void failPending() {
-            pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the agent exited")));
+            pending.values().forEach(f -> f.completeExceptionally(
+                    new UncheckedIOException(new IOException("the agent exited before it answered"))));
         }
 
         @Override
