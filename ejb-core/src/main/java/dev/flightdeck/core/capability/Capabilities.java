@@ -11,12 +11,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A session's skills and MCP servers (contract §1.9): asked of Codex, or read from Claude's project files. */
 @ApplicationScoped
@@ -38,7 +36,8 @@ public class Capabilities {
                         .add("session_id", sessionId).add("revision", rev).build()));
     }
 
-    public record Skills(String sessionId, JsonArray skills, List<String> claudeSkillNames, List<String> errors) {
+    public record Skills(String sessionId, JsonArray skills, List<String> claudeSkillNames,
+                         List<SkillFiles.SkillError> errors) {
     }
 
     public Skills skills(String sessionId, String cwd, boolean forceReload) {
@@ -47,29 +46,31 @@ public class Capabilities {
         if ("codex".equals(s.provider())) {
             return new Skills(sessionId, codex.skills(dir, forceReload), List.of(), List.of());
         }
-        // Claude Code's project skills: one directory with a SKILL.md each under .claude/skills.
+        // Claude Code's skills: the project's, then the user's (CLAUDE_CONFIG_DIR, else ~/.claude).
+        SkillFiles.Found project = SkillFiles.scan(dir.resolve(".claude").resolve("skills"), "repo");
+        SkillFiles.Found user = SkillFiles.scan(claudeConfigDir().resolve("skills"), "user");
+        var skills = Json.createArrayBuilder();
         List<String> names = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        Path root = dir.resolve(".claude").resolve("skills");
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> dirs = Files.list(root)) {
-                dirs.filter(d -> Files.isRegularFile(d.resolve("SKILL.md"))).map(d -> d.getFileName().toString())
-                        .sorted().forEach(names::add);
-            } catch (IOException e) {
-                errors.add("could not read " + root);
-            }
+        List<SkillFiles.SkillError> errors = new ArrayList<>(project.errors());
+        errors.addAll(user.errors());
+        for (SkillFiles.Skill k : concat(project.skills(), user.skills())) {
+            names.add(k.name());
+            skills.add(Json.createObjectBuilder().add("name", k.name()).add("description", k.description())
+                    .add("path", k.path()).add("scope", k.scope()).add("enabled", k.enabled()));
         }
-        return new Skills(sessionId, JsonValue.EMPTY_JSON_ARRAY, names, errors);
+        return new Skills(sessionId, skills.build(), names, errors);
     }
 
-    public JsonObject mcp(String sessionId) {
-        SessionWire.SessionState s = sessions.detail(sessionId).session();
-        JsonObject servers = "codex".equals(s.provider())
-                ? codex.mcp(directory(s.currentCwd() != null ? s.currentCwd() : s.projectPath()))
-                : Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT)
-                        .add("resources", JsonValue.EMPTY_JSON_OBJECT).add("resource_templates", JsonValue.EMPTY_JSON_OBJECT)
-                        .add("auth_statuses", JsonValue.EMPTY_JSON_OBJECT).build();
-        return Json.createObjectBuilder(servers).add("session_id", sessionId).build();
+    private static List<SkillFiles.Skill> concat(List<SkillFiles.Skill> a, List<SkillFiles.Skill> b) {
+        List<SkillFiles.Skill> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Claude Code's config directory, as the CLI finds it. */
+    static Path claudeConfigDir() {
+        String env = System.getenv("CLAUDE_CONFIG_DIR");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".claude");
     }
 
     private static Path directory(String cwd) {

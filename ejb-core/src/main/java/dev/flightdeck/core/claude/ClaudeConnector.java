@@ -175,6 +175,9 @@ public class ClaudeConnector implements AgentConnector {
     private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events, boolean mission) {
         ClaudeMapper mapper = new ClaudeMapper();
         EventPump.run(process.getInputStream(), json -> {
+            if (handle.answer(json)) {
+                return List.of();
+            }
             java.util.Optional<String> allow = mission ? ClaudeProtocol.missionToolApproval(json) : java.util.Optional.empty();
             if (allow.isPresent()) {
                 // A mission tool reaches only the run's own issue: it needs no human.
@@ -192,11 +195,15 @@ public class ClaudeConnector implements AgentConnector {
         }
         boolean requested = handle.stopped;
         handle.stop();
+        handle.failPending();
         EventPump.deliver(events, List.of(new AgentEvent.Exited(code, requested ? "stopped" : "exited")));
     }
 
-    static final class Handle implements AgentHandle, AgentHandle.Tasks {
+    static final class Handle implements AgentHandle, AgentHandle.Tasks, AgentHandle.Control {
         private final Process process;
+        /** Control requests awaiting their control_response, by request id. */
+        private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<JsonObject>>
+                pending = new java.util.concurrent.ConcurrentHashMap<>();
         private final OutputStream stdin;
         private final AtomicLong requests = new AtomicLong();
         volatile boolean stopped;
@@ -217,6 +224,45 @@ public class ClaudeConnector implements AgentConnector {
             } catch (IOException e) {
                 throw new UncheckedIOException("the agent's input is closed", e);
             }
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<JsonObject> control(JsonObject request) {
+            String id = nextRequestId();
+            java.util.concurrent.CompletableFuture<JsonObject> answer = new java.util.concurrent.CompletableFuture<>();
+            pending.put(id, answer);
+            // A caller that gives up stops waiting; the entry must not outlive it.
+            answer.whenComplete((r, e) -> pending.remove(id));
+            try {
+                write(ClaudeProtocol.control(id, request));
+            } catch (UncheckedIOException e) {
+                answer.completeExceptionally(e);
+            }
+            return answer;
+        }
+
+        /** Completes the request a control_response answers; false for every other line. */
+        boolean answer(JsonObject line) {
+            if (!"control_response".equals(line.getString("type", ""))
+                    || !(line.get("response") instanceof JsonObject r)
+                    || !(r.get("request_id") instanceof jakarta.json.JsonString id)) {
+                return false;
+            }
+            java.util.concurrent.CompletableFuture<JsonObject> waiting = pending.get(id.getString());
+            if (waiting == null) {
+                return false;
+            }
+            if ("success".equals(r.getString("subtype", ""))) {
+                waiting.complete(r.get("response") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT);
+            } else {
+                waiting.completeExceptionally(new IllegalStateException(r.getString("error", "the agent refused")));
+            }
+            return true;
+        }
+
+        void failPending() {
+            pending.values().forEach(f -> f.completeExceptionally(
+                    new UncheckedIOException(new IOException("the agent exited before it answered"))));
         }
 
         @Override

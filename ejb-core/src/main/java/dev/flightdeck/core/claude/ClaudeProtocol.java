@@ -244,6 +244,12 @@ public final class ClaudeProtocol {
                 .add("subtype", "success").add("request_id", requestId).add("response", response)).build().toString();
     }
 
+    /** A control request built elsewhere (the MCP requests of capability.McpControl). */
+    public static String control(String requestId, JsonObject request) {
+        return Json.createObjectBuilder().add("type", "control_request").add("request_id", requestId)
+                .add("request", request).build().toString();
+    }
+
     private static String control(String requestId, JsonObjectBuilder request) {
         return Json.createObjectBuilder().add("type", "control_request").add("request_id", requestId)
                 .add("request", request).build().toString();

@@ -86,6 +86,17 @@ public class CodexCapabilities {
                 .add("resource_templates", templates).add("auth_statuses", auth).build();
     }
 
+    /** Has Codex read its MCP server config again (capability.McpControl's refresh). */
+    public void mcpReload(Path cwd) {
+        ask(cwd, "config/mcpServer/reload", JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /** Starts an MCP server's OAuth sign-in; the URL the user opens to finish it, or null. */
+    public String mcpLogin(Path cwd, String serverName) {
+        JsonObject r = ask(cwd, "mcpServer/oauth/login", Json.createObjectBuilder().add("name", serverName).build());
+        return r.get("authorizationUrl") instanceof JsonString u ? u.getString() : null;
+    }
+
     /**
      * Codex's collaboration mode presets (an experimental app-server method). They belong to the
      * installed version, so the first answer is kept; empty when Codex cannot be asked.

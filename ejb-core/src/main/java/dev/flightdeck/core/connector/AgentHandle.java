@@ -45,6 +45,14 @@ public interface AgentHandle {
         void rewindFiles(String messageId);
     }
 
+    /**
+     * Control requests whose answer the caller needs (Claude Code's MCP and flag-settings requests).
+     * The future completes with the agent's response object, or fails with the agent's error message.
+     */
+    interface Control {
+        java.util.concurrent.CompletableFuture<JsonObject> control(JsonObject request);
+    }
+
     /** A shell command the agent runs in its own thread (Codex's thread/shellCommand). */
     interface ThreadShell {
         void shellCommand(String command);
