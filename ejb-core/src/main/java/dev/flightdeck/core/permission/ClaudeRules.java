@@ -1,6 +1,7 @@
 package dev.flightdeck.core.permission;
 
 import dev.flightdeck.core.error.ApiException;
+import dev.flightdeck.core.json.Fields;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -34,33 +35,22 @@ public final class ClaudeRules {
             if (!(value instanceof JsonObject body)) {
                 throw ApiException.invalidField("body", "must be a JSON object {pattern, behavior, scope?}");
             }
-            String pattern = text(body, "pattern");
+            String pattern = Fields.optionalString(body, "pattern");
             if (pattern == null || pattern.isBlank()) {
                 throw ApiException.invalidField("pattern", "is required");
             }
             if (pattern.length() > MAX_PATTERN || pattern.chars().anyMatch(Character::isISOControl)) {
                 throw ApiException.invalidField("pattern", "must be one line of at most " + MAX_PATTERN + " characters");
             }
-            String behavior = text(body, "behavior");
+            String behavior = Fields.optionalString(body, "behavior");
             if (behavior == null && behaviorRequired || behavior != null && !BEHAVIORS.contains(behavior)) {
                 throw ApiException.invalidField("behavior", "must be one of allow, deny, ask");
             }
-            String scope = text(body, "scope");
+            String scope = Fields.optionalString(body, "scope");
             if (scope != null && !"project".equals(scope) && !"global".equals(scope)) {
                 throw ApiException.invalidField("scope", "must be project or global");
             }
             return new Change(pattern.strip(), behavior, "global".equals(scope) ? Scope.GLOBAL : Scope.PROJECT);
-        }
-
-        private static String text(JsonObject body, String field) {
-            JsonValue v = body.get(field);
-            if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-                return null;
-            }
-            if (!(v instanceof JsonString s)) {
-                throw ApiException.invalidField(field, "must be a string");
-            }
-            return s.getString();
         }
     }
 

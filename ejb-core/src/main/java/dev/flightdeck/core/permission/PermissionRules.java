@@ -78,7 +78,8 @@ public class PermissionRules {
                 write(file, after);
             }
         }
-        events.changed(sessionId, rules(sessions.detail(sessionId).session()));
+        // The session read above is still current: a settings file is not part of its state.
+        events.changed(sessionId, rules(s));
         return Json.createObjectBuilder().add("ok", true).build();
     }
 
