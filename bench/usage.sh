@@ -24,7 +24,7 @@ start() {
   "$wlp/bin/server" start $server >/dev/null
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
 }
-# The first start migrates the schema (V8 makes the ledger's indexes, V13 the rollup) and writes the auth token.
+# The first start migrates the schema (V8 makes the ledger's indexes, V13 the rollup, V14 the session totals) and writes the auth token.
 start
 "$wlp/bin/server" stop $server >/dev/null
 
@@ -56,6 +56,15 @@ SELECT (observed_at / 900000) * 900, session_id, provider, model_family, direct,
     SUM(reported_cost_usd), MAX(observed_at)
   FROM usage_turns
  GROUP BY (observed_at / 900000) * 900, session_id, provider, model_family, direct;
+-- The per-session running totals (V14), likewise from the migration's own backfill.
+INSERT INTO usage_session_totals (session_id, provider, direct, turn_count, input_tokens, output_tokens,
+    cache_read_tokens, cache_creation_tokens, estimated_cost_usd, reported_cost_usd, first_observed_at,
+    last_observed_at)
+SELECT session_id, MIN(provider), MIN(CASE WHEN direct THEN 1 ELSE 0 END) = 1, COUNT(*), SUM(input_tokens),
+    SUM(output_tokens), SUM(cache_read_tokens), SUM(cache_creation_tokens), SUM(estimated_cost_usd),
+    SUM(reported_cost_usd), MIN(observed_at), MAX(observed_at)
+  FROM usage_turns
+ GROUP BY session_id;
 ANALYZE;
 SQL
 t0=$(date +%s)

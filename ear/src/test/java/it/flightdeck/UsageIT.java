@@ -110,8 +110,16 @@ class UsageIT {
         JsonObject overviewBefore = Api.get("/api/usage/overview" + q).json();
 
         Agents.Session claude = Agents.create();
+        long split;
         try (Ws ws = subscribe(claude.id())) {
             talk(claude, ws, "first usage turn");
+            // The second turn is recorded in a later whole second than the first, so a range can start
+            // between them: the Claude session then straddles the range's bound.
+            long firstAt = java.time.Instant.parse(Api.get("/api/sessions/" + claude.id() + "/usage/turns").json()
+                    .getJsonArray("rows").getJsonObject(0).getString("observed_at")).toEpochMilli();
+            split = firstAt / 1000 + 1;
+            Await.until("the clock to pass the first turn's second", System::currentTimeMillis,
+                    ms -> ms >= split * 1000, java.time.Duration.ofSeconds(5));
             talk(claude, ws, "second usage turn");
         }
         Path dir = Files.createTempDirectory("fd-codex-");
@@ -201,6 +209,36 @@ class UsageIT {
         assertThat(second.containsKey("next_offset")).isFalse();
         assertThat(second.getJsonArray("sessions").getJsonObject(0).getString("session_id")).isEqualTo(claude.id());
 
+        // Ranges that cut through the Claude session: only its turns inside the range count, and it sorts
+        // by its last turn inside the range (the session straddles the bound; the Codex one lies inside).
+        Sums secondTurn = turnOf(claude.id(), 1);
+        Sums firstTurn = turnOf(claude.id(), 0);
+        JsonObject fromSplit = Api.get("/api/usage/sessions?start_unix=" + split).json();
+        JsonObject cx = sessionIn(fromSplit, codex.id());
+        JsonObject cl = sessionIn(fromSplit, claude.id());
+        assertThat(cl.getJsonNumber("turn_count").longValue()).isEqualTo(1);
+        assertThat(cl.getJsonNumber("cost").doubleValue()).isCloseTo(secondTurn.cost(), within(1e-9));
+        assertThat(cl.getJsonObject("tokens").getJsonNumber("total_tokens").longValue()).isEqualTo(secondTurn.total());
+        assertThat(cx.getJsonNumber("turn_count").longValue()).isEqualTo(1);
+        List<String> order = fromSplit.getJsonArray("sessions").stream()
+                .map(v -> v.asJsonObject().getString("session_id")).toList();
+        assertThat(order.indexOf(codex.id())).isLessThan(order.indexOf(claude.id()));
+        JsonObject untilSplit = Api.get("/api/usage/sessions?start_unix=" + t0 + "&end_unix=" + split).json();
+        assertThat(untilSplit.getJsonNumber("total_count").longValue()).isEqualTo(1);
+        JsonObject only = untilSplit.getJsonArray("sessions").getJsonObject(0);
+        assertThat(only.getString("session_id")).isEqualTo(claude.id());
+        assertThat(only.getJsonNumber("turn_count").longValue()).isEqualTo(1);
+        assertThat(only.getJsonNumber("cost").doubleValue()).isCloseTo(firstTurn.cost(), within(1e-9));
+        // Paging across the two sources: the straddler and the inside session one per page, nothing twice.
+        JsonObject p0 = Api.get("/api/usage/sessions?start_unix=" + split + "&limit=1").json();
+        JsonObject p1 = Api.get("/api/usage/sessions?start_unix=" + split + "&limit=1&offset=1").json();
+        assertThat(p0.getJsonArray("sessions").getJsonObject(0).getString("session_id")).isEqualTo(order.get(0));
+        assertThat(p1.getJsonArray("sessions").getJsonObject(0).getString("session_id")).isEqualTo(order.get(1));
+        // An all-time page holds both sessions' whole totals.
+        JsonObject allTime = Api.get("/api/usage/sessions?limit=500").json();
+        assertThat(sessionIn(allTime, claude.id()).getJsonNumber("turn_count").longValue()).isEqualTo(2);
+        assertThat(sessionIn(allTime, claude.id()).getJsonNumber("cost").doubleValue()).isCloseTo(c.cost(), within(1e-9));
+
         // The scripted model's rate-limit headers, as the Codex app-server passed them on.
         JsonObject codexLimits = Api.get("/api/usage/codex").json();
         JsonObject primary = codexLimits.getJsonObject("usage").getJsonObject("primary");
@@ -218,6 +256,24 @@ class UsageIT {
         assertThat(claudeLimits.getJsonObject("error_info").getString("code")).isEqualTo("rate_limits_not_reported");
         end(claude);
         end(codex);
+    }
+
+    /** The usage of one turn of a session, by its place in usage/turns (oldest first). */
+    static Sums turnOf(String sessionId, int index) {
+        JsonObject r = Api.get("/api/sessions/" + sessionId + "/usage/turns").json().getJsonArray("rows")
+                .getJsonObject(index);
+        return new Sums(1, r.getJsonNumber("billable_input_tokens").longValue(),
+                r.getJsonNumber("billable_output_tokens").longValue(), r.getJsonNumber("cache_read_tokens").longValue(),
+                r.getJsonNumber("cache_creation_tokens").longValue(), r.getJsonNumber("estimated_cost_usd").doubleValue());
+    }
+
+    static JsonObject sessionIn(JsonObject page, String sessionId) {
+        for (JsonValue v : page.getJsonArray("sessions")) {
+            if (sessionId.equals(v.asJsonObject().getString("session_id"))) {
+                return v.asJsonObject();
+            }
+        }
+        throw new AssertionError("no session " + sessionId + " in " + page);
     }
 
     static JsonObject find(jakarta.json.JsonArray groups, String key) {

@@ -66,22 +66,47 @@ public class UsageLedger {
                 UsageTally.groups("day", grouped("day", days, todayStart)));
     }
 
+    /**
+     * Direct sessions with turns in the range, newest use first. A session wholly inside the range is its
+     * running total (usage_session_totals, V14), read in index order a page at a time; only the sessions
+     * with turns on both sides of a bound are summed over the range from the rollup and the ledger, and
+     * {@link SessionPage} merges the two.
+     */
     public UsageWire.Sessions sessions(Long startUnix, Long endUnix, int limit, int offset) {
         UsageRange.Millis range = UsageRange.between("start_unix", startUnix, "end_unix", endUnix);
-        long total = distinct(range);
-        Source src = Source.of(UsageBuckets.split(range));
-        Query q = src.bind(em.createNativeQuery("SELECT session_id, provider, " + SUMS + ", MAX(last_at) FROM "
-                + src.sql() + " GROUP BY session_id, provider ORDER BY MAX(last_at) DESC, session_id"));
+        List<SessionPage.Ranked> straddlers = straddlers(range);
+        List<Long> bounds = new ArrayList<>();
+        StringBuilder inside = new StringBuilder(" WHERE direct = TRUE");
+        if (range.from() != null) {
+            bounds.add(range.from());
+            inside.append(" AND first_observed_at >= ?").append(bounds.size());
+        }
+        if (range.to() != null) {
+            bounds.add(range.to());
+            inside.append(" AND last_observed_at < ?").append(bounds.size());
+        }
+        Query count = em.createNativeQuery("SELECT COUNT(*) FROM usage_session_totals" + inside);
+        long total = num(bindAll(count, bounds).getSingleResult()) + straddlers.size();
+        int windowStart = SessionPage.windowStart(offset, straddlers.size());
+        Query q = em.createNativeQuery("SELECT session_id, provider, turn_count, 1, input_tokens, output_tokens, "
+                + "cache_read_tokens, cache_creation_tokens, estimated_cost_usd, reported_cost_usd, last_observed_at "
+                + "FROM usage_session_totals" + inside + " ORDER BY last_observed_at DESC, session_id");
         @SuppressWarnings("unchecked")
-        List<Object[]> page = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-        List<String> ids = page.stream().map(r -> (String) r[0]).toList();
+        List<Object[]> rows = bindAll(q, bounds).setFirstResult(windowStart)
+                .setMaxResults(SessionPage.windowLength(offset, limit, straddlers.size())).getResultList();
+        List<SessionPage.Ranked> window = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            window.add(new SessionPage.Ranked(row(r, 2, (String) r[1], null, (String) r[0], null), num(r[10])));
+        }
+        List<SessionPage.Ranked> page = SessionPage.page(offset, limit, windowStart, window, straddlers);
+        List<String> ids = page.stream().map(r -> r.row().sessionId()).toList();
         Map<String, SessionEntity> byId = ids.isEmpty() ? Map.of()
                 : em.createQuery("SELECT s FROM SessionEntity s WHERE s.id IN :ids", SessionEntity.class)
                         .setParameter("ids", ids).getResultList().stream()
                         .collect(Collectors.toMap(s -> s.id, Function.identity()));
         List<UsageWire.SessionUsage> out = new ArrayList<>();
-        for (Object[] r : page) {
-            UsageTally.GroupRow g = row(r, 2, (String) r[1], null, (String) r[0], null);
+        for (SessionPage.Ranked ranked : page) {
+            UsageTally.GroupRow g = ranked.row();
             SessionEntity s = byId.get(g.sessionId());
             UsageWire.Tokens tokens = UsageWire.Tokens.of(g.inputTokens(), g.outputTokens(), g.cacheReadTokens(),
                     g.cacheCreationTokens());
@@ -89,7 +114,7 @@ public class UsageLedger {
             Double reported = UsageTally.roundOrNull(g.reportedCostUsd());
             if (s == null) {
                 out.add(new UsageWire.SessionUsage(g.sessionId(), g.provider(), g.sessionId(), null, null, null, null,
-                        null, Times.iso(num(r[10])), cost, reported, tokens, g.turnCount()));
+                        null, Times.iso(ranked.lastAt()), cost, reported, tokens, g.turnCount()));
             } else {
                 out.add(new UsageWire.SessionUsage(s.id, s.provider, SessionRules.displayTitle(s.customName, s.summary,
                         s.firstPrompt, s.projectName, s.projectPath), SessionRules.contextLine(s.summary, s.firstPrompt,
@@ -99,6 +124,56 @@ public class UsageLedger {
         }
         Integer next = offset + page.size() < total ? offset + page.size() : null;
         return new UsageWire.Sessions(next, total, out);
+    }
+
+    /** Ids per query when summing straddlers, well under any driver's parameter limit. */
+    static final int STRADDLER_CHUNK = 500;
+
+    /**
+     * The direct sessions with turns both inside the range and outside it (across either bound), summed
+     * over the range only; a straddler whose turns in the range are none (a gap over the whole range) is
+     * left out, as a GROUP BY over the range would.
+     */
+    private List<SessionPage.Ranked> straddlers(UsageRange.Millis range) {
+        Long from = range.from();
+        Long to = range.to();
+        if (from == null && to == null) {
+            return List.of();
+        }
+        String cond;
+        List<Long> bounds = new ArrayList<>();
+        if (from != null && to != null) {
+            bounds.add(to);
+            bounds.add(from);
+            cond = "first_observed_at < ?1 AND last_observed_at >= ?2 AND (first_observed_at < ?2 OR last_observed_at >= ?1)";
+        } else if (from != null) {
+            bounds.add(from);
+            cond = "first_observed_at < ?1 AND last_observed_at >= ?1";
+        } else {
+            bounds.add(to);
+            cond = "first_observed_at < ?1 AND last_observed_at >= ?1";
+        }
+        @SuppressWarnings("unchecked")
+        List<String> ids = bindAll(em.createNativeQuery("SELECT session_id FROM usage_session_totals WHERE direct = TRUE "
+                + "AND " + cond), bounds).getResultList();
+        List<SessionPage.Ranked> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i += STRADDLER_CHUNK) {
+            Source src = Source.of(UsageBuckets.split(range), ids.subList(i, Math.min(ids.size(), i + STRADDLER_CHUNK)));
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = src.bind(em.createNativeQuery("SELECT session_id, provider, " + SUMS + ", MAX(last_at) "
+                    + "FROM " + src.sql() + " GROUP BY session_id, provider")).getResultList();
+            for (Object[] r : rows) {
+                out.add(new SessionPage.Ranked(row(r, 2, (String) r[1], null, (String) r[0], null), num(r[10])));
+            }
+        }
+        return out;
+    }
+
+    private static Query bindAll(Query q, List<Long> params) {
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return q;
     }
 
     private UsageWire.Bucket bucket(UsageRange.Millis range) {
@@ -153,21 +228,38 @@ public class UsageLedger {
      * The derived table a query sums over: the rollup's whole buckets and the ledger's edges, UNION ALL,
      * with their bounds as positional parameters (numbers only, never text in the SQL).
      */
-    record Source(String sql, List<Long> params) {
+    record Source(String sql, List<Object> params) {
         static Source of(UsageBuckets.Parts parts) {
+            return of(parts, List.of());
+        }
+
+        /** Only the given sessions' rows when {@code sessions} is not empty (each id a parameter). */
+        static Source of(UsageBuckets.Parts parts, List<String> sessions) {
             List<String> sql = new ArrayList<>();
-            List<Long> params = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
             for (UsageRange.Millis m : parts.ledger()) {
-                sql.add(LEDGER_PART + bounds("observed_at", m.from(), m.to(), 1, params));
+                sql.add(LEDGER_PART + bounds("observed_at", m.from(), m.to(), 1, params) + only(sessions, params));
             }
             if (parts.rollup() != null) {
                 UsageRange.Millis r = parts.rollup();
-                sql.add(ROLLUP_PART + bounds("bucket_start", r.from(), r.to(), 1000, params));
+                sql.add(ROLLUP_PART + bounds("bucket_start", r.from(), r.to(), 1000, params) + only(sessions, params));
             }
             return new Source("(" + String.join(" UNION ALL ", sql) + ") u", params);
         }
 
-        private static String bounds(String column, Long from, Long to, long perUnit, List<Long> params) {
+        private static String only(List<String> sessions, List<Object> params) {
+            if (sessions.isEmpty()) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder(" AND session_id IN (");
+            for (int i = 0; i < sessions.size(); i++) {
+                params.add(sessions.get(i));
+                b.append(i == 0 ? "?" : ", ?").append(params.size());
+            }
+            return b.append(')').toString();
+        }
+
+        private static String bounds(String column, Long from, Long to, long perUnit, List<Object> params) {
             StringBuilder b = new StringBuilder();
             if (from != null) {
                 params.add(from / perUnit);

@@ -71,6 +71,7 @@ public class UsageService {
         }
         em.persist(t);
         addToRollup(t);
+        addToSessionTotal(t);
         s.inputTokens += u.inputTokens();
         s.outputTokens += u.outputTokens();
         s.cachedTokens += u.cacheReadTokens();
@@ -120,6 +121,44 @@ public class UsageService {
                 .setParameter(10, t.estimatedCostUsd).setParameter(12, t.observedAt);
         if (t.reportedCostUsd != null) {
             insert.setParameter(11, t.reportedCostUsd);
+        }
+        insert.executeUpdate();
+    }
+
+    /**
+     * Adds a recorded turn to its session's running total (V14), in the turn's transaction, so the total
+     * always equals the session's ledger rows. Update first, insert when there was no row, for the reason
+     * {@link #addToRollup} gives: the caller holds the session's row lock.
+     */
+    private void addToSessionTotal(UsageTurnEntity t) {
+        String reported = t.reportedCostUsd == null ? ""
+                : ", reported_cost_usd = COALESCE(reported_cost_usd, 0) + ?6";
+        jakarta.persistence.Query update = em.createNativeQuery("UPDATE usage_session_totals SET turn_count = "
+                        + "turn_count + 1, input_tokens = input_tokens + ?1, output_tokens = output_tokens + ?2, "
+                        + "cache_read_tokens = cache_read_tokens + ?3, cache_creation_tokens = cache_creation_tokens + ?4, "
+                        + "estimated_cost_usd = estimated_cost_usd + ?5" + reported
+                        + ", first_observed_at = LEAST(first_observed_at, ?7), "
+                        + "last_observed_at = GREATEST(last_observed_at, ?7) WHERE session_id = ?8")
+                .setParameter(1, t.inputTokens).setParameter(2, t.outputTokens).setParameter(3, t.cacheReadTokens)
+                .setParameter(4, t.cacheCreationTokens).setParameter(5, t.estimatedCostUsd)
+                .setParameter(7, t.observedAt).setParameter(8, t.sessionId);
+        if (t.reportedCostUsd != null) {
+            update.setParameter(6, t.reportedCostUsd);
+        }
+        if (update.executeUpdate() > 0) {
+            return;
+        }
+        jakarta.persistence.Query insert = em.createNativeQuery("INSERT INTO usage_session_totals (session_id, "
+                        + "provider, direct, turn_count, input_tokens, output_tokens, cache_read_tokens, "
+                        + "cache_creation_tokens, estimated_cost_usd, reported_cost_usd, first_observed_at, "
+                        + "last_observed_at) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, "
+                        + (t.reportedCostUsd == null ? "NULL" : "?9") + ", ?10, ?10)")
+                .setParameter(1, t.sessionId).setParameter(2, t.provider).setParameter(3, t.direct)
+                .setParameter(4, t.inputTokens).setParameter(5, t.outputTokens).setParameter(6, t.cacheReadTokens)
+                .setParameter(7, t.cacheCreationTokens).setParameter(8, t.estimatedCostUsd)
+                .setParameter(10, t.observedAt);
+        if (t.reportedCostUsd != null) {
+            insert.setParameter(9, t.reportedCostUsd);
         }
         insert.executeUpdate();
     }
