@@ -41,6 +41,27 @@ public final class Agents {
     }
 
     /** Waits for a row with these properties to arrive in a conversation_rows_changed frame. */
+    /**
+     * Waits until a row that matches has been upserted and a frame of {@code type} has arrived, in
+     * either order (one CLI reports the row first, another the event); returns that frame.
+     */
+    public static JsonObject awaitRowAndFrame(Ws ws, Predicate<JsonObject> row, String type, long seconds)
+            throws InterruptedException {
+        boolean[] rowSeen = {false};
+        JsonObject[] frame = {null};
+        ws.await(f -> {
+            if (type.equals(f.getString("type", ""))) {
+                frame[0] = frame[0] == null ? f : frame[0];
+            } else if ("conversation_rows_changed".equals(f.getString("type", ""))) {
+                for (JsonValue v : f.getJsonArray("upserted")) {
+                    rowSeen[0] |= row.test(v.asJsonObject().getJsonObject("row"));
+                }
+            }
+            return rowSeen[0] && frame[0] != null;
+        }, seconds);
+        return frame[0];
+    }
+
     public static JsonObject awaitRow(Ws ws, Predicate<JsonObject> row, long seconds) throws InterruptedException {
         JsonObject[] found = new JsonObject[1];
         ws.await(f -> {

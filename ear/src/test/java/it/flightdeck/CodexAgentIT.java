@@ -168,8 +168,11 @@ class CodexAgentIT {
             turn(s, ws, "something worth compacting");
             Api.Resp compacted = Api.post("/api/sessions/" + s.id() + "/controls/compact-context", "");
             assertThat(compacted.status()).as(compacted.body()).isEqualTo(200);
-            awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
-                    && r.getString("content", "").contains("compacted"), 60);
+            // The app-server's contextCompaction item (and thread/compacted): a marker row and one
+            // context_compacted.
+            JsonObject event = Agents.awaitRowAndFrame(ws, r -> "system".equals(r.getString("row_type", ""))
+                    && r.getString("content", "").contains("compacted"), "context_compacted", 60);
+            assertThat(event.getString("session_id")).isEqualTo(s.id());
             awaitDetail(s.id(), Agents::idle, 60);
 
             Path out = s.dir().resolve("from-thread.txt");

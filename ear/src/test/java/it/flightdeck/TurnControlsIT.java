@@ -80,7 +80,14 @@ class TurnControlsIT {
 
             // Undo the last turn through the legacy alias: rows are marked undone.
             assertThat(control(s.id(), "/conversation/undo", "").status()).isEqualTo(200);
-            ws.await(f -> "undo_completed".equals(f.getString("type", "")), 10);
+            // Flightdeck runs the undo itself (neither CLI has one): undo_started, then undo_completed.
+            JsonObject started = ws.await(f -> f.getString("type", "").startsWith("undo_"), 10);
+            assertThat(started.getString("type")).isEqualTo("undo_started");
+            assertThat(started.getString("session_id")).isEqualTo(s.id());
+            JsonObject completed = ws.await(f -> "undo_completed".equals(f.getString("type", "")), 10);
+            assertThat(completed.getBoolean("success")).isTrue();
+            assertThat(completed.getJsonNumber("revision").longValue())
+                    .isGreaterThan(started.getJsonNumber("revision").longValue());
             assertThat(rows(s.id()).stream().anyMatch(r -> "undone".equals(r.getString("turn_status")))).isTrue();
             assertThat(detail(s.id()).getInt("turn_count")).isEqualTo(1);
         }
@@ -133,8 +140,10 @@ class TurnControlsIT {
             turn(s, ws, "something to compact");
             Api.Resp compacted = control(s.id(), "/controls/compact-context", "");
             assertThat(compacted.status()).as(compacted.body()).isEqualTo(200);
-            awaitRow(ws, r -> "system".equals(r.getString("row_type", ""))
-                    && r.getString("content", "").contains("compacted"), 60);
+            // The CLI's compact_boundary: its marker row and context_compacted.
+            JsonObject event = Agents.awaitRowAndFrame(ws, r -> "system".equals(r.getString("row_type", ""))
+                    && r.getString("content", "").contains("compacted"), "context_compacted", 60);
+            assertThat(event.getString("session_id")).isEqualTo(s.id());
             awaitDetail(s.id(), Agents::idle, 30);
         }
         end(s);

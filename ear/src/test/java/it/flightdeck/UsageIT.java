@@ -102,7 +102,11 @@ class UsageIT {
 
     @Test
     void theRoutesSumTheTurnsAScriptedConversationProduced() throws Exception {
-        long t0 = System.currentTimeMillis() / 1000;
+        // The first whole second after the test began: turns other tests finished just before it are
+        // earlier, so a range from t0 holds this conversation's turns only.
+        long t0 = System.currentTimeMillis() / 1000 + 1;
+        Await.until("the clock to reach t0", System::currentTimeMillis, ms -> ms >= t0 * 1000,
+                java.time.Duration.ofSeconds(5));
         // The caller's day began an hour before the test: its turns fall in "today" whatever the clock says.
         long today = t0 - 3600;
         String q = "?today_start_unix=" + today;

@@ -8,7 +8,12 @@ public final class AgentWire {
     public record ThreadRolledBack(String type, String sessionId, long revision, int numTurns) {
     }
 
-    public record UndoCompleted(String type, String sessionId, long revision, boolean success) {
+    /** The end of an undo; {@code message} (omitted when null) says why one failed. */
+    public record UndoCompleted(String type, String sessionId, long revision, boolean success, String message) {
+    }
+
+    /** An undo began (contract §2.2); Flightdeck runs undo itself, so this precedes its undo_completed. */
+    public record UndoStarted(String type, String sessionId, long revision) {
     }
 
     /** A steer reached the running turn (contract §2.2). */

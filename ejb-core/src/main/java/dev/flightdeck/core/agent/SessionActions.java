@@ -125,7 +125,17 @@ public class SessionActions {
         if (numTurns < 1) {
             throw ErrorCode.INVALID_ARGUMENT.error("num_turns: must be at least 1");
         }
-        controls.rollback(sessionId, numTurns, undo);
+        if (undo) {
+            controls.undoStarted(sessionId);
+            try {
+                controls.rollback(sessionId, numTurns, true);
+            } catch (ApiException e) {
+                controls.undoFailed(sessionId, e.getMessage());
+                throw e;
+            }
+        } else {
+            controls.rollback(sessionId, numTurns, false);
+        }
         runtime.stop(sessionId);
         return new SessionWire.Accepted(true, sessions.detail(sessionId));
     }

@@ -85,6 +85,22 @@ public class TurnControls {
         return new RolledBack(numTurns, s.turnCount);
     }
 
+    /**
+     * Announces undo_started once the undo is allowed now (else the 4xx it would get), in a transaction
+     * of its own, so subscribers hear of the undo before the rollback's undo_completed.
+     */
+    public void undoStarted(String sessionId) {
+        require(sessions.find(sessionId), "undo_last_turn");
+        log.append(Scope.session(sessionId), EventType.UNDO_STARTED,
+                rev -> new AgentWire.UndoStarted(EventType.UNDO_STARTED.wire(), sessionId, rev));
+    }
+
+    /** An undo announced as started could not be done: its undo_completed says so. */
+    public void undoFailed(String sessionId, String message) {
+        log.append(Scope.session(sessionId), EventType.UNDO_COMPLETED,
+                rev -> new AgentWire.UndoCompleted(EventType.UNDO_COMPLETED.wire(), sessionId, rev, false, message));
+    }
+
     /** Opens a turn for compaction; the agent's result closes it like any other turn. */
     public LaunchSpec beginCompact(String sessionId) {
         SessionEntity s = transitions.apply(sessionId, new SessionInput.CompactStarted(), System.currentTimeMillis())

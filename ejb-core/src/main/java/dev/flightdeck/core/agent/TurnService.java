@@ -57,6 +57,9 @@ public class TurnService {
     @Inject
     dev.flightdeck.core.subagent.SubagentService subagents;
 
+    @Inject
+    dev.flightdeck.core.event.EventLog log;
+
     /** A message or steer accepted into the conversation, and how to start the agent if it is not running. */
     public record Accepted(ConversationWire.RowEntry row, LaunchSpec launch, String turnId, String messageId) {
     }
@@ -136,6 +139,8 @@ public class TurnService {
                 turnEnded.fire(new TurnEnded(s.id, interruptRequested ? "interrupted" : t.outcome(), t.resultText()));
             } else if (event instanceof AgentEvent.Capability c) {
                 capabilities.announce(s.id, c);
+            } else if (event instanceof AgentEvent.Notice n) {
+                notice(s.id, n);
             } else if (event instanceof AgentEvent.RateLimits r) {
                 rateLimits.record(r.provider(), r.report(), now);
             } else if (event instanceof AgentEvent.Subagent || event instanceof AgentEvent.SubagentRow) {
@@ -151,6 +156,14 @@ public class TurnService {
             }
         }
         rows(s, rows, now);
+    }
+
+    /** Logs what the CLI reported for the session's subscribers, in the shape it came in plus the envelope. */
+    private void notice(String sessionId, AgentEvent.Notice n) {
+        dev.flightdeck.core.event.EventType.of(n.type()).ifPresent(type -> log.append(
+                dev.flightdeck.core.event.Scope.session(sessionId), type,
+                rev -> jakarta.json.Json.createObjectBuilder(n.payload()).add("type", type.wire())
+                        .add("session_id", sessionId).add("revision", rev).build()));
     }
 
     private void rows(SessionEntity s, List<RowDraft> rows, long now) {

@@ -80,7 +80,9 @@ public final class ClaudeMapper {
             case "result" -> List.of(result(line));
             case "control_request" -> controlRequest(line);
             case "rate_limit_event" -> obj(line, "rate_limit_info") == null ? List.of()
-                    : List.of(new AgentEvent.RateLimits("claude", obj(line, "rate_limit_info")));
+                    : List.of(new AgentEvent.RateLimits("claude", obj(line, "rate_limit_info")),
+                            ClaudeNotices.rateLimit(obj(line, "rate_limit_info")));
+            case "prompt_suggestion" -> ClaudeNotices.promptSuggestion(line);
             default -> List.of();
         };
     }
@@ -116,7 +118,10 @@ public final class ClaudeMapper {
             String id = idOf(line, "compact", now);
             JsonObject row = message("system", id, "Context compacted", timestamp(line, now));
             return List.of(new AgentEvent.Row(new RowDraft(id, "system", null, null, null, null,
-                    "context compacted", row, null)));
+                    "context compacted", row, null)), ClaudeNotices.contextCompacted());
+        }
+        if ("files_persisted".equals(subtype)) {
+            return ClaudeNotices.filesPersisted(line);
         }
         return ClaudeSubagents.task(line);
     }

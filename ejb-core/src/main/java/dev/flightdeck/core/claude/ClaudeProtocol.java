@@ -72,6 +72,11 @@ public final class ClaudeProtocol {
             // Makes bypassPermissions a mode the session may switch to; it does not start in it.
             cmd.add("--allow-dangerously-skip-permissions");
         }
+        if (missionMcpConfig == null) {
+            // After each turn's result the CLI guesses the user's next prompt (one small extra model
+            // request) and prints prompt_suggestion (contract §2.2). A mission run has no user to suggest to.
+            cmd.add("--prompt-suggestions=true");
+        }
         if (missionMcpConfig != null) {
             // --mcp-config takes several values; in the = form, followed by a flag, it takes exactly this one.
             cmd.add(AgentArgs.text("--mcp-config", missionMcpConfig.toString()));

@@ -77,6 +77,11 @@ public final class CodexMapper {
     private String model;
     /** Whether the context was compacted since the turn started: its usage is then a compaction reset. */
     private boolean compactedThisTurn;
+    /**
+     * Whether this turn's context_compacted was sent: the app-server reports one compaction twice (the
+     * contextCompaction item and the older thread/compacted notification), and subscribers hear it once.
+     */
+    private boolean compactionAnnounced;
 
     private final CodexSubagents subagents = new CodexSubagents();
 
@@ -112,6 +117,7 @@ public final class CodexMapper {
             case "turn/started" -> {
                 totalAtTurnStart = total.clone();
                 compactedThisTurn = false;
+                compactionAnnounced = false;
                 yield List.of();
             }
             case "thread/tokenUsage/updated" -> {
@@ -121,7 +127,7 @@ public final class CodexMapper {
             case "turn/completed" -> List.of(turnCompleted(obj(params, "turn")));
             case "thread/compacted" -> {
                 compactedThisTurn = true;
-                yield List.of();
+                yield compacted();
             }
             case "account/rateLimits/updated" -> informative(obj(params, "rateLimits"))
                     ? List.of(new AgentEvent.RateLimits("codex", obj(params, "rateLimits"))) : List.of();
@@ -133,6 +139,9 @@ public final class CodexMapper {
                 List<AgentEvent> out = new ArrayList<>(item(item, "item/completed".equals(method), now));
                 if (item != null) {
                     out.addAll(subagents.fromItem(item));
+                }
+                if (item != null && "contextCompaction".equals(str(item, "type")) && "item/completed".equals(method)) {
+                    out.addAll(compacted());
                 }
                 yield out;
             }
@@ -329,5 +338,14 @@ public final class CodexMapper {
 
     private static long num(JsonObject o, String key) {
         return o != null && o.get(key) instanceof JsonNumber n ? n.longValue() : 0;
+    }
+
+    /** context_compacted, once per turn however many times the app-server reports the compaction. */
+    private List<AgentEvent> compacted() {
+        if (compactionAnnounced) {
+            return List.of();
+        }
+        compactionAnnounced = true;
+        return List.of(new AgentEvent.Notice("context_compacted", JsonValue.EMPTY_JSON_OBJECT));
     }
 }

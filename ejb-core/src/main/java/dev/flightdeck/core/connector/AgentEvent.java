@@ -36,6 +36,17 @@ public sealed interface AgentEvent {
     }
 
     /**
+     * Something the CLI reported that the session's subscribers are told of as it is (contract §2.2):
+     * context_compacted, rate_limit_event, prompt_suggestion or files_persisted. It changes no state
+     * Flightdeck keeps; the event log carries it to the surfaces its {@code EventType} names.
+     *
+     * @param type    the wire type
+     * @param payload the message's own fields (session_id, type and revision are added when it is logged)
+     */
+    record Notice(String type, JsonObject payload) implements AgentEvent {
+    }
+
+    /**
      * The provider's rate-limit windows, as the CLI reported them (Codex's account/rateLimits/updated
      * params, Claude's rate_limit_event rate_limit_info); merged into the newest known by the usage store.
      */

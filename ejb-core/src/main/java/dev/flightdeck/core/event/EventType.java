@@ -23,6 +23,13 @@ public enum EventType {
             Set.of(Surface.CONVERSATION)),
     THREAD_ROLLED_BACK("thread_rolled_back", Set.of(Surface.DETAIL, Surface.REVIEW), Set.of(Surface.CONVERSATION)),
     UNDO_COMPLETED("undo_completed", Set.of(Surface.DETAIL, Surface.REVIEW), Set.of(Surface.CONVERSATION)),
+    // Reported by the CLI and passed on (AgentEvent.Notice), or by Flightdeck's own undo (undo_started).
+    // The invalidated surfaces are the contract's (§2.3); the payload goes to conversation subscribers.
+    CONTEXT_COMPACTED("context_compacted", Set.of(Surface.DETAIL, Surface.REVIEW), Set.of(Surface.CONVERSATION)),
+    UNDO_STARTED("undo_started", Set.of(), Set.of(Surface.CONVERSATION)),
+    RATE_LIMIT_EVENT("rate_limit_event", Set.of(Surface.DETAIL), Set.of(Surface.CONVERSATION)),
+    PROMPT_SUGGESTION("prompt_suggestion", Set.of(Surface.DETAIL), Set.of(Surface.CONVERSATION)),
+    FILES_PERSISTED("files_persisted", Set.of(Surface.DETAIL, Surface.REVIEW), Set.of(Surface.CONVERSATION)),
     PERMISSION_RULES("permission_rules", Set.of(Surface.DETAIL), Set.of(Surface.CONVERSATION)),
     CONVERSATION_ROWS_CHANGED("conversation_rows_changed", Set.of(), Set.of(Surface.CONVERSATION)),
     SHELL_STARTED("shell_started", Set.of(), Set.of(Surface.CONVERSATION)),

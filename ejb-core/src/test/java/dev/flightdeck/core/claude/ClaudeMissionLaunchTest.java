@@ -43,6 +43,13 @@ class ClaudeMissionLaunchTest {
                 "mcp__flightdeck__mission_report_blocked", "mcp__flightdeck__mission_set_status");
         assertThat(ClaudeProtocol.missionToolNames()).hasSize(9).allMatch(n -> n.startsWith("mcp__flightdeck__mission_"));
         assertThat(ClaudeProtocol.MISSION_ENV).containsEntry("ENABLE_TOOL_SEARCH", "false");
+        assertThat(cmd).as("a mission run has no user to suggest prompts to").doesNotContain("--prompt-suggestions=true");
+    }
+
+    @Test
+    void aDirectSessionAsksForPromptSuggestions() {
+        assertThat(ClaudeProtocol.command("claude", ClaudeProtocolTest.tools(List.of(), List.of(), false, List.of()),
+                null, null)).contains("--prompt-suggestions=true");
     }
 
     @Test

@@ -61,7 +61,7 @@ class ClaudeProtocolTest {
                 "--input-format=stream-json", "--permission-prompt-tool=stdio", "--model=opus[1m]",
                 "--permission-mode=acceptEdits", "--resume=0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "--fork-session",
                 "--resume-session-at=msg-7", "--append-system-prompt-file=/data/tmp/instructions.md",
-                "--allowedTools=Bash(git *),Edit");
+                "--allowedTools=Bash(git *),Edit", "--prompt-suggestions=true");
     }
 
     @Test

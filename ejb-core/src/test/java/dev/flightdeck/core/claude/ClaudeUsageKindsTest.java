@@ -67,7 +67,10 @@ class ClaudeUsageKindsTest {
     void aRateLimitEventReportsItsInfo() {
         List<AgentEvent> events = new ClaudeMapper().map(json("{'type':'rate_limit_event','rate_limit_info':"
                 + "{'status':'allowed','rateLimitType':'five_hour','utilization':0.3},'uuid':'u','session_id':'s'}"), 0);
-        assertThat(events).singleElement().isInstanceOfSatisfying(AgentEvent.RateLimits.class, r -> {
+        // Stored for usage/claude, and forwarded as a rate_limit_event frame (ClaudeNoticesTest).
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isInstanceOf(AgentEvent.Notice.class);
+        assertThat(events.get(0)).isInstanceOfSatisfying(AgentEvent.RateLimits.class, r -> {
             assertThat(r.provider()).isEqualTo("claude");
             assertThat(r.report().getString("rateLimitType")).isEqualTo("five_hour");
         });

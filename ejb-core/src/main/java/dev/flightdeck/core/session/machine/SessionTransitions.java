@@ -123,7 +123,7 @@ public class SessionTransitions {
         } else if (effect instanceof SessionEffect.MarkTurns m) {
             conversation.markTurns(e, m.turnIds(), m.undo() ? "undone" : "rolled_back", now);
             log.append(Scope.session(id), m.undo() ? EventType.UNDO_COMPLETED : EventType.THREAD_ROLLED_BACK,
-                    rev -> m.undo() ? new AgentWire.UndoCompleted(EventType.UNDO_COMPLETED.wire(), id, rev, true)
+                    rev -> m.undo() ? new AgentWire.UndoCompleted(EventType.UNDO_COMPLETED.wire(), id, rev, true, null)
                             : new AgentWire.ThreadRolledBack(EventType.THREAD_ROLLED_BACK.wire(), id, rev, m.numTurns()));
         } else if (effect instanceof SessionEffect.WorktreeSessionEnded && e.worktreeId != null) {
             worktrees.sessionEnded(e.worktreeId, now);
