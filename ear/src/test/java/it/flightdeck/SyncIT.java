@@ -93,6 +93,68 @@ class SyncIT {
         assertThat(sync(w, "{\"commands\":7}").status()).isEqualTo(400);
     }
 
+    /** One command of OrbitDock's SyncCommand, externally tagged, with its sequence. */
+    static String entry(String workspaceId, long sequence, String command) {
+        return "{\"sequence\":" + sequence + ",\"workspace_id\":\"" + workspaceId
+                + "\",\"timestamp\":\"2026-12-02T06:00:00Z\",\"command\":" + command + "}";
+    }
+
+    static String row(String sessionId, String variant, String rowId, String content) {
+        return "{\"" + variant + "\":{\"session_id\":\"" + sessionId + "\",\"sequence\":0,\"viewer_present\":false,"
+                + "\"entry\":{\"session_id\":\"" + sessionId + "\",\"sequence\":0,\"row\":{\"id\":\"" + rowId
+                + "\",\"row_type\":\"assistant\",\"content\":\"" + content + "\"}}}}";
+    }
+
+    @Test
+    void commandsAboutTheWorkspacesSessionAreAppliedToItOnceAndTheRestRecordedOrRefused() throws Exception {
+        Agents.Session s = Agents.create();
+        Api.Resp r = Api.post("/api/workspaces", "{\"provider\":\"daytona\",\"session_id\":\"" + s.id() + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        Workspace w = new Workspace(r.json().getJsonObject("workspace").getString("id"), r.json().getString("sync_token"));
+        String sid = s.id();
+        String body = "{\"commands\":[" + String.join(",",
+                entry(w.id(), 1, "{\"SetCustomName\":{\"session_id\":\"" + sid + "\",\"custom_name\":\"Remote run\"}}"),
+                entry(w.id(), 2, "{\"SetSummary\":{\"session_id\":\"" + sid + "\",\"summary\":\"Parser fixed remotely\"}}"),
+                entry(w.id(), 3, row(sid, "RowAppend", "remote-row-1", "first draft")),
+                entry(w.id(), 4, row(sid, "RowUpsert", "remote-row-1", "final answer from the workspace")),
+                entry(w.id(), 5, "{\"UpsertRolloutCheckpoint\":{\"path\":\"/w/rollout.jsonl\",\"offset\":9}}"),
+                entry(w.id(), 6, "{\"SetSummary\":{\"session_id\":\"od-someone-else\",\"summary\":\"hijack\"}}"),
+                entry(w.id(), 7, "{\"SessionEnd\":{\"id\":\"" + sid + "\",\"reason\":\"completed\"}}")) + "]}";
+        JsonObject row;
+        try (Ws ws = Agents.subscribe(sid)) {
+            assertThat(acked(sync(w, body))).isEqualTo(7);
+            // The mirrored row reaches the session's conversation subscribers like any row.
+            row = Agents.awaitRow(ws, x -> "remote-row-1".equals(x.getString("id", ""))
+                    && x.getString("content", "").startsWith("final"), 10);
+        }
+        assertThat(row).isNotNull();
+        JsonObject detail = Agents.detail(sid);
+        assertThat(detail.getString("custom_name")).isEqualTo("Remote run");
+        assertThat(detail.getString("summary")).isEqualTo("Parser fixed remotely");
+        assertThat(detail.getString("status")).isEqualTo("ended");
+        JsonObject page = Api.get("/api/sessions/" + sid + "/conversation?limit=50").json();
+        List<JsonObject> remote = page.getJsonArray("rows").stream().map(v -> v.asJsonObject())
+                .filter(x -> "remote-row-1".equals(x.getJsonObject("row").getString("id"))).toList();
+        assertThat(remote).as("one row, upserted in place").hasSize(1);
+        assertThat(remote.get(0).getJsonObject("row").getString("content")).isEqualTo("final answer from the workspace");
+        JsonObject outcomes = workspace(w).getJsonObject("sync_outcomes");
+        assertThat(outcomes.getJsonNumber("applied").longValue()).isEqualTo(5);
+        assertThat(outcomes.getJsonNumber("recorded").longValue()).isEqualTo(1);
+        assertThat(outcomes.getJsonNumber("refused").longValue()).isEqualTo(1);
+        assertThat(Agents.detail(sid).getString("summary")).as("the other session's summary is not applied here")
+                .isEqualTo("Parser fixed remotely");
+
+        // Sent again (the workspace lost the answer): acked, nothing applied a second time.
+        assertThat(acked(sync(w, body))).isEqualTo(7);
+        assertThat(workspace(w).getJsonObject("sync_outcomes")).isEqualTo(outcomes);
+        assertThat(Api.get("/api/sessions/" + sid + "/conversation?limit=50").json().getInt("total_row_count"))
+                .isEqualTo(page.getInt("total_row_count"));
+        // A refused command never blocks the ones after it.
+        assertThat(acked(sync(w, "{\"commands\":[" + entry(w.id(), 8, "{\"SetCustomName\":{\"session_id\":\"" + sid
+                + "\",\"custom_name\":\"Renamed after the end\"}}") + "]}"))).isEqualTo(8);
+        assertThat(Agents.detail(sid).getString("custom_name")).isEqualTo("Renamed after the end");
+    }
+
     @Test
     void concurrentDeliveriesOfOneBatchApplyItOnce() throws Exception {
         Workspace w = create();

@@ -22,10 +22,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Workspaces and their sync channel. Applying a batch means: append each new command, verbatim, to
- * the workspace's sync log in sequence order, advance {@code sync_acked_through}, and take the batch as
- * the workspace's heartbeat; all in one transaction under the workspace row's lock, so two deliveries
- * of one batch cannot both apply it.
+ * Workspaces and their sync channel. Applying a batch means, for each new command in sequence order:
+ * carry out what {@link SyncCommands#decide} makes of it on the workspace's session (its name, summary,
+ * end and conversation rows), and append it, verbatim, with that outcome to the workspace's sync log;
+ * then advance {@code sync_acked_through} and take the batch as the workspace's heartbeat. All of it is
+ * one transaction under the workspace row's lock, so two deliveries of one batch cannot both apply it,
+ * and a replayed command is skipped, never applied twice.
  */
 @Stateless
 public class SyncService {
@@ -39,6 +41,12 @@ public class SyncService {
 
     @Inject
     WorkspaceProviders providers;
+
+    @Inject
+    dev.flightdeck.core.session.machine.SessionTransitions transitions;
+
+    @Inject
+    dev.flightdeck.core.approval.ApprovalService approvals;
 
     public SyncWire.WithToken create(JsonValue body) {
         WorkspaceRequest req = WorkspaceRequest.parse(body, providers.provider());
@@ -93,11 +101,59 @@ public class SyncService {
             l.commandJson = e.command().toString();
             l.sentAt = e.timestamp();
             l.appliedAt = now;
+            carryOut(w, SyncCommands.decide(e.type(), e.command(), w.sessionId), l, now);
             em.persist(l);
         }
         w.syncAckedThrough = plan.ackedThrough();
         w.lastHeartbeatAt = now;
         return new SyncWire.Acked(w.syncAckedThrough);
+    }
+
+    /**
+     * Applies one decided command to the workspace's session and sets the log row's outcome. Nothing here
+     * may throw for a command's content: a refusal is an outcome, so one bad command never blocks the
+     * workspace's later ones (the remote cannot fix a command by sending it again).
+     */
+    private void carryOut(WorkspaceEntity w, SyncCommands.Action action, SyncLogEntity l, long now) {
+        if (action instanceof SyncCommands.Action.Record r) {
+            outcome(l, SyncCommands.RECORDED, r.why());
+            return;
+        }
+        if (action instanceof SyncCommands.Action.Refuse r) {
+            outcome(l, SyncCommands.REFUSED, r.why());
+            return;
+        }
+        // Every other action names the workspace's session (SyncCommands checked it).
+        dev.flightdeck.persistence.session.SessionEntity s = em.find(dev.flightdeck.persistence.session.SessionEntity.class,
+                w.sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            outcome(l, SyncCommands.REFUSED, "the workspace's session " + w.sessionId + " no longer exists");
+            return;
+        }
+        if (s.providerPid != null) {
+            // A session whose agent this server runs is its own record: a remote server's commands would
+            // mix a second conversation into it.
+            outcome(l, SyncCommands.REFUSED, "the session's agent runs on this server");
+            return;
+        }
+        dev.flightdeck.core.session.machine.SessionInput input;
+        if (action instanceof SyncCommands.Action.Rename r) {
+            input = new dev.flightdeck.core.session.machine.SessionInput.Renamed(r.name());
+        } else if (action instanceof SyncCommands.Action.Summary m) {
+            input = new dev.flightdeck.core.session.machine.SessionInput.SummarySet(m.summary());
+        } else if (action instanceof SyncCommands.Action.Row r) {
+            input = new dev.flightdeck.core.session.machine.SessionInput.RowsReceived(List.of(r.row()));
+        } else {
+            input = new dev.flightdeck.core.session.machine.SessionInput.Ended(((SyncCommands.Action.End) action).reason(),
+                    approvals.pendingCount(s.id));
+        }
+        transitions.apply(s, input, now, null);
+        outcome(l, SyncCommands.APPLIED, null);
+    }
+
+    private static void outcome(SyncLogEntity l, String outcome, String detail) {
+        l.outcome = outcome;
+        l.outcomeDetail = detail == null ? null : detail.length() > 300 ? detail.substring(0, 300) : detail;
     }
 
     /** A replayed sequence must carry the command that was applied under it; another one is a conflict. */
@@ -136,9 +192,17 @@ public class SyncService {
     private SyncWire.Workspace view(WorkspaceEntity w) {
         long logged = em.contains(w) ? em.createNamedQuery("SyncLog.count", Long.class).setParameter("ws", w.id)
                 .getSingleResult() : 0;
+        Map<String, Long> outcomes = new java.util.TreeMap<>(Map.of(SyncCommands.APPLIED, 0L, SyncCommands.RECORDED, 0L,
+                SyncCommands.REFUSED, 0L));
+        if (em.contains(w)) {
+            for (Object[] row : em.createNamedQuery("SyncLog.outcomes", Object[].class).setParameter("ws", w.id)
+                    .getResultList()) {
+                outcomes.put((String) row[0], ((Number) row[1]).longValue());
+            }
+        }
         return new SyncWire.Workspace(w.id, w.provider, w.missionIssueId, w.sessionId, w.externalId, w.repoUrl, w.branch,
-                w.status, w.syncToken, w.syncAckedThrough, logged, Times.iso(w.lastHeartbeatAt), Times.iso(w.createdAt),
-                Times.iso(w.readyAt), Times.iso(w.destroyedAt));
+                w.status, w.syncToken, w.syncAckedThrough, logged, outcomes, Times.iso(w.lastHeartbeatAt),
+                Times.iso(w.createdAt), Times.iso(w.readyAt), Times.iso(w.destroyedAt));
     }
 
     private static JsonObject parse(String json) {

@@ -9,13 +9,15 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** One applied sync command, as the workspace sent it. */
+/** One sync command, as the workspace sent it, and what applying it did. */
 @Entity
 @Table(name = "sync_log")
 @IdClass(SyncLogEntity.Key.class)
 @NamedQuery(name = "SyncLog.range", query = "SELECT l FROM SyncLogEntity l WHERE l.workspaceId = :ws"
         + " AND l.seq BETWEEN :from AND :to ORDER BY l.seq")
 @NamedQuery(name = "SyncLog.count", query = "SELECT COUNT(l) FROM SyncLogEntity l WHERE l.workspaceId = :ws")
+@NamedQuery(name = "SyncLog.outcomes", query = "SELECT l.outcome, COUNT(l) FROM SyncLogEntity l WHERE l.workspaceId = :ws"
+        + " GROUP BY l.outcome")
 public class SyncLogEntity {
     @Id
     @Column(name = "workspace_id")
@@ -30,6 +32,10 @@ public class SyncLogEntity {
     public String sentAt;
     @Column(name = "applied_at")
     public long appliedAt;
+    /** applied, recorded or refused. */
+    public String outcome;
+    @Column(name = "outcome_detail")
+    public String outcomeDetail;
 
     public static class Key implements Serializable {
         public String workspaceId;
