@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * dir, shares the database. Runs only in the PostgreSQL pass.
  */
 class ClusterIT {
-    static final int PORT2 = 4101;
+    static final int PORT2 = Integer.getInteger("it.port2", 4101);
     static final String BASE2 = "http://127.0.0.1:" + PORT2;
     static Path bin;
     static Path server2;
@@ -104,6 +104,39 @@ class ClusterIT {
             assertThat(ws.await(f -> "session_delta".equals(f.getString("type", "")), 10)
                     .getJsonNumber("revision").longValue()).isEqualTo(r2);
             assertThat(Api.detailRevision(id)).isEqualTo(r2);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
+    void aRoleOrClaimChangedOnOneNodeReachesTheOthersSockets() throws Exception {
+        Ws ws = Ws.listener();
+        WebSocket socket = Api.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + Api.token())
+                .buildAsync(URI.create(BASE2.replace("http", "ws") + "/ws"), ws).get(10, TimeUnit.SECONDS);
+        try {
+            ws.awaitType("server_info");
+            String device = "cluster-device-" + System.nanoTime();
+            // Claimed on node 1 over HTTP; node 2's socket hears of it from the shared event log.
+            Api.Resp claimed = Api.post("/api/client/primary-claim", "{\"client_id\":\"" + device
+                    + "\",\"device_name\":\"Cluster phone\",\"is_primary\":true}");
+            assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+            JsonObject info = ws.await(f -> "server_info".equals(f.getString("type", ""))
+                    && f.getJsonArray("client_primary_claims").stream()
+                    .anyMatch(c -> device.equals(c.asJsonObject().getString("client_id"))), 10);
+            assertThat(info.getJsonArray("client_primary_claims").stream()
+                    .filter(c -> device.equals(c.asJsonObject().getString("client_id"))).findFirst().orElseThrow()
+                    .asJsonObject().getString("device_name")).isEqualTo("Cluster phone");
+
+            // The role set on node 1, then back: node 2's socket gets both, in order.
+            assertThat(Api.call("PUT", "/api/server/role", "{\"is_primary\":false}", Api.token()).status()).isEqualTo(200);
+            assertThat(ws.await(f -> "server_info".equals(f.getString("type", "")) && !f.getBoolean("is_primary"), 10))
+                    .isNotNull();
+            assertThat(Api.call("PUT", "/api/server/role", "{\"is_primary\":true}", Api.token()).status()).isEqualTo(200);
+            assertThat(ws.await(f -> "server_info".equals(f.getString("type", "")) && f.getBoolean("is_primary"), 10))
+                    .isNotNull();
+            Api.post("/api/client/primary-claim", "{\"client_id\":\"" + device
+                    + "\",\"device_name\":\"Cluster phone\",\"is_primary\":false}");
         } finally {
             socket.abort();
         }

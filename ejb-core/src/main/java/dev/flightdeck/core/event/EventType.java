@@ -44,6 +44,8 @@ public enum EventType {
     WORKTREE_CREATED("worktree_created", Set.of(), Set.of()),
     WORKTREE_REMOVED("worktree_removed", Set.of(), Set.of()),
     WORKTREE_STATUS_CHANGED("worktree_status_changed", Set.of(), Set.of()),
+    // Goes to every connection of every node, like the worktree messages.
+    SERVER_INFO("server_info", Set.of(), Set.of()),
     // Mission events go to mission subscribers by scope, not by session surface.
     MISSIONS_INVALIDATED("missions_invalidated", Set.of(), Set.of()),
     MISSION_INVALIDATED("mission_invalidated", Set.of(), Set.of()),

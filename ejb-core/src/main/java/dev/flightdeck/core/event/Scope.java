@@ -1,10 +1,15 @@
 package dev.flightdeck.core.event;
 
-/** Names of revision scopes: one for the session list surfaces, one for worktrees, one per session. */
+/** Names of revision scopes: the session list surfaces, worktrees, the server's info, missions, one per session. */
 public final class Scope {
     public static final String SESSIONS = "sessions";
     /** Worktree changes; every connection receives them (they belong to no session surface). */
     public static final String WORKTREES = "worktrees";
+    /**
+     * The server's role and primary claims (server_info); like worktrees, every connection receives
+     * them, on every node, because they are in the shared event log.
+     */
+    public static final String SERVER = "server";
     /** The mission list; each mission also has its own scope. */
     public static final String MISSIONS = "missions";
     private static final String SESSION_PREFIX = "session:";

@@ -3,16 +3,19 @@ package dev.flightdeck.core.server;
 import dev.flightdeck.core.settings.ServerSettings;
 import dev.flightdeck.persistence.settings.ClientClaimEntity;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
+import dev.flightdeck.core.event.EventLog;
+import dev.flightdeck.core.event.EventType;
+import dev.flightdeck.core.event.Scope;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * The server's role and its clients' primary claims, persisted. Every change fires
- * {@link ServerInfoChanged}, which the WebSocket module turns into a {@code server_info} broadcast
- * once the change is committed.
+ * The server's role and its clients' primary claims, persisted. Every change logs the new
+ * {@code server_info} in the event log's {@link Scope#SERVER} scope, in the change's transaction: the
+ * node that made it sends it to its sockets once it commits, and every other node sharing the database
+ * reads it from the log and sends it to theirs (the cluster tail), so all sockets hear of it.
  */
 @Stateless
 public class ServerState {
@@ -25,7 +28,7 @@ public class ServerState {
     ServerSettings settings;
 
     @Inject
-    Event<ServerInfoChanged> changed;
+    EventLog log;
 
     /** One device's claim, as {@code server_info} and meta list it. */
     public record Claim(String clientId, String deviceName) {
@@ -37,7 +40,7 @@ public class ServerState {
 
     public boolean setPrimary(boolean primary) {
         settings.put(SERVER_ROLE, PrimaryRules.stored(primary));
-        changed.fire(new ServerInfoChanged("role"));
+        announce();
         return primary;
     }
 
@@ -62,7 +65,7 @@ public class ServerState {
         } else {
             e.deviceName = request.deviceName();
         }
-        changed.fire(new ServerInfoChanged("claim"));
+        announce();
     }
 
     /** Clears a client's claim when its last socket closed; true when there was one to clear. */
@@ -72,7 +75,13 @@ public class ServerState {
             return false;
         }
         em.remove(e);
-        changed.fire(new ServerInfoChanged("claim released"));
+        announce();
         return true;
+    }
+
+    /** The server_info every socket gets, as this transaction leaves the role and claims (flushed before the read). */
+    private void announce() {
+        ServerMeta.ServerInfo info = new ServerMeta.ServerInfo(EventType.SERVER_INFO.wire(), isPrimary(), claims());
+        log.append(Scope.SERVER, EventType.SERVER_INFO, rev -> info);
     }
 }

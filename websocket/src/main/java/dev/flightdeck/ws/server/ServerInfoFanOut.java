@@ -1,17 +1,11 @@
 package dev.flightdeck.ws.server;
 
 import dev.flightdeck.core.error.ApiException;
-import dev.flightdeck.core.json.Json;
 import dev.flightdeck.core.server.PrimaryRules;
-import dev.flightdeck.core.server.ServerInfoChanged;
-import dev.flightdeck.core.server.ServerMeta;
 import dev.flightdeck.core.server.ServerState;
 import dev.flightdeck.ws.subscription.Connection;
 import dev.flightdeck.ws.subscription.ErrorFrame;
-import dev.flightdeck.ws.subscription.SubscriptionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
@@ -23,8 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code server_info} on the WebSocket (contract §2): sent to every socket once a role or claim
- * change is committed, and the link between a client's primary claim and its sockets. A socket says
+ * The link between a client's primary claim and its sockets, and the socket forms of the role and
+ * claim routes (contract §2). The {@code server_info} a change makes reaches every socket of every node
+ * through the event log ({@code ServerState}, scope {@code server}). A socket says
  * which client it is with {@code ?client_id=} on the upgrade or by claiming over the socket; when the
  * last socket of a client closes, its claim is cleared.
  */
@@ -32,12 +27,6 @@ import java.util.logging.Logger;
 public class ServerInfoFanOut {
     private static final Logger LOG = Logger.getLogger(ServerInfoFanOut.class.getName());
     public static final Set<String> TYPES = Set.of("set_client_primary_claim", "set_server_role");
-
-    @Inject
-    SubscriptionRegistry registry;
-
-    @Inject
-    ServerMeta meta;
 
     @Inject
     ServerState state;
@@ -77,18 +66,6 @@ public class ServerInfoFanOut {
             state.claim(claim);
         } catch (ApiException e) {
             c.send(ErrorFrame.json(e.code(), e.getMessage(), null));
-        }
-    }
-
-    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServerInfoChanged changed) {
-        try {
-            String frame = Json.write(meta.serverInfo());
-            for (Connection c : registry.connections()) {
-                c.send(frame);
-            }
-        } catch (RuntimeException e) {
-            // Observer exceptions are swallowed by CDI; say what failed.
-            LOG.log(Level.WARNING, "broadcasting server_info failed", e);
         }
     }
 }

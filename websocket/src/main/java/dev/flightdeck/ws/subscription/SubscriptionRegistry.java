@@ -133,7 +133,7 @@ public class SubscriptionRegistry {
         return c;
     }
 
-    /** Every open connection, for messages that go to all of them (server_info). */
+    /** Every open connection. */
     public java.util.Collection<Connection> connections() {
         return java.util.Collections.unmodifiableCollection(connections.values());
     }
@@ -230,8 +230,9 @@ public class SubscriptionRegistry {
             missions.forEach(deliver);
             return;
         }
-        if (Scope.WORKTREES.equals(event.scope())) {
-            // Worktree messages belong to no subscription: every connection gets them, as OrbitDock sends them.
+        if (Scope.WORKTREES.equals(event.scope()) || Scope.SERVER.equals(event.scope())) {
+            // Worktree messages and server_info belong to no subscription: every connection gets them, as
+            // OrbitDock sends them; from the log, so a change made on another node reaches them too.
             connections.values().forEach(c -> c.send(event.payload(), true));
             return;
         }
