@@ -1,5 +1,6 @@
 package dev.flightdeck.api.auth;
 
+import dev.flightdeck.api.console.ConsolePaths;
 import dev.flightdeck.api.error.ErrorBody;
 import dev.flightdeck.core.auth.Caller;
 import dev.flightdeck.core.auth.TokenKind;
@@ -46,7 +47,8 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String path = dispatchedPath(request.getServletPath(), request.getPathInfo());
-        if (isOpen(path)) {
+        if (isOpen(path) || ConsolePaths.classify(request.getMethod(), path) != ConsolePaths.Kind.APPLICATION) {
+            // The console's files are public: the sign-in page has to load before any token is known.
             return context.doNothing();
         }
         String token = bearer(request.getHeader("Authorization"))
@@ -87,7 +89,7 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
      * client typed, so {@code /health/../api/x} or {@code //ws} would decide differently from the
      * route that actually runs.
      */
-    static String dispatchedPath(String servletPath, String pathInfo) {
+    public static String dispatchedPath(String servletPath, String pathInfo) {
         String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
         return path.isEmpty() ? "/" : path;
     }

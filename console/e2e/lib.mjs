@@ -1,0 +1,77 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core, against the server
+// ConsoleIT started. Each script is one scenario; it exits non-zero with the reason on failure.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE = process.env.FLIGHTDECK_URL ?? 'http://127.0.0.1:4000';
+export const TOKEN = process.env.FLIGHTDECK_TOKEN ?? '';
+const SHOTS = process.env.FLIGHTDECK_SCREENSHOTS;
+
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // The machine's network is closed: without these, Chromium's own background connections fail
+    // many at a time at every start.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function signedIn(b, options = {}) {
+  const context = await b.newContext({ baseURL: BASE, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto('/');
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Active sessions' }).waitFor();
+  return { context, page };
+}
+
+export async function shot(page, name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** The server's view, over REST with the same token, to compare the screen with. */
+export async function api(path, init = {}) {
+  const r = await fetch(BASE + path, {
+    ...init,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  });
+  const body = await r.text();
+  if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${body}`);
+  return body ? JSON.parse(body) : null;
+}
+
+/** Polls until read() gives a truthy value (the server's state changes on its own time). */
+export async function until(what, read, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+export function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Runs a scenario with a fresh browser, failing the process with what went wrong. */
+export async function scenario(name, body) {
+  const b = await browser();
+  try {
+    await body(b);
+    console.log(`ok: ${name}`);
+  } catch (e) {
+    console.error(`FAILED: ${name}: ${e?.stack ?? e}`);
+    process.exitCode = 1;
+  } finally {
+    await b.close();
+  }
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
+import { getToken, onAuthChange } from './auth';
+import { socket, type SocketStatus } from '../ws/socket';
+import { SignIn } from '../signin/SignIn';
+import { Dashboard } from '../dashboard/Dashboard';
+import { SessionPage } from '../session/SessionPage';
+import { NotFound } from './NotFound';
+import { useAttention } from './attention';
+
+export function App() {
+  const [token, setToken] = useState(getToken());
+  useEffect(() => onAuthChange(() => setToken(getToken())), []);
+  useEffect(() => {
+    if (!token) return;
+    socket.start();
+    return () => socket.stop();
+  }, [token]);
+  return (
+    <LocationProvider>
+      {token ? <Shell /> : <SignIn />}
+    </LocationProvider>
+  );
+}
+
+function Shell() {
+  const { path } = useLocation();
+  const status = useSocketStatus();
+  useAttention();
+  const nav: [string, string][] = [['/', 'Dashboard']];
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <a class="brand" href="/">Flightdeck</a>
+        <nav aria-label="Main">
+          {nav.map(([href, label]) => (
+            <a href={href} aria-current={path === href ? 'page' : undefined}>{label}</a>
+          ))}
+        </nav>
+        <span class={`link link-${status}`} role="status" aria-live="polite" data-socket={status}>
+          {status === 'open' ? 'Live' : status === 'connecting' ? 'Reconnecting…' : 'Offline'}
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Router>
+          <Route path="/" component={Dashboard} />
+          <Route path="/sessions/:id" component={SessionPage} />
+          <Route default component={NotFound} />
+        </Router>
+      </main>
+    </div>
+  );
+}
+
+function useSocketStatus(): SocketStatus {
+  const [s, setS] = useState(socket.status);
+  useEffect(() => socket.onStatus(setS), []);
+  return s;
+}
