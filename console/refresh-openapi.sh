@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 url=${1:-http://127.0.0.1:4000}
-curl -sf -H 'Accept: application/json' "$url/openapi" | node -e '
+curl -sf "$url/openapi?format=JSON" | node -e '
 let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
   const doc = JSON.parse(s); delete doc.servers;
   const sort = (v) => Array.isArray(v) ? v.map(sort) : v && typeof v === "object"

@@ -11,7 +11,6 @@ await scenario('interrupt a running turn', async (b) => {
   await page.locator('[data-work-status="working"]').waitFor({ timeout: 60_000 });
   const interrupt = page.getByRole('button', { name: 'Interrupt' });
   await until('Interrupt to be enabled', () => interrupt.isEnabled());
-  await page.locator('[data-row-type="assistant"]').first().waitFor({ timeout: 60_000 });
   await interrupt.click();
   await until('the server to leave the turn', async () => (await api(`/api/sessions/${id}/detail`)).session.work_status !== 'working');
   await page.locator('[data-work-status="working"]').waitFor({ state: 'detached', timeout: 30_000 });

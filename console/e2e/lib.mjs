@@ -18,9 +18,19 @@ export async function browser() {
   });
 }
 
+let current = null;
+const frames = [];
+
 export async function signedIn(b, options = {}) {
   const context = await b.newContext({ baseURL: BASE, ...options });
   const page = await context.newPage();
+  current = page;
+  frames.length = 0;
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => frames.push(`> ${String(f.payload).slice(0, 300)}`));
+    ws.on('framereceived', (f) => frames.push(`< ${String(f.payload).slice(0, 300)}`));
+    ws.on('close', () => frames.push('(socket closed)'));
+  });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto('/');
   await page.getByLabel('API token').fill(TOKEN);
@@ -71,7 +81,24 @@ export async function scenario(name, body) {
   } catch (e) {
     console.error(`FAILED: ${name}: ${e?.stack ?? e}`);
     process.exitCode = 1;
+    await explain(name);
   } finally {
     await b.close();
+  }
+}
+
+/** On a failure: what the page showed (its URL and rows) and a screenshot, to read beside the error. */
+async function explain(name) {
+  if (!current || current.isClosed()) return;
+  try {
+    console.error(`page: ${current.url()}`);
+    const rows = await current.$$eval('[data-row-type]', (els) => els.map((el) =>
+      `${el.getAttribute('data-row-type')} ${el.className}: ${(el.textContent ?? '').slice(0, 120)}`));
+    console.error(`rows on screen:\n  ${rows.join('\n  ')}`);
+    console.error(`conversation data-row-count: ${await current.locator('.conversation').getAttribute('data-row-count').catch(() => '?')}`);
+    console.error(`last socket frames:\n  ${frames.slice(-40).join('\n  ')}`);
+    await shot(current, `failed-${name.replace(/\W+/g, '-')}`);
+  } catch (e) {
+    console.error(`(could not read the page: ${e})`);
   }
 }

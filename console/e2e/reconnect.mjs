@@ -5,17 +5,22 @@ import { api, check, scenario, shot, signedIn, until } from './lib.mjs';
 
 const id = process.env.SESSION_ID;
 
+// Each row as text and status, the same on both sides: what a reader sees of it.
 async function screenRows(page) {
   return page.locator('.conversation [data-row-id]').evaluateAll((els) => els.map((e) => ({
     id: e.getAttribute('data-row-id'),
     text: (e.querySelector('.text')?.textContent ?? '').replace('▍', ''),
+    status: e.getAttribute('data-status') ?? '',
   })));
 }
 
 async function serverRows() {
   const page = await api(`/api/sessions/${id}/conversation?limit=200`);
-  return page.rows.map((e) => ({ id: e.row.id, text: e.row.row_type === 'tool' ? null : (e.row.content ?? '') }));
+  return page.rows.map((e) => ({ id: e.row.id, text: e.row.row_type === 'tool' ? '' : (e.row.content ?? ''),
+    status: e.row.row_type === 'tool' ? (e.row.status ?? '') : '' }));
 }
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 await scenario('reconnect mid-turn', async (b) => {
   const { page } = await signedIn(b);
@@ -32,9 +37,11 @@ await scenario('reconnect mid-turn', async (b) => {
   });
   await page.goto(`/sessions/${id}`);
   await page.locator('[data-socket="open"]').waitFor();
-  await page.locator('#composer-text').fill('SLOW');
+  // A turn that stops at an approval: the tool row is on screen, running, when the socket is cut.
+  await page.locator('#composer-text').fill(`RUN_BASH ${process.env.COMMAND}`);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await page.locator('[data-row-type="assistant"]').first().waitFor({ timeout: 60_000 });
+  await page.locator('article.approval').waitFor({ timeout: 90_000 });
+  await page.locator('[data-row-type="tool"]').first().waitFor();
 
   cut = true;
   for (const { ws, server } of open.splice(0)) {
@@ -42,22 +49,27 @@ await scenario('reconnect mid-turn', async (b) => {
     await ws.close({ code: 4000, reason: 'cut by the test' });
   }
   await page.locator('[data-socket="open"]').waitFor({ state: 'detached' });
-  const before = (await api(`/api/sessions/${id}/conversation?limit=1`)).revision;
-  // Rows arrive while the console is deaf: the stream goes on, then the interrupt ends the turn.
-  await until('the stream to go on', async () => (await api(`/api/sessions/${id}/conversation?limit=1`)).revision > before);
-  await api(`/api/sessions/${id}/controls/stop-active-turn`, { method: 'POST' });
-  await until('the turn to end', async () => (await api(`/api/sessions/${id}/detail`)).session.work_status !== 'working');
+  // The rest of the turn happens while the console is deaf: approved over REST, the tool row
+  // completes and the agent's answer arrives.
+  const { approvals } = await api(`/api/approvals?session_id=${id}&limit=10`);
+  const request = approvals.find((a) => a.decision == null);
+  check(request, 'no pending approval on the server');
+  await api(`/api/sessions/${id}/approvals/requests/${request.request_id}/decision`, { method: 'POST',
+    body: JSON.stringify({ decision: 'approved' }) });
+  await until('the turn to end', async () =>
+    !['working', 'permission'].includes((await api(`/api/sessions/${id}/detail`)).session.work_status));
   const server = await serverRows();
   const stale = await screenRows(page);
-  check(JSON.stringify(stale) !== JSON.stringify(server.map((r) => ({ id: r.id, text: r.text ?? '' }))),
-    'the screen already equals the server while cut: the test proves nothing');
+  check(!same(stale, server), 'the screen already equals the server while cut: the test proves nothing');
 
   cut = false;
   await page.locator('[data-socket="open"]').waitFor({ timeout: 30_000 });
+  let last;
   await until('the screen to equal the server', async () => {
-    const shown = await screenRows(page);
-    const want = await serverRows();
-    return shown.length === want.length && shown.every((r, i) => r.id === want[i].id && (want[i].text === null || r.text === want[i].text));
-  }, 30_000);
+    last = await screenRows(page);
+    return same(last, await serverRows());
+  }, 30_000).catch((e) => { throw new Error(`${e.message}\nscreen: ${JSON.stringify(last)}\nserver: ${JSON.stringify(server)}`); });
+  // The card answered while deaf is gone too.
+  await page.locator('article.approval').waitFor({ state: 'detached', timeout: 10_000 });
   await shot(page, 'reconnected');
 });

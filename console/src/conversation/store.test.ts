@@ -24,6 +24,17 @@ describe('replay apply', () => {
     expect(s.totalRowCount).toBe(2);
   });
 
+  it('leaves the session revision alone on another scope\'s frame, so later rows still apply', () => {
+    let s = page(2, [entry('a', 0)]);
+    // The lists' revision runs on its own counter, ahead of this session's.
+    s = apply(s, { type: 'active_sessions_invalidated', revision: 12 }).state;
+    s = apply(s, { type: 'session_delta', session_id: 's2', revision: 40, changes: {} }).state;
+    expect(s.revision).toBe(2);
+    const r = apply(s, { type: 'conversation_rows_changed', session_id: 's1', revision: 7,
+      upserted: [entry('b', 1)], total_row_count: 2 });
+    expect(r.state.rows.map((e) => e.row.id)).toEqual(['a', 'b']);
+  });
+
   it('ignores a frame the snapshot already holds', () => {
     const s = page(9, [entry('a', 0), entry('b', 1, 'final')]);
     const r = apply(s, { type: 'conversation_rows_changed', session_id: 's1', revision: 8,

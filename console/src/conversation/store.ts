@@ -82,7 +82,9 @@ export function apply(state: ConversationState, frame: Frame): Applied {
     const lost = frame.code === 'lagged' || frame.code === 'replay_oversized';
     return { state, refetch: lost && (frame.session_id == null || frame.session_id === state.sessionId) };
   }
-  if (frame.session_id != null && frame.session_id !== state.sessionId) {
+  // Only this session's frames count: list invalidations carry the lists' own revision, which
+  // must never be taken for the session's.
+  if (frame.session_id !== state.sessionId) {
     return { state, refetch: false };
   }
   if (frame.type === 'session_surface_invalidated') {

@@ -89,7 +89,8 @@ function RowView({ sessionId, entry }: { sessionId: string; entry: RowEntry }) {
   const text = r.content ?? '';
   if (r.row_type === 'tool' || r.row_type === 'command_execution' || r.row_type === 'shell_command') {
     return (
-      <article class={`msg tool status-${r.status ?? ''}${undone ? ' undone' : ''}`} data-row-id={r.id} data-row-type={r.row_type}>
+      <article class={`msg tool status-${r.status ?? ''}${undone ? ' undone' : ''}`} data-row-id={r.id} data-row-type={r.row_type}
+        data-status={r.status ?? ''}>
         <button type="button" class="tool-head" aria-expanded={open} onClick={toggle}>
           <span class="tag">{r.family ?? r.row_type}</span>
           <span class="tool-title">{r.title ?? text}</span>

@@ -56,7 +56,7 @@ class ConsoleIT {
     /** The console's API types are generated from console/openapi.json: it must be the server's document. */
     @Test
     void theConsolesOpenApiSnapshotIsTheServersDocument() throws Exception {
-        Api.Resp live = Api.raw("/openapi", null, "Accept: application/json");
+        Api.Resp live = Api.get("/openapi?format=JSON");
         assertThat(live.status()).isEqualTo(200);
         JsonObject server = withoutServers(live.body());
         JsonObject snapshot = withoutServers(Files.readString(CONSOLE.resolve("openapi.json")));
@@ -71,7 +71,8 @@ class ConsoleIT {
 
     @Test
     void createASessionSendAMessageAndWatchTheReplyStream() throws Exception {
-        Path dir = Files.createTempDirectory("fd-console-");
+        // Inside the test server's browsable roots (FLIGHTDECK_FS_ROOTS), as the fs browser requires.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Api.DATA_DIR.resolve("fs-root")), "console-").toRealPath();
         run("session.mjs", Map.of("CONSOLE_CWD", dir.toString()));
         assertThat(MODEL.get().userTexts).anyMatch(t -> t.contains("hello from the console"));
     }
@@ -104,7 +105,9 @@ class ConsoleIT {
     @Test
     void afterTheSocketIsCutMidTurnTheScreenEqualsTheServersConversation() throws Exception {
         Agents.Session s = Agents.create();
-        run("reconnect.mjs", Map.of("SESSION_ID", s.id()));
+        Path marker = s.dir().resolve("approved-while-cut.txt");
+        run("reconnect.mjs", Map.of("SESSION_ID", s.id(), "COMMAND", "touch " + marker));
+        assertThat(marker).exists();
         Agents.end(s);
     }
 
