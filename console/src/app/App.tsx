@@ -5,6 +5,7 @@ import { socket, type SocketStatus } from '../ws/socket';
 import { SignIn } from '../signin/SignIn';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SessionPage } from '../session/SessionPage';
+import { ReviewPage } from '../review/ReviewPage';
 import { NotFound } from './NotFound';
 import { useAttention } from './attention';
 
@@ -46,6 +47,7 @@ function Shell() {
         <Router>
           <Route path="/" component={Dashboard} />
           <Route path="/sessions/:id" component={SessionPage} />
+          <Route path="/sessions/:id/review" component={ReviewPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

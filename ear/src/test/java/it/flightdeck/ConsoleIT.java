@@ -96,6 +96,19 @@ class ConsoleIT {
     }
 
     @Test
+    void aLineCommentInTheReviewIsSentToTheAgent() throws Exception {
+        Path repo = GitRepo.create("fd-console-review-", "README.md", "hello\nworld\nend\n");
+        Files.writeString(repo.resolve("README.md"), "hello\nbrave new world\nend\n");
+        Api.Resp created = Api.post("/api/sessions", "{\"provider\":\"claude\",\"cwd\":\"" + repo + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.json().getString("session_id");
+        String note = "say who is brave " + System.nanoTime();
+        run("review.mjs", Map.of("SESSION_ID", id, "NOTE", note));
+        assertThat(MODEL.get().userTexts).as("the comment reached the model").anyMatch(t -> t.contains(note) && t.contains("README.md"));
+        Api.post("/api/sessions/" + id + "/lifecycle/end", "{}");
+    }
+
+    @Test
     void interruptStopsARunningTurn() throws Exception {
         Agents.Session s = Agents.create();
         run("interrupt.mjs", Map.of("SESSION_ID", s.id()));
