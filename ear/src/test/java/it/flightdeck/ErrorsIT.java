@@ -128,7 +128,7 @@ class ErrorsIT {
 
     @Test
     void unknownFilesAndOddPathsInTheAppGetTheEnvelope() {
-        for (String path : List.of("/api/nothing.txt", "/favicon.ico", "/index.html", "//api/nothing", "/api/./nothing")) {
+        for (String path : List.of("/api/nothing.txt", "/favicon.ico", "/assets/nothing.js", "//api/nothing", "/api/./nothing")) {
             Api.Resp r = Api.raw(path, Api.token());
             assertEnvelope(r, 404, "not_found");
         }

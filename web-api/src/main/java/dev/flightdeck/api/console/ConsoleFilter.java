@@ -7,6 +7,8 @@ import dev.flightdeck.core.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.MappingMatch;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +40,7 @@ public class ConsoleFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = BearerAuthMechanism.dispatchedPath(req.getServletPath(), req.getPathInfo());
         ConsolePaths.Kind kind = ConsolePaths.classify(req.getMethod(), path);
-        if (kind == ConsolePaths.Kind.APPLICATION) {
+        if (kind == ConsolePaths.Kind.APPLICATION || mappedElsewhere(req.getHttpServletMapping())) {
             chain.doFilter(req, res);
             return;
         }
@@ -65,6 +67,20 @@ public class ConsoleFilter extends HttpFilter {
         if (!"HEAD".equals(req.getMethod())) {
             res.getOutputStream().write(file.bytes());
         }
+    }
+
+    /**
+     * A request some servlet of this web module is mapped to (other than the default one or a
+     * catch-all) is that servlet's: the console only takes what would otherwise be a 404. This is
+     * what keeps servlets added to the module, such as Arquillian's test runner, reachable.
+     */
+    static boolean mappedElsewhere(HttpServletMapping mapping) {
+        if (mapping == null || mapping.getMappingMatch() == null) {
+            return false;
+        }
+        MappingMatch match = mapping.getMappingMatch();
+        return match == MappingMatch.EXACT || match == MappingMatch.EXTENSION
+                || (match == MappingMatch.PATH && !"/*".equals(mapping.getPattern()));
     }
 
     private File load(String name) throws IOException {
