@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { useAction } from '../app/action';
 import { ErrorNote } from '../app/ErrorNote';
 
 export interface Pending {
@@ -31,20 +32,7 @@ export function ApprovalCards({ sessionId, pending, onDone }: { sessionId: strin
 function Card({ sessionId, p, onDone }: { sessionId: string; p: Pending; onDone: () => void }) {
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call();
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, run } = useAction(onDone);
   const path = { id: sessionId, request_id: p.request_id };
   const decide = (decision: string) => run(() => ok(api.POST('/api/sessions/{id}/approvals/requests/{request_id}/decision', {
     params: { path }, body: { decision, ...(message.trim() ? { message: message.trim() } : {}) },

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, ok } from '../api/client';
+import { useAction } from '../app/action';
 import { ErrorNote } from '../app/ErrorNote';
 
 export interface Control { supported: boolean; available: boolean; max_count?: number | null }
@@ -11,22 +12,9 @@ export function ControlBar({ sessionId, controls, ended, onChanged }: {
   sessionId: string; controls: Controls | null; ended: boolean; onChanged: () => void;
 }) {
   const { route } = useLocation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction(onChanged);
   const [turns, setTurns] = useState(1);
   const path = { params: { path: { id: sessionId } } };
-  const run = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const can = (k: string) => !busy && !!controls?.[k]?.available;
   const maxTurns = controls?.rollback_turns?.max_count ?? 1;
   return (
