@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 export const BASE = process.env.FLIGHTDECK_URL ?? 'http://127.0.0.1:4000';
 export const TOKEN = process.env.FLIGHTDECK_TOKEN ?? '';
@@ -68,6 +69,20 @@ export async function until(what, read, timeoutMs = 60_000) {
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
 }
 
+let answers = null;
+
+/**
+ * Hands the turn to the Java test (ConsoleIT.run's steps): it sees the line, changes the world the
+ * browser cannot (a stub tracker, say), and answers "ok" on stdin when it is done.
+ */
+export async function step(name) {
+  answers ??= createInterface({ input: process.stdin });
+  const answer = new Promise((resolve) => answers.once('line', resolve));
+  console.log(`@@step ${name}`);
+  const line = await answer;
+  if (line !== 'ok') throw new Error(`step ${name}: the test answered ${line}`);
+}
+
 export function check(cond, message) {
   if (!cond) throw new Error(message);
 }
@@ -83,6 +98,7 @@ export async function scenario(name, body) {
     process.exitCode = 1;
     await explain(name);
   } finally {
+    answers?.close();
     await b.close();
   }
 }

@@ -24,6 +24,9 @@ const ADVICE: Record<string, string> = {
   already_active: 'The session is already running.',
   worktree_in_use: 'A session still works in this worktree. End it first.',
   invalid_transition: 'The issue cannot move that way from where it is now.',
+  mission_not_found: 'The mission no longer exists. Go back to the missions list.',
+  issue_not_found: 'The issue is no longer tracked by this mission. The board reloads by itself.',
+  no_api_key: "No tracker key resolves for this mission: save the mission's own key on its page, or a global one in Settings.",
   network: 'The server cannot be reached. Check that it runs; the console retries by itself.',
 };
 

@@ -6,6 +6,8 @@ import { SignIn } from '../signin/SignIn';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SessionPage } from '../session/SessionPage';
 import { ReviewPage } from '../review/ReviewPage';
+import { MissionsPage } from '../missions/MissionsPage';
+import { MissionPage } from '../missions/MissionPage';
 import { NotFound } from './NotFound';
 import { useAttention } from './attention';
 
@@ -28,7 +30,7 @@ function Shell() {
   const { path } = useLocation();
   const status = useSocketStatus();
   useAttention();
-  const nav: [string, string][] = [['/', 'Dashboard']];
+  const nav: [string, string][] = [['/', 'Dashboard'], ['/missions', 'Missions']];
   return (
     <div class="shell">
       <a class="skip" href="#main">Skip to content</a>
@@ -36,7 +38,7 @@ function Shell() {
         <a class="brand" href="/">Flightdeck</a>
         <nav aria-label="Main">
           {nav.map(([href, label]) => (
-            <a href={href} aria-current={path === href ? 'page' : undefined}>{label}</a>
+            <a href={href} aria-current={(href === '/' ? path === '/' : path.startsWith(href)) ? 'page' : undefined}>{label}</a>
           ))}
         </nav>
         <span class={`link link-${status}`} role="status" aria-live="polite" data-socket={status}>
@@ -48,6 +50,8 @@ function Shell() {
           <Route path="/" component={Dashboard} />
           <Route path="/sessions/:id" component={SessionPage} />
           <Route path="/sessions/:id/review" component={ReviewPage} />
+          <Route path="/missions" component={MissionsPage} />
+          <Route path="/missions/:id" component={MissionPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

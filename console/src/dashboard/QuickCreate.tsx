@@ -64,7 +64,7 @@ export function QuickCreate({ onCreated }: { onCreated: (id: string) => void }) 
   );
 }
 
-function FsBrowser({ path, onPick }: { path: string; onPick: (p: string) => void }) {
+export function FsBrowser({ path, onPick }: { path: string; onPick: (p: string) => void }) {
   const [open, setOpen] = useState(false);
   const [listing, setListing] = useState<{ path: string; entries: Entry[] } | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -2,14 +2,21 @@ package it.flightdeck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.flightdeck.stub.StubLinear;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -124,30 +131,98 @@ class ConsoleIT {
         Agents.end(s);
     }
 
+    @Test
+    void theMissionsBoardMovesAnIssueWhenTheStubTrackerChanges() throws Exception {
+        String key = "lin_api_console_" + System.nanoTime();
+        try (StubLinear linear = StubLinear.forServer(key)) {
+            linear.label("agent", null);
+            linear.team("CON");
+            String a = linear.issue("CON", "Finished elsewhere", "Todo", 2, List.of("agent"), null);
+            String b = linear.issue("CON", "Needs a decision", "Todo", 1, List.of("agent"), null);
+            // HANG keeps each run working until it is ended, so the board's moves are the tracker's and a person's.
+            Path repo = GitRepo.create("console-mission-", "MISSION.md", MissionsIT.missionFile("CON", "", "HANG"), "README.md", "# app\n");
+            try {
+                run("missions.mjs", Map.of("REPO", repo.toString(), "KEY", key, "ISSUE_A", a, "ISSUE_B", b),
+                        Map.of("tracker-done", () -> linear.setState(a, "Done")));
+                assertThat(linear.stateOf(a)).isEqualTo("Done");
+            } finally {
+                // Deleting the mission ends its runs' sessions.
+                for (jakarta.json.JsonValue m : Api.get("/api/missions").json().getJsonArray("missions")) {
+                    if (repo.toString().equals(m.asJsonObject().getString("repo_root"))) {
+                        Api.call("DELETE", "/api/missions/" + m.asJsonObject().getString("id"), null, Api.token());
+                    }
+                }
+            }
+        }
+    }
+
     private static JsonObject withoutServers(String json) {
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         return Json.createObjectBuilder(o).remove("servers").build();
     }
 
-    /** Runs one scenario script with node; its output is the failure message. */
+    /** A change a scenario asks the test to make where the browser cannot reach (a stub tracker). */
+    interface Step {
+        void run() throws Exception;
+    }
+
     static void run(String script, Map<String, String> extra) throws Exception {
-        Path log = Files.createTempFile("fd-console-", ".log");
+        run(script, extra, Map.of());
+    }
+
+    /**
+     * Runs one scenario script with node; its output is the failure message. A line "@@step name"
+     * from the script runs that step here and answers "ok" on its stdin, so the script goes on only
+     * once the change is made.
+     */
+    static void run(String script, Map<String, String> extra, Map<String, Step> steps) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(List.of("node", "e2e/" + script)).directory(CONSOLE.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true);
         Map<String, String> env = new LinkedHashMap<>(extra);
         env.put("FLIGHTDECK_URL", Api.BASE);
         env.put("FLIGHTDECK_TOKEN", Api.token());
         env.put("FLIGHTDECK_SCREENSHOTS", SHOTS.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
-        boolean done = p.waitFor(4, TimeUnit.MINUTES);
-        if (!done) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+        StringBuffer out = new StringBuffer();
+        BlockingQueue<String> asked = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    out.append(line).append('\n');
+                    if (line.startsWith("@@step ")) {
+                        asked.add(line.substring("@@step ".length()).trim());
+                    }
+                }
+            } catch (IOException e) {
+                out.append("(reading the script's output failed: ").append(e).append(")\n");
+            }
+        }, "console-" + script);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        boolean timedOut = false;
+        try {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                String name = asked.poll(200, TimeUnit.MILLISECONDS);
+                if (name == null) {
+                    continue;
+                }
+                Step step = steps.get(name);
+                assertThat(step).as("%s asked for an unknown step %s:%n%s", script, name, out).isNotNull();
+                step.run();
+                p.getOutputStream().write("ok\n".getBytes(StandardCharsets.UTF_8));
+                p.getOutputStream().flush();
+            }
+        } finally {
+            if (p.isAlive()) {
+                timedOut = true;
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
         }
-        String out = Files.readString(log);
-        Files.deleteIfExists(log);
-        assertThat(done).as("%s did not finish in 4 minutes:%n%s", script, out).isTrue();
+        p.waitFor(30, TimeUnit.SECONDS);
+        reader.join(10_000);
+        assertThat(timedOut).as("%s did not finish in 4 minutes:%n%s", script, out).isFalse();
         assertThat(p.exitValue()).as("%s failed:%n%s", script, out).isZero();
     }
 }

@@ -50,7 +50,7 @@ public class MissionResource {
 
     @GET
     @Operation(summary = "Every mission")
-    @APIResponse(responseCode = "200", description = "{missions[MissionSummary]}")
+    @APIResponse(responseCode = "200", description = "{missions[MissionSummary]}", content = @Content(schema = @Schema(ref = "MissionList")))
     public MissionWire.Listing list() {
         return missions.list();
     }
@@ -58,7 +58,7 @@ public class MissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a mission: {name, repo_root, tracker_kind=linear, provider=claude}")
-    @APIResponse(responseCode = "200", description = "MissionSummary")
+    @APIResponse(responseCode = "200", description = "MissionSummary", content = @Content(schema = @Schema(ref = "MissionSummary")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Summary create(JsonValue body) {
         return missions.create(MissionRequests.Create.parse(Bodies.object(body)));
@@ -67,7 +67,7 @@ public class MissionResource {
     @GET
     @Path("{mid}")
     @Operation(summary = "A mission with its issues and settings (MissionDetailResponse)")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     public MissionWire.Detail detail(@PathParam("mid") String mid) {
         return missions.detail(mid);
     }
@@ -76,7 +76,7 @@ public class MissionResource {
     @Path("{mid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a mission: {name?, enabled?, paused?, mission_file_path?: string|null}")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail update(@PathParam("mid") String mid, JsonValue body) {
         return missions.update(mid, MissionRequests.Update.parse(Bodies.object(body)));
@@ -85,7 +85,7 @@ public class MissionResource {
     @DELETE
     @Path("{mid}")
     @Operation(summary = "Delete a mission; its running issues' sessions are ended, worktrees kept")
-    @APIResponse(responseCode = "200", description = "{missions[]}")
+    @APIResponse(responseCode = "200", description = "{missions[]}", content = @Content(schema = @Schema(ref = "MissionList")))
     public MissionWire.Listing delete(@PathParam("mid") String mid) {
         return actions.delete(mid);
     }
@@ -93,7 +93,7 @@ public class MissionResource {
     @GET
     @Path("{mid}/issues")
     @Operation(summary = "The mission's issues")
-    @APIResponse(responseCode = "200", description = "[MissionIssueItem]")
+    @APIResponse(responseCode = "200", description = "[MissionIssueItem]", content = @Content(schema = @Schema(ref = "MissionIssueList")))
     public List<MissionWire.IssueItem> issues(@PathParam("mid") String mid) {
         return missions.issues(mid);
     }
@@ -101,7 +101,7 @@ public class MissionResource {
     @GET
     @Path("{mid}/issues/{iid}/runs")
     @Operation(summary = "The issue's runs, newest first, with their outcomes (Flightdeck)")
-    @APIResponse(responseCode = "200", description = "{issue_id, runs[]}")
+    @APIResponse(responseCode = "200", description = "{issue_id, runs[]}", content = @Content(schema = @Schema(ref = "MissionRuns")))
     public MissionWire.Runs runs(@PathParam("mid") String mid, @PathParam("iid") String iid) {
         return missions.runs(mid, iid);
     }
@@ -109,7 +109,7 @@ public class MissionResource {
     @POST
     @Path("{mid}/issues/{iid}/retry")
     @Operation(summary = "End any active session and reset the issue to queued, attempt 0")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     public MissionWire.Detail retry(@PathParam("mid") String mid, @PathParam("iid") String iid) {
         return actions.apply(mid, iid, new IssueEvent.ManualRetry());
     }
@@ -118,7 +118,7 @@ public class MissionResource {
     @Path("{mid}/issues/{iid}/transition")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move the issue by hand: {target_state, reason?}, checked against allowed_transitions")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "400", description = "invalid_state or invalid_transition",
             content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail transition(@PathParam("mid") String mid, @PathParam("iid") String iid, JsonValue body) {
@@ -130,7 +130,7 @@ public class MissionResource {
     @Path("{mid}/issues/{iid}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark the issue completed and end its session: {tracker_state?} also moves the tracker")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     public MissionWire.Detail complete(@PathParam("mid") String mid, @PathParam("iid") String iid, JsonValue body) {
         return actions.apply(mid, iid, new IssueEvent.ManualComplete(MissionRequests.trackerState(Bodies.object(body))));
     }
@@ -139,7 +139,7 @@ public class MissionResource {
     @Path("{mid}/issues/{iid}/pr")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the issue's pull request: {pr_url}")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail pr(@PathParam("mid") String mid, @PathParam("iid") String iid, JsonValue body) {
         return actions.apply(mid, iid, new IssueEvent.ManualPr(MissionRequests.prUrl(Bodies.object(body))));
@@ -149,7 +149,7 @@ public class MissionResource {
     @Path("{mid}/issues/{iid}/blocked")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Block the issue: {reason}; a blocked issue is never retried on its own")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail blocked(@PathParam("mid") String mid, @PathParam("iid") String iid, JsonValue body) {
         return actions.apply(mid, iid, new IssueEvent.ManualBlocked(MissionRequests.reason(Bodies.object(body))));
@@ -158,7 +158,7 @@ public class MissionResource {
     @GET
     @Path("{mid}/worktrees")
     @Operation(summary = "The worktrees of the mission's issues")
-    @APIResponse(responseCode = "200", description = "{worktrees[]}")
+    @APIResponse(responseCode = "200", description = "{worktrees[]}", content = @Content(schema = @Schema(ref = "MissionWorktrees")))
     public MissionWire.Worktrees worktrees(@PathParam("mid") String mid) {
         return missions.worktrees(mid);
     }
@@ -166,7 +166,7 @@ public class MissionResource {
     @POST
     @Path("{mid}/scaffold")
     @Operation(summary = "Write the default MISSION.md")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "409", description = "conflict: the file exists", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail scaffold(@PathParam("mid") String mid) {
         return actions.scaffold(mid);
@@ -175,7 +175,7 @@ public class MissionResource {
     @POST
     @Path("{mid}/migrate-workflow")
     @Operation(summary = "Convert a Symphony WORKFLOW.md into MISSION.md")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "409", description = "conflict: MISSION.md exists", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail migrateWorkflow(@PathParam("mid") String mid) {
         return actions.migrateWorkflow(mid);
@@ -184,7 +184,7 @@ public class MissionResource {
     @GET
     @Path("{mid}/default-template")
     @Operation(summary = "The default MISSION.md for the mission's provider and tracker")
-    @APIResponse(responseCode = "200", description = "{template}")
+    @APIResponse(responseCode = "200", description = "{template}", content = @Content(schema = @Schema(ref = "MissionTemplate")))
     public MissionWire.Template defaultTemplate(@PathParam("mid") String mid) {
         return actions.defaultTemplate(mid);
     }
@@ -193,7 +193,7 @@ public class MissionResource {
     @Path("{mid}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge settings into MISSION.md's front matter; unknown keys and the body are kept")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Detail settings(@PathParam("mid") String mid, JsonValue body) {
         return actions.settings(mid, SettingsPatch.parse(Bodies.required(body)));
@@ -202,7 +202,7 @@ public class MissionResource {
     @POST
     @Path("{mid}/start-orchestrator")
     @Operation(summary = "Start polling and dispatching the mission")
-    @APIResponse(responseCode = "200", description = "{ok}")
+    @APIResponse(responseCode = "200", description = "{ok}", content = @Content(schema = @Schema(ref = "MissionOk")))
     @APIResponse(responseCode = "400", description = "no_api_key", content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "409", description = "conflict: already running", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Ok startOrchestrator(@PathParam("mid") String mid) {
@@ -213,7 +213,7 @@ public class MissionResource {
     @Path("{mid}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fetch one issue and start a run now: {issue_identifier, provider?}; takes an Idempotency-Key")
-    @APIResponse(responseCode = "200", description = "Mission")
+    @APIResponse(responseCode = "200", description = "Mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "409", description = "conflict: the issue is not queued", content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "422", description = "idempotency_key_reused", content = @Content(schema = @Schema(ref = "Error")))
     public Response dispatch(@PathParam("mid") String mid, @HeaderParam("Idempotency-Key") String key, JsonValue body) {
@@ -224,7 +224,7 @@ public class MissionResource {
     @POST
     @Path("{mid}/trigger")
     @Operation(summary = "Poll the mission at the next tick; takes an Idempotency-Key")
-    @APIResponse(responseCode = "200", description = "{ok}")
+    @APIResponse(responseCode = "200", description = "{ok}", content = @Content(schema = @Schema(ref = "MissionOk")))
     @APIResponse(responseCode = "422", description = "idempotency_key_reused", content = @Content(schema = @Schema(ref = "Error")))
     public Response trigger(@PathParam("mid") String mid, @HeaderParam("Idempotency-Key") String key) {
         return idempotent("trigger:" + mid, key, "", () -> missions.trigger(mid));
@@ -233,7 +233,7 @@ public class MissionResource {
     @GET
     @Path("{mid}/tracker-key")
     @Operation(summary = "Whether a tracker key resolves for the mission, and from where (mission, env, global)")
-    @APIResponse(responseCode = "200", description = "{configured, source?}")
+    @APIResponse(responseCode = "200", description = "{configured, source?}", content = @Content(schema = @Schema(ref = "MissionTrackerKey")))
     public MissionWire.TrackerKey trackerKey(@PathParam("mid") String mid) {
         return missions.trackerKey(mid);
     }
@@ -242,7 +242,7 @@ public class MissionResource {
     @Path("{mid}/tracker-key")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store the mission's own tracker key, encrypted: {key}; it is never returned")
-    @APIResponse(responseCode = "200", description = "{configured, source}")
+    @APIResponse(responseCode = "200", description = "{configured, source}", content = @Content(schema = @Schema(ref = "MissionTrackerKey")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.TrackerKey setTrackerKey(@PathParam("mid") String mid, JsonValue body) {
         return missions.setTrackerKey(mid, MissionRequests.key(Bodies.object(body)));
@@ -251,7 +251,7 @@ public class MissionResource {
     @DELETE
     @Path("{mid}/tracker-key")
     @Operation(summary = "Forget the mission's own tracker key")
-    @APIResponse(responseCode = "200", description = "{configured, source?}")
+    @APIResponse(responseCode = "200", description = "{configured, source?}", content = @Content(schema = @Schema(ref = "MissionTrackerKey")))
     public MissionWire.TrackerKey clearTrackerKey(@PathParam("mid") String mid) {
         return missions.clearTrackerKey(mid);
     }
@@ -259,7 +259,7 @@ public class MissionResource {
     @POST
     @Path("{mid}/adopt-global-key")
     @Operation(summary = "Copy the global tracker key into the mission")
-    @APIResponse(responseCode = "200", description = "{configured, source}")
+    @APIResponse(responseCode = "200", description = "{configured, source}", content = @Content(schema = @Schema(ref = "MissionTrackerKey")))
     @APIResponse(responseCode = "400", description = "no_api_key", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.TrackerKey adoptGlobalKey(@PathParam("mid") String mid) {
         return missions.adoptGlobalKey(mid);
@@ -269,7 +269,7 @@ public class MissionResource {
     @Path("{mid}/webhook-secret")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store the secret tracker webhooks are signed with: {secret}; it is never returned")
-    @APIResponse(responseCode = "200", description = "{configured, source}")
+    @APIResponse(responseCode = "200", description = "{configured, source}", content = @Content(schema = @Schema(ref = "MissionTrackerKey")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.TrackerKey setWebhookSecret(@PathParam("mid") String mid, JsonValue body) {
         return missions.setWebhookSecret(mid, MissionRequests.secret(Bodies.object(body)));

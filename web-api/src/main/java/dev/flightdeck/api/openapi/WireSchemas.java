@@ -95,6 +95,19 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("UsageSessions", dev.flightdeck.core.usage.UsageWire.Sessions.class);
         RECORDS.put("UsageErrorInfo", dev.flightdeck.core.usage.UsageWire.ErrorInfo.class);
         RECORDS.put("RateLimitUsage", dev.flightdeck.core.usage.UsageWire.RateLimitUsage.class);
+        // Missions (contract §1.15, §4 "API shapes").
+        RECORDS.put("MissionSummary", dev.flightdeck.core.mission.MissionWire.Summary.class);
+        RECORDS.put("MissionIssueItem", dev.flightdeck.core.mission.MissionWire.IssueItem.class);
+        RECORDS.put("MissionCleanupPrompt", dev.flightdeck.core.mission.MissionWire.CleanupPrompt.class);
+        RECORDS.put("Mission", dev.flightdeck.core.mission.MissionWire.Detail.class);
+        RECORDS.put("MissionList", dev.flightdeck.core.mission.MissionWire.Listing.class);
+        RECORDS.put("MissionOk", dev.flightdeck.core.mission.MissionWire.Ok.class);
+        RECORDS.put("MissionTrackerKey", dev.flightdeck.core.mission.MissionWire.TrackerKey.class);
+        RECORDS.put("MissionTemplate", dev.flightdeck.core.mission.MissionWire.Template.class);
+        RECORDS.put("MissionWorktree", dev.flightdeck.core.mission.MissionWire.Worktree.class);
+        RECORDS.put("MissionWorktrees", dev.flightdeck.core.mission.MissionWire.Worktrees.class);
+        RECORDS.put("MissionRun", dev.flightdeck.core.mission.MissionWire.Run.class);
+        RECORDS.put("MissionRuns", dev.flightdeck.core.mission.MissionWire.Runs.class);
     }
 
     @Override
@@ -112,6 +125,8 @@ public class WireSchemas implements OASModelReader {
                 .addProperty("append_system_prompt", string().description("Merged into developer_instructions"))
                 .required(List.of("provider", "cwd"));
         schemas.put("SessionCreateRequest", create);
+        schemas.put("MissionIssueList", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                .items(OASFactory.createSchema().ref("#/components/schemas/MissionIssueItem")));
         schemas.put("NamePatch", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addProperty("name", string().description("null clears the custom name")));
         schemas.put("SummaryPatch", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
