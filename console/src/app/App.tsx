@@ -8,6 +8,7 @@ import { SessionPage } from '../session/SessionPage';
 import { ReviewPage } from '../review/ReviewPage';
 import { MissionsPage } from '../missions/MissionsPage';
 import { MissionPage } from '../missions/MissionPage';
+import { WorktreesPage } from '../worktrees/WorktreesPage';
 import { NotFound } from './NotFound';
 import { useAttention } from './attention';
 
@@ -30,7 +31,7 @@ function Shell() {
   const { path } = useLocation();
   const status = useSocketStatus();
   useAttention();
-  const nav: [string, string][] = [['/', 'Dashboard'], ['/missions', 'Missions']];
+  const nav: [string, string][] = [['/', 'Dashboard'], ['/missions', 'Missions'], ['/worktrees', 'Worktrees']];
   return (
     <div class="shell">
       <a class="skip" href="#main">Skip to content</a>
@@ -52,6 +53,7 @@ function Shell() {
           <Route path="/sessions/:id/review" component={ReviewPage} />
           <Route path="/missions" component={MissionsPage} />
           <Route path="/missions/:id" component={MissionPage} />
+          <Route path="/worktrees" component={WorktreesPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -156,6 +156,13 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void worktreesAreCreatedDeletedWithTheirSnapshotRestoredAndDiscovered() throws Exception {
+        Path repo = GitRepo.create("console-wt-", "README.md", "# worktrees\n");
+        GitRepo.git(repo, "worktree", "add", "-b", "made-outside", repo.resolveSibling(repo.getFileName() + "-outside").toString());
+        run("worktrees.mjs", Map.of("REPO", repo.toString(), "OUTSIDE", "made-outside"));
+    }
+
     private static JsonObject withoutServers(String json) {
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         return Json.createObjectBuilder(o).remove("servers").build();

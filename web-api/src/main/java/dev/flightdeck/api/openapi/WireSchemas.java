@@ -95,6 +95,14 @@ public class WireSchemas implements OASModelReader {
         RECORDS.put("UsageSessions", dev.flightdeck.core.usage.UsageWire.Sessions.class);
         RECORDS.put("UsageErrorInfo", dev.flightdeck.core.usage.UsageWire.ErrorInfo.class);
         RECORDS.put("RateLimitUsage", dev.flightdeck.core.usage.UsageWire.RateLimitUsage.class);
+        // Worktrees (contract §1.14).
+        RECORDS.put("WorktreeSummary", dev.flightdeck.core.worktree.WorktreeWire.Summary.class);
+        RECORDS.put("WorktreeList", dev.flightdeck.core.worktree.WorktreeWire.Listing.class);
+        RECORDS.put("WorktreeCreated", dev.flightdeck.core.worktree.WorktreeWire.Created.class);
+        RECORDS.put("WorktreeRemoved", dev.flightdeck.core.worktree.WorktreeWire.Removed.class);
+        RECORDS.put("WorktreeSnapshot", dev.flightdeck.core.worktree.WorktreeWire.Snapshot.class);
+        RECORDS.put("WorktreeSnapshots", dev.flightdeck.core.worktree.WorktreeWire.Snapshots.class);
+        RECORDS.put("WorktreeRestored", dev.flightdeck.core.worktree.WorktreeWire.Restored.class);
         // Missions (contract §1.15, §4 "API shapes").
         RECORDS.put("MissionSummary", dev.flightdeck.core.mission.MissionWire.Summary.class);
         RECORDS.put("MissionIssueItem", dev.flightdeck.core.mission.MissionWire.IssueItem.class);

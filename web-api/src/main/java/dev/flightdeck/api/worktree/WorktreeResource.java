@@ -41,7 +41,7 @@ public class WorktreeResource {
 
     @GET
     @Operation(summary = "Tracked worktrees, of one repository or all; git's own list when none are tracked")
-    @APIResponse(responseCode = "200", description = "{repo_root?, worktree_revision, worktrees[]}")
+    @APIResponse(responseCode = "200", description = "{repo_root?, worktree_revision, worktrees[]}", content = @Content(schema = @Schema(ref = "WorktreeList")))
     public WorktreeWire.Listing list(@QueryParam("repo_root") String repoRoot) {
         return worktrees.list(repoRoot);
     }
@@ -49,7 +49,7 @@ public class WorktreeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a worktree on a new branch: {repo_path, branch_name, base_branch?}")
-    @APIResponse(responseCode = "200", description = "{repo_root, worktree_revision, worktree}")
+    @APIResponse(responseCode = "200", description = "{repo_root, worktree_revision, worktree}", content = @Content(schema = @Schema(ref = "WorktreeCreated")))
     @APIResponse(responseCode = "400", description = "create_failed", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Created create(JsonValue body) {
         return operations.create(NewWorktree.parse(Bodies.object(body)));
@@ -59,7 +59,7 @@ public class WorktreeResource {
     @Path("discover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reconcile a repository's worktrees with git and record those made outside Flightdeck: {repo_path}")
-    @APIResponse(responseCode = "200", description = "The list")
+    @APIResponse(responseCode = "200", description = "The list", content = @Content(schema = @Schema(ref = "WorktreeList")))
     @APIResponse(responseCode = "400", description = "invalid_request or not_a_repository",
             content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Listing discover(JsonValue body) {
@@ -69,7 +69,7 @@ public class WorktreeResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Remove a worktree; its working files are snapshotted first")
-    @APIResponse(responseCode = "200", description = "{repo_root, worktree_revision, worktree_id, deleted, ok, snapshot_id?, warnings[]}")
+    @APIResponse(responseCode = "200", description = "{repo_root, worktree_revision, worktree_id, deleted, ok, snapshot_id?, warnings[]}", content = @Content(schema = @Schema(ref = "WorktreeRemoved")))
     @APIResponse(responseCode = "400", description = "remove_failed (e.g. uncommitted work without force)",
             content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(ref = "Error")))
@@ -85,7 +85,7 @@ public class WorktreeResource {
     @GET
     @Path("{id}/snapshots")
     @Operation(summary = "Snapshots of a worktree, newest first")
-    @APIResponse(responseCode = "200", description = "{worktree_id, snapshots[]}")
+    @APIResponse(responseCode = "200", description = "{worktree_id, snapshots[]}", content = @Content(schema = @Schema(ref = "WorktreeSnapshots")))
     @APIResponse(responseCode = "404", description = "worktree_not_found", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Snapshots snapshots(@PathParam("id") String id) {
         return worktrees.snapshots(id);
@@ -94,7 +94,7 @@ public class WorktreeResource {
     @POST
     @Path("{id}/snapshots")
     @Operation(summary = "Snapshot a worktree's working files now, untracked ones included")
-    @APIResponse(responseCode = "200", description = "The snapshot")
+    @APIResponse(responseCode = "200", description = "The snapshot", content = @Content(schema = @Schema(ref = "WorktreeSnapshot")))
     @APIResponse(responseCode = "410", description = "worktree_missing", content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Snapshot snapshot(@PathParam("id") String id) {
         return operations.snapshotNow(id);
@@ -103,7 +103,7 @@ public class WorktreeResource {
     @POST
     @Path("{id}/snapshots/{snapshot_id}/restore")
     @Operation(summary = "Restore a snapshot's files exactly, into the worktree or into one created again")
-    @APIResponse(responseCode = "200", description = "{worktree_id, snapshot_id, in_place, worktree_revision, worktree}")
+    @APIResponse(responseCode = "200", description = "{worktree_id, snapshot_id, in_place, worktree_revision, worktree}", content = @Content(schema = @Schema(ref = "WorktreeRestored")))
     @APIResponse(responseCode = "404", description = "worktree_not_found or snapshot_not_found",
             content = @Content(schema = @Schema(ref = "Error")))
     public WorktreeWire.Restored restore(@PathParam("id") String id, @PathParam("snapshot_id") String snapshotId) {
