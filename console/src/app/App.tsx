@@ -11,6 +11,8 @@ import { MissionPage } from '../missions/MissionPage';
 import { WorktreesPage } from '../worktrees/WorktreesPage';
 import { NotFound } from './NotFound';
 import { useAttention } from './attention';
+import { neighbour, typing } from './keys';
+import { activeSessions, orderedSessions } from '../dashboard/active';
 
 export function App() {
   const [token, setToken] = useState(getToken());
@@ -31,6 +33,7 @@ function Shell() {
   const { path } = useLocation();
   const status = useSocketStatus();
   useAttention();
+  useSessionKeys(path);
   const nav: [string, string][] = [['/', 'Dashboard'], ['/missions', 'Missions'], ['/worktrees', 'Worktrees']];
   return (
     <div class="shell">
@@ -42,6 +45,7 @@ function Shell() {
             <a href={href} aria-current={(href === '/' ? path === '/' : path.startsWith(href)) ? 'page' : undefined}>{label}</a>
           ))}
         </nav>
+        <span class="hint" aria-hidden="true"><kbd>[</kbd> <kbd>]</kbd> sessions</span>
         <span class={`link link-${status}`} role="status" aria-live="polite" data-socket={status}>
           {status === 'open' ? 'Live' : status === 'connecting' ? 'Reconnecting…' : 'Offline'}
         </span>
@@ -65,4 +69,34 @@ function useSocketStatus(): SocketStatus {
   const [s, setS] = useState(socket.status);
   useEffect(() => socket.onStatus(setS), []);
   return s;
+}
+
+/**
+ * "]" and "[" open the next and previous active session from any screen (outside text fields),
+ * in the dashboard's order; "g" then "d" goes back to the dashboard.
+ */
+function useSessionKeys(path: string) {
+  const { route } = useLocation();
+  const data = activeSessions.use();
+  useEffect(() => {
+    let g = false;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (g && e.key === 'd') {
+        route('/');
+        g = false;
+        return;
+      }
+      g = e.key === 'g';
+      if (e.key !== ']' && e.key !== '[') return;
+      const current = /^\/sessions\/([^/]+)/.exec(path)?.[1] ?? null;
+      const next = neighbour(orderedSessions(data).map((c) => c.session_id!), current, e.key === ']' ? 1 : -1);
+      if (next && next !== current) {
+        e.preventDefault();
+        route(`/sessions/${next}`);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [path, data]);
 }

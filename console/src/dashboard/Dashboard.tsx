@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { activeSessions, type DashboardItem } from './active';
+import { activeSessions, orderedSessions, type DashboardItem } from './active';
 import { ErrorNote } from '../app/ErrorNote';
 import { QuickCreate } from './QuickCreate';
 import { useListKeys } from '../app/keys';
@@ -10,8 +10,8 @@ export function Dashboard() {
   const { route } = useLocation();
   const [showCreate, setShowCreate] = useState(false);
   const byId = new Map((data?.conversations ?? []).map((c) => [c.session_id, c]));
-  const ordered = (data?.project_groups ?? []).flatMap((g) => (g.session_ids ?? []).map((id) => byId.get(id)).filter(Boolean)) as DashboardItem[];
-  const onKey = useListKeys(ordered.length, (i) => route(`/sessions/${ordered[i].session_id}`));
+  const ordered = orderedSessions(data);
+  const onKey = useListKeys(ordered.length);
   const counts = data?.counts;
   return (
     <section aria-labelledby="dash-title">

@@ -163,6 +163,15 @@ class ConsoleIT {
         run("worktrees.mjs", Map.of("REPO", repo.toString(), "OUTSIDE", "made-outside"));
     }
 
+    @Test
+    void theKeyboardMovesBetweenSessions() throws Exception {
+        Agents.Session a = Agents.create();
+        Agents.Session b = Agents.create();
+        run("keys.mjs", Map.of("SESSION_A", a.id(), "SESSION_B", b.id()));
+        Agents.end(a);
+        Agents.end(b);
+    }
+
     private static JsonObject withoutServers(String json) {
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         return Json.createObjectBuilder(o).remove("servers").build();
