@@ -40,6 +40,11 @@ export async function signedIn(b, options = {}) {
   return { context, page };
 }
 
+/** The socket frames seen so far, both ways, each as "> json" or "< json" (binary as its length). */
+export function socketFrames() {
+  return frames;
+}
+
 export async function shot(page, name) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });

@@ -9,6 +9,7 @@ import { ApprovalCards, type Pending } from './Approvals';
 import { Composer } from './Composer';
 import { ControlBar, type Controls } from './Controls';
 import { ShellPanel } from './Shell';
+import { TerminalPanel } from '../terminal/TerminalPanel';
 import { label } from '../dashboard/Dashboard';
 import type { components } from '../api/schema.gen';
 
@@ -27,6 +28,7 @@ export function SessionPage() {
   const [cost, setCost] = useState<{ estimated_cost_usd: number } | null>(null);
   const [sideError, setSideError] = useState<unknown>(null);
   const [showShell, setShowShell] = useState(false);
+  const [showTerminal, setShowTerminal] = useState(false);
   const revision = detail.data?.revision;
 
   // What hangs off the detail (pending requests, control availability, cost) is read again at
@@ -69,12 +71,14 @@ export function SessionPage() {
       <nav class="tabs" aria-label="Session views">
         <a href={`/sessions/${id}/review`}>Review</a>
         <button type="button" class="link-button" aria-expanded={showShell} onClick={() => setShowShell(!showShell)}>Shell</button>
+        {!ended && <button type="button" class="link-button" aria-expanded={showTerminal} onClick={() => setShowTerminal(!showTerminal)}>Terminal</button>}
       </nav>
       <ErrorNote error={detail.error} onRetry={detail.reload} />
       <ErrorNote error={sideError} onRetry={refreshSide} />
       <ErrorNote error={convo.error} />
       <ControlBar sessionId={id} controls={controls} ended={ended} onChanged={refreshSide} />
       {showShell && <ShellPanel sessionId={id} />}
+      {showTerminal && !ended && <TerminalPanel sessionId={id} />}
       {convo.state && <Conversation sessionId={id} rows={convo.state.rows} hasMoreBefore={convo.state.hasMoreBefore} onLoadOlder={() => void convo.loadOlder()} />}
       <ApprovalCards sessionId={id} pending={pending} onDone={refreshSide} />
       <Composer sessionId={id} steerable={!!s?.steerable} canSend={!ended} />

@@ -172,6 +172,13 @@ class ConsoleIT {
         Agents.end(b);
     }
 
+    @Test
+    void aTerminalInTheSessionRunsAShellThatFollowsTheWindowAndEndsWithThePanel() throws Exception {
+        Agents.Session s = Agents.create();
+        run("terminal.mjs", Map.of("SESSION_ID", s.id()));
+        Agents.end(s);
+    }
+
     private static JsonObject withoutServers(String json) {
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         return Json.createObjectBuilder(o).remove("servers").build();
