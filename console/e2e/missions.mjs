@@ -3,7 +3,7 @@
 // stub Linear crosses to Completed without a reload. Block and Retry act on a second issue.
 import { api, check, scenario, shot, signedIn, step, until } from './lib.mjs';
 
-const { REPO, KEY, ISSUE_A, ISSUE_B } = process.env;
+const { REPO, KEY, ISSUE_A, ISSUE_B, BROKEN_MISSION } = process.env;
 
 await scenario('the missions board follows the tracker', async (b) => {
   const { page } = await signedIn(b, { viewport: { width: 1400, height: 900 } });
@@ -31,6 +31,8 @@ await scenario('the missions board follows the tracker', async (b) => {
   await card('running', ISSUE_A).waitFor({ timeout: 120_000 });
   await card('running', ISSUE_B).waitFor({ timeout: 120_000 });
   await page.getByText(/Last polled/).waitFor();
+  // The next poll's time comes from the orchestrator's mission_heartbeat frames.
+  await page.getByText(/next poll \d/).waitFor();
   await shot(page, 'missions-board');
 
   // Block: the reason is asked for, and the server keeps it.
@@ -56,6 +58,26 @@ await scenario('the missions board follows the tracker', async (b) => {
   await until(`${ISSUE_B} to leave blocked on the server`, async () =>
     (await issues()).find((i) => i.identifier === ISSUE_B).orchestration_state !== 'blocked');
   await shot(page, 'missions-moved');
+
+  // A setting changed on the page is written to MISSION.md and read back by the server.
+  await page.getByText('Settings (MISSION.md)').click();
+  const settings = page.getByRole('form', { name: 'Mission settings' });
+  await settings.getByLabel('Retries').fill('many');
+  await settings.getByRole('button', { name: 'Save to MISSION.md' }).click();
+  await settings.getByRole('alert').filter({ hasText: 'max_retries' }).waitFor();
+  await settings.getByLabel('Retries').fill('4');
+  await settings.getByRole('button', { name: 'Save to MISSION.md' }).click();
+  await until('max_retries 4 on the server', async () => (await api(`/api/missions/${mid}`)).settings.orchestration.max_retries === 4);
+  await page.locator('.kv').getByText('orchestration.max_retries').locator('..').getByText('4', { exact: true }).waitFor();
+
+  // A MISSION.md the server cannot read is shown with its error, in words.
+  await page.goto(`/missions/${BROKEN_MISSION}`);
+  const broken = page.locator('[data-parse-error]');
+  await broken.waitFor();
+  const parseError = (await api(`/api/missions/${BROKEN_MISSION}`)).summary.parse_error;
+  check(parseError && (await broken.innerText()).includes(parseError), `the page shows ${await broken.innerText()}, the server ${parseError}`);
+  await page.locator('[data-orchestrator="config_error"]').waitFor();
+  await shot(page, 'mission-parse-error');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Missions' }).click();
   const listed = page.locator(`[data-mission-id="${mid}"]`);

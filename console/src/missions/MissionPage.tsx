@@ -53,7 +53,7 @@ export function MissionPage() {
           </p>
         </div>
         <div class="controls" role="toolbar" aria-label="Mission controls">
-          {status === 'idle' && <button type="button" class="primary" disabled={busy}
+          {(status === 'idle' || status === 'config_error') && <button type="button" class="primary" disabled={busy}
             onClick={() => run(() => ok(api.POST('/api/missions/{mid}/start-orchestrator', path)))}>Start orchestrator</button>}
           <button type="button" disabled={busy || status !== 'polling'}
             onClick={() => run(() => ok(api.POST('/api/missions/{mid}/trigger', path)))}>Poll now</button>
@@ -70,7 +70,7 @@ export function MissionPage() {
         <div class="error" role="alert" data-parse-error>
           <strong>{s.mission_file_path ?? 'MISSION.md'} cannot be used</strong>
           <span>{s.parse_error}</span>
-          <span>Fix the file in the repository; the orchestrator reads it again at its next poll.</span>
+          <span>Fix the file in the repository: a running orchestrator reads it again at its next poll; otherwise start it once the file is fixed.</span>
         </div>
       )}
       {d?.cleanup_prompt && <p class="notice">{d.cleanup_prompt.lingering_worktree_count} finished issue worktree(s) are still on disk.</p>}

@@ -141,14 +141,21 @@ class ConsoleIT {
             String b = linear.issue("CON", "Needs a decision", "Todo", 1, List.of("agent"), null);
             // HANG keeps each run working until it is ended, so the board's moves are the tracker's and a person's.
             Path repo = GitRepo.create("console-mission-", "MISSION.md", MissionsIT.missionFile("CON", "", "HANG"), "README.md", "# app\n");
+            // Front matter with no key Flightdeck knows: a parse error, shown on the mission's page.
+            Path brokenRepo = GitRepo.create("console-mission-broken-", "MISSION.md", "---\nnonsense: [1\n---\nbody\n");
+            Api.Resp broken = Api.post("/api/missions", Json.createObjectBuilder().add("name", "Broken mission")
+                    .add("repo_root", brokenRepo.toString()).build().toString());
+            assertThat(broken.status()).as(broken.body()).isEqualTo(200);
             try {
-                run("missions.mjs", Map.of("REPO", repo.toString(), "KEY", key, "ISSUE_A", a, "ISSUE_B", b),
-                        Map.of("tracker-done", () -> linear.setState(a, "Done")));
+                run("missions.mjs", Map.of("REPO", repo.toString(), "KEY", key, "ISSUE_A", a, "ISSUE_B", b,
+                        "BROKEN_MISSION", broken.json().getString("id")), Map.of("tracker-done", () -> linear.setState(a, "Done")));
                 assertThat(linear.stateOf(a)).isEqualTo("Done");
+                assertThat(Files.readString(repo.resolve("MISSION.md"))).contains("max_retries: 4");
             } finally {
                 // Deleting the mission ends its runs' sessions.
                 for (jakarta.json.JsonValue m : Api.get("/api/missions").json().getJsonArray("missions")) {
-                    if (repo.toString().equals(m.asJsonObject().getString("repo_root"))) {
+                    String root = m.asJsonObject().getString("repo_root");
+                    if (repo.toString().equals(root) || brokenRepo.toString().equals(root)) {
                         Api.call("DELETE", "/api/missions/" + m.asJsonObject().getString("id"), null, Api.token());
                     }
                 }

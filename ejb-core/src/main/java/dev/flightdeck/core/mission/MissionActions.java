@@ -59,6 +59,17 @@ public class MissionActions {
         return missions.detail(missionId);
     }
 
+    /**
+     * Creates the mission and reads its MISSION.md at once, so its settings or its parse error show
+     * before anyone starts the orchestrator. The file is read outside the transaction that records it.
+     */
+    public MissionWire.Summary create(MissionRequests.Create req) {
+        String id = missions.create(req).id();
+        MissionEntity m = store.find(id);
+        store.recordParse(id, MissionTick.read(MissionConfigs.file(m)), System.currentTimeMillis());
+        return missions.detail(id).summary();
+    }
+
     /** Deletes the mission, then ends the sessions of its running issues. */
     public MissionWire.Listing delete(String missionId) {
         List<String> live = missions.liveSessions(missionId);

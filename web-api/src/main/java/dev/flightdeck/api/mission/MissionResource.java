@@ -61,7 +61,7 @@ public class MissionResource {
     @APIResponse(responseCode = "200", description = "MissionSummary", content = @Content(schema = @Schema(ref = "MissionSummary")))
     @APIResponse(responseCode = "400", description = "invalid_request", content = @Content(schema = @Schema(ref = "Error")))
     public MissionWire.Summary create(JsonValue body) {
-        return missions.create(MissionRequests.Create.parse(Bodies.object(body)));
+        return actions.create(MissionRequests.Create.parse(Bodies.object(body)));
     }
 
     @GET
