@@ -12,6 +12,7 @@ import { WorktreesPage } from '../worktrees/WorktreesPage';
 import { NotFound } from './NotFound';
 import { useAttention } from './attention';
 import { neighbour, typing } from './keys';
+import { NotifyToggle } from './Notify';
 import { activeSessions, orderedSessions } from '../dashboard/active';
 
 export function App() {
@@ -45,6 +46,7 @@ function Shell() {
             <a href={href} aria-current={(href === '/' ? path === '/' : path.startsWith(href)) ? 'page' : undefined}>{label}</a>
           ))}
         </nav>
+        <NotifyToggle />
         <span class="hint" aria-hidden="true"><kbd>[</kbd> <kbd>]</kbd> sessions</span>
         <span class={`link link-${status}`} role="status" aria-live="polite" data-socket={status}>
           {status === 'open' ? 'Live' : status === 'connecting' ? 'Reconnecting…' : 'Offline'}

@@ -1,0 +1,18 @@
+import { useState } from 'preact/hooks';
+
+/**
+ * Asks for the browser's permission to notify, from a click as browsers require; the attention
+ * badge's notifications (attention.ts) fire only once it is granted.
+ */
+export function NotifyToggle() {
+  const supported = typeof Notification !== 'undefined';
+  const [permission, setPermission] = useState(supported ? Notification.permission : 'denied');
+  if (!supported) return null;
+  if (permission === 'granted') return <span class="hint" data-notifications="on">Notifications on</span>;
+  if (permission === 'denied') return <span class="hint" data-notifications="blocked" title="Allow notifications for this site in the browser's settings">Notifications blocked</span>;
+  return (
+    <button type="button" class="link-button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+      Notify me when an agent needs me
+    </button>
+  );
+}
