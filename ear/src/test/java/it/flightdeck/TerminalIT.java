@@ -116,6 +116,30 @@ class TerminalIT {
         return new long[]{shell, job};
     }
 
+    /** The test server's FLIGHTDECK_TERMINAL_IDLE_TIMEOUT_SECONDS (ear/src/it-server/server.env). */
+    static final int IDLE_TIMEOUT_SECONDS = 20;
+
+    @Test
+    void aTerminalWithNeitherInputNorOutputForTheIdleTimeoutIsClosedWithItsProcesses() throws Exception {
+        Path dir = Files.createTempDirectory("fd-term-idle-");
+        try (Ws ws = connect()) {
+            create(ws, "idle", null, dir.toString());
+            ws.awaitType("terminal_created");
+            Term t = new Term(ws, "idle");
+            long[] pids = pids(t);
+            long quietSince = System.nanoTime();
+            // From here nothing is typed and the shell prints nothing: the sleeping job keeps it alive.
+            JsonObject closed = ws.await(f -> "error".equals(f.getString("type", ""))
+                    && "terminal_closed".equals(f.getString("code", "")), IDLE_TIMEOUT_SECONDS + 20);
+            long quietFor = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - quietSince);
+            assertThat(closed.getString("message")).isEqualTo("Terminal idle was closed: idle for " + IDLE_TIMEOUT_SECONDS
+                    + " s (FLIGHTDECK_TERMINAL_IDLE_TIMEOUT_SECONDS)");
+            assertThat(quietFor).as("closed after %d s of quiet", quietFor).isGreaterThanOrEqualTo(IDLE_TIMEOUT_SECONDS - 1);
+            awaitExited(ws, "idle");
+            awaitGone(pids);
+        }
+    }
+
     @Test
     void bashRunsInTheSessionsDirectorySeesResizesAndLeavesNothingAfterDestroy() throws Exception {
         Agents.Session s = Agents.create();
