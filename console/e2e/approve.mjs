@@ -23,7 +23,7 @@ await scenario(phone ? 'approve on a phone' : 'approve a Bash request', async (b
     });
     await page.reload();
     await context.grantPermissions(['notifications']);
-    await page.getByRole('button', { name: 'Notify me when an agent needs me' }).click();
+    await page.getByRole('button', { name: 'Enable notifications' }).click();
     await page.locator('[data-notifications="on"]').waitFor();
   }
   await page.goto(`/sessions/${id}`);

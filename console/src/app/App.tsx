@@ -9,6 +9,8 @@ import { ReviewPage } from '../review/ReviewPage';
 import { MissionsPage } from '../missions/MissionsPage';
 import { MissionPage } from '../missions/MissionPage';
 import { WorktreesPage } from '../worktrees/WorktreesPage';
+import { UsagePage } from '../usage/UsagePage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { NotFound } from './NotFound';
 import { useAttention } from './attention';
 import { neighbour, typing } from './keys';
@@ -35,7 +37,7 @@ function Shell() {
   const status = useSocketStatus();
   useAttention();
   useSessionKeys(path);
-  const nav: [string, string][] = [['/', 'Dashboard'], ['/missions', 'Missions'], ['/worktrees', 'Worktrees']];
+  const nav: [string, string][] = [['/', 'Dashboard'], ['/missions', 'Missions'], ['/worktrees', 'Worktrees'], ['/usage', 'Usage'], ['/settings', 'Settings']];
   return (
     <div class="shell">
       <a class="skip" href="#main">Skip to content</a>
@@ -60,6 +62,8 @@ function Shell() {
           <Route path="/missions" component={MissionsPage} />
           <Route path="/missions/:id" component={MissionPage} />
           <Route path="/worktrees" component={WorktreesPage} />
+          <Route path="/usage" component={UsagePage} />
+          <Route path="/settings" component={SettingsPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -11,8 +11,8 @@ export function NotifyToggle() {
   if (permission === 'granted') return <span class="hint" data-notifications="on">Notifications on</span>;
   if (permission === 'denied') return <span class="hint" data-notifications="blocked" title="Allow notifications for this site in the browser's settings">Notifications blocked</span>;
   return (
-    <button type="button" class="link-button" onClick={() => void Notification.requestPermission().then(setPermission)}>
-      Notify me when an agent needs me
+    <button type="button" class="link-button" title="A notification when an agent needs you, even from another tab" onClick={() => void Notification.requestPermission().then(setPermission)}>
+      Enable notifications
     </button>
   );
 }

@@ -186,6 +186,47 @@ class ConsoleIT {
         Agents.end(s);
     }
 
+    @Test
+    void settingsCreateAndRevokeATokenAndSetATrackerKeyNeverShown() throws Exception {
+        String github = "ghp_console_it_" + System.nanoTime();
+        String linear = "lin_api_console_it_" + System.nanoTime();
+        boolean primary = Api.get("/api/server/meta").json().getBoolean("is_primary");
+        run("settings.mjs", Map.of("GITHUB_KEY", github, "LINEAR_KEY", linear));
+        JsonObject keys = Api.get("/api/server/tracker-keys").json();
+        assertThat(keys.getJsonObject("github").getBoolean("configured")).as("cleared in the browser").isFalse();
+        assertThat(Api.get("/api/server/meta").json().getBoolean("is_primary")).as("the role put back").isEqualTo(primary);
+        Path log = Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"), "usr", "servers",
+                System.getProperty("it.server", "flightdeck-it"), "logs", "messages.log");
+        assertThat(log).exists();
+        assertThat(Files.readString(log)).doesNotContain(github).doesNotContain(linear);
+    }
+
+    @Test
+    void usageChartsShowTheLedgersFigures() throws Exception {
+        // A Claude turn and a Codex turn (through the scripted model, which also reports Codex's
+        // rate-limit windows) so the page has figures of both providers to agree with.
+        Agents.configureCodex(MODEL.get().port());
+        Agents.Session claude = Agents.create();
+        turn(claude, "a turn for the usage page");
+        Path dir = Files.createTempDirectory("fd-console-codex-");
+        Api.Resp created = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        Agents.Session codex = new Agents.Session(created.json().getString("session_id"), dir);
+        turn(codex, "a codex turn for the usage page");
+        assertThat(Api.get("/api/usage/codex").json().containsKey("usage")).isTrue();
+        run("usage.mjs", Map.of("SESSION_ID", claude.id()));
+        Agents.end(claude);
+        Agents.end(codex);
+    }
+
+    private static void turn(Agents.Session s, String text) throws Exception {
+        try (Ws ws = Agents.subscribe(s.id())) {
+            assertThat(Agents.send(s.id(), text).status()).isEqualTo(202);
+            Agents.awaitRow(ws, r -> "assistant".equals(r.getString("row_type", "")) && r.getString("content", "").contains(text), 90);
+            Agents.awaitDetail(s.id(), Agents::idle, 30);
+        }
+    }
+
     private static JsonObject withoutServers(String json) {
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         return Json.createObjectBuilder(o).remove("servers").build();
