@@ -7,17 +7,13 @@ import { api, check, scenario, shot, signedIn, until } from './lib.mjs';
 const sessionId = process.env.SESSION_ID;
 
 // The figures as the page writes them, stated here on their own so a formatting slip shows.
-const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const USD2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-function usd(v) {
-  if (v === 0) return '$0.00';
-  const a = Math.abs(v);
-  const sign = v < 0 ? '-' : '';
-  if (a >= 1) return `${sign}$${USD2.format(a)}`;
-  if (a < 0.00005) return `${sign}<$0.0001`;
-  return `${sign}$${a.toFixed(4)}`;
+// The page's formatting is unit-tested (src/usage/usage.test.ts); here a shown figure is read back
+// as a number and must be the server's, to the precision it is shown with.
+function shownAs(text) {
+  return Number(text.replace(/[$,<\s]/g, ''));
 }
-const count = (n) => INT.format(n);
+const usd = (v) => (t) => (t.startsWith('<') ? v > 0 && v < shownAs(t) : Math.abs(shownAs(t) - v) <= (Math.abs(v) >= 1 ? 0.005 : 0.00005) + 1e-12 && (v >= 0 ? !t.startsWith('-') : t.startsWith('-')));
+const count = (v) => (t) => shownAs(t) === v;
 
 /** A cell's text and its data-value, against the server's number. */
 async function same(cell, value, format, what) {
@@ -25,7 +21,7 @@ async function same(cell, value, format, what) {
   const text = (await cell.textContent()).trim();
   const raw = Number(await cell.getAttribute('data-value'));
   check(raw === value, `${what}: the page holds ${raw}, the server says ${value}`);
-  check(text === format(value), `${what}: the page shows "${text}", expected "${format(value)}"`);
+  check(format(value)(text), `${what}: the page shows "${text}", the server says ${value}`);
 }
 
 async function rangeOf(page) {
@@ -133,7 +129,7 @@ await scenario('usage charts show the ledger\'s figures', async (b) => {
   // Each chart says its figures in words for a screen reader, and carries its table.
   const label = await page.locator('[data-chart="per-day"] svg[role="img"]').getAttribute('aria-label');
   const total = s.overview.day_breakdown.reduce((a, g) => a + g.total_cost_usd, 0);
-  check(label.startsWith('Cost per day') && (total === 0 || label.includes(usd(total))), `the day chart's words: ${label}`);
+  check(label.startsWith('Cost per day') && (total === 0 || /\$[\d.,]+/.exec(label) && usd(total)(/\$[\d.,]+/.exec(label)[0])), `the day chart's words: ${label}, the server's total ${total}`);
   await shot(page, 'usage');
   await page.locator('#limits-title').scrollIntoViewIfNeeded();
   await shot(page, 'usage-limits');
@@ -142,7 +138,7 @@ await scenario('usage charts show the ledger\'s figures', async (b) => {
   const tokens = s.overview.day_breakdown.reduce((a, g) => a + g.tokens.total_tokens, 0);
   await until('the charts to show tokens', async () => {
     const l = await page.locator('[data-chart="per-day"] svg[role="img"]').getAttribute('aria-label');
-    return l.startsWith('Tokens per day') && (tokens === 0 || l.includes(count(tokens)));
+    return l.startsWith('Tokens per day') && (tokens === 0 || l.includes(tokens.toLocaleString('en-US')));
   });
 
   // Another range: the page reads it again and still agrees with the server.
