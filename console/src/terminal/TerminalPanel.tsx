@@ -38,7 +38,10 @@ export function TerminalPanel({ sessionId }: { sessionId: string }) {
       }));
       cleanups.push(socket.onFrame((f) => {
         if (f.type === 'terminal_created' && f.terminal_id === id) setState({ phase: 'open' });
-        if (f.type === 'error' && typeof f.message === 'string' && f.message.includes(id)) end(f.message);
+        // Errors name the terminal only in their words ("Terminal <id> was closed: …"); a throttled
+        // terminal goes on, slowed.
+        if (f.type === 'error' && f.code !== 'terminal_output_throttled' && typeof f.message === 'string'
+            && f.message.startsWith(`Terminal ${id} `)) end(f.message);
         if (f.type === 'error' && f.code === 'terminal_limit_reached') end(String(f.message));
       }));
       cleanups.push(socket.onStatus((s) => { if (s !== 'open') end('The connection dropped, and the server closed the terminal with it.'); }));
