@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -111,6 +110,7 @@ class LaunchSafetyIT {
                 .add("cwd", dir.toString()).add("developer_instructions", instructions).build().toString());
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         Agents.Session s = new Agents.Session(created.json().getString("session_id"), dir);
+        Path ours;
         try (Ws ws = Agents.subscribe(s.id())) {
             Api.Resp sent = Agents.send(s.id(), "hello with long instructions");
             assertThat(sent.status()).as(sent.body()).isEqualTo(202);
@@ -126,6 +126,8 @@ class LaunchSafetyIT {
                         java.nio.charset.StandardCharsets.UTF_8) + "\n";
             }
             assertThat(cmdlines).contains("--append-system-prompt-file=").doesNotContain("LONG-INSTRUCTIONS-END");
+            // Other sessions may hold instruction files of their own: follow this one's by its content.
+            ours = instructionFileHolding(Api.DATA_DIR.resolve("tmp"), "LONG-INSTRUCTIONS-END");
         }
         // The model got them whole, in the system prompt.
         String system = MODEL.get().systems.stream().filter(x -> x.contains("LONG-INSTRUCTIONS-END"))
@@ -133,14 +135,22 @@ class LaunchSafetyIT {
         assertThat(system).contains("é".repeat(70_000));
         // The file they went through goes with the agent.
         Agents.end(s);
-        Path scratch = Api.DATA_DIR.resolve("tmp");
-        Await.until("the instructions file to go with the agent", () -> instructionFiles(scratch), n -> n == 0,
+        Await.until("the instructions file to go with the agent", () -> Files.exists(ours), gone -> !gone,
                 java.time.Duration.ofSeconds(10));
     }
 
-    static long instructionFiles(Path scratch) {
-        String[] names = scratch.toFile().list();
-        return names == null ? 0 : Arrays.stream(names).filter(n -> n.startsWith("claude-instructions-")).count();
+    static Path instructionFileHolding(Path scratch, String marker) throws IOException {
+        try (var files = Files.list(scratch)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("claude-instructions-"))
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains(marker);
+                        } catch (IOException e) {
+                            return false; // another session's file, gone while we looked
+                        }
+                    })
+                    .findFirst().orElseThrow(() -> new AssertionError("no instructions file holds " + marker));
+        }
     }
 
     @Test
