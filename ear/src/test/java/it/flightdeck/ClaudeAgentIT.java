@@ -200,4 +200,23 @@ class ClaudeAgentIT {
         assertThat(MODEL.get().models).as("the session shows the model its agent asks for").contains(d.getString("model"));
         end(s);
     }
+
+    /** From its second turn on, the CLI asks the model for the user's likely next prompt and prints it. */
+    @Test
+    void aTurnEndsWithTheCLIsSuggestionOfTheNextPrompt() throws Exception {
+        Agents.Session s = create();
+        try (Ws ws = subscribe(s.id())) {
+            for (String text : new String[] {"first of two", "second of two"}) {
+                send(s.id(), text);
+                awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+                        && r.getString("content", "").contains(text), 60);
+            }
+            JsonObject suggestion = ws.await(f -> "prompt_suggestion".equals(f.getString("type", "")), 60);
+            assertThat(suggestion.getString("session_id")).isEqualTo(s.id());
+            assertThat(suggestion.getString("suggestion")).isEqualTo(ScriptedModel.SUGGESTION);
+            assertThat(suggestion.getJsonNumber("revision").longValue()).isPositive();
+        }
+        assertThat(MODEL.get().suggestionRequests.get()).isPositive();
+        end(s);
+    }
 }

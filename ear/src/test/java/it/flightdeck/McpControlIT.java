@@ -97,6 +97,57 @@ class McpControlIT {
         }
     }
 
+    /**
+     * A server behind OAuth, with the real claude CLI: it is listed as not logged in; authenticate
+     * answers the sign-in URL of the client the CLI registered; opening it (the test server grants at
+     * once and redirects to the CLI's callback) connects the server with the issued token; clear-auth
+     * forgets the token and the server is not logged in again.
+     */
+    @Test
+    void anOAuthServerIsSignedInThroughAuthenticateAndSignedOutByClearAuth() throws Exception {
+        try (TestMcpServer secure = TestMcpServer.withOAuth(TOOLS)) {
+            Agents.Session s = Agents.create();
+            try {
+                String servers = Json.createObjectBuilder().add("servers", Json.createObjectBuilder().add("secure",
+                        Json.createObjectBuilder().add("type", "http").add("url", secure.url()))).build().toString();
+                Api.Resp set = Api.post("/api/sessions/" + s.id() + "/mcp/servers", servers);
+                assertThat(set.status()).as(set.body()).isEqualTo(200);
+                JsonObject waiting = Await.until("secure waits for sign-in", () -> mcpOf(s.id()),
+                        m -> "needs-auth".equals(status(m, "secure")), Duration.ofSeconds(30));
+                assertThat(waiting.getJsonObject("auth_statuses").getString("secure")).isEqualTo("notLoggedIn");
+
+                Api.Resp auth = Api.post("/api/sessions/" + s.id() + "/mcp/authenticate", "{\"server_name\":\"secure\"}");
+                assertThat(auth.status()).as(auth.body()).isEqualTo(200);
+                String url = auth.json().getString("authorization_url");
+                assertThat(url).startsWith(secure.url().replace("/mcp", "/authorize?"))
+                        .contains("client_id=it-client", "code_challenge_method=S256", "redirect_uri=");
+                assertThat(secure.at("/register")).as("the CLI registered itself as a client").isNotEmpty();
+
+                // The person opens the URL; the grant comes back to the CLI's own callback.
+                java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newBuilder()
+                        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+                JsonObject connected = Await.until("secure connected", () -> mcpOf(s.id()),
+                        m -> "connected".equals(status(m, "secure")), Duration.ofSeconds(30));
+                assertThat(connected.getJsonObject("tools").getJsonObject("secure").keySet()).contains("mission_get_issue");
+                assertThat(secure.at("/token")).as("the code was exchanged for the token").isNotEmpty();
+                assertThat(secure.rpc("tools/list")).as("listed with the issued token")
+                        .anyMatch(r -> r.status() == 200);
+
+                Api.Resp clear = Api.post("/api/sessions/" + s.id() + "/mcp/clear-auth", "{\"server_name\":\"secure\"}");
+                assertThat(clear.status()).as(clear.body()).isEqualTo(200);
+                JsonObject signedOut = Await.until("secure signed out", () -> mcpOf(s.id()),
+                        m -> "needs-auth".equals(status(m, "secure")), Duration.ofSeconds(30));
+                assertThat(signedOut.getJsonObject("auth_statuses").getString("secure")).isEqualTo("notLoggedIn");
+                assertThat(signedOut.getJsonObject("tools").getJsonObject("secure")).isNullOrEmpty();
+            } finally {
+                Agents.end(s);
+            }
+        }
+    }
+
     @Test
     void codexListsItsConfiguredServerAndReloadsButRefusesClaudeOnlyControls() throws Exception {
         Agents.configureCodex(Integer.getInteger("it.scripted.model.port", 4199), "[mcp_servers.echo]",

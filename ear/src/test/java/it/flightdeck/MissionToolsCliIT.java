@@ -174,7 +174,7 @@ class MissionToolsCliIT {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(config, ClaudeProtocol.missionMcpConfig(new ToolGrant(mcp.url(), TOKEN)));
         LaunchSpec spec = new LaunchSpec("it-mission", cwd, null, null, null, false, null, null, List.of(), List.of(),
-                null, false, List.of());
+                null, false, List.of(), null, null);
         Map<String, String> env = baseEnv(home);
         env.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + model.port());
         env.put("ANTHROPIC_API_KEY", "scripted");
@@ -260,13 +260,13 @@ class MissionToolsCliIT {
         env.put("CODEX_HOME", codexHome.toString());
         env.put("SCRIPTED_API_KEY", "scripted");
         env = ProcessEnv.withMissionToken(env, TOKEN);
-        Cli cli = new Cli(CodexProtocol.appServerCommand(bin("it.codex.bin").toString(), new ToolGrant(mcp.url(), TOKEN)),
+        Cli cli = new Cli(CodexProtocol.appServerCommand(bin("it.codex.bin").toString(), new ToolGrant(mcp.url(), TOKEN), null),
                 cwd, env, home.resolve("stderr.log"));
         cli.write(CodexProtocol.request(1, "initialize", CodexProtocol.initialize("it")));
         cli.until(l -> l.containsKey("id") && l.getInt("id", -1) == 1 && l.containsKey("result"), l -> { });
         cli.write(CodexProtocol.notification("initialized"));
         LaunchSpec spec = new LaunchSpec("it-mission", cwd, null, "on-request", null, false, null, null, List.of(), List.of(),
-                "danger-full-access", false, List.of());
+                "danger-full-access", false, List.of(), null, null);
         cli.write(CodexProtocol.request(2, "thread/start", CodexProtocol.openParams(spec)));
         return cli;
     }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code SLOW}: text streamed over about a minute, to interrupt or steer;</li>
  * <li>{@code SUBAGENT <prompt>}: an Agent tool call (a foreground general-purpose subagent) whose prompt
  * is the rest; the subagent's own first request has that prompt as its last user text, so it follows
- * the same scripts (a {@code SUBAGENT RUN_BASH …} subagent runs a Bash call);</li>
+ * the same scripts (a {@code SUBAGENT RUN_BASH …} subagent runs a Bash call); for Codex, see
+ * {@link #codexSubagent};</li>
  * <li>{@code ASK <question>}: an AskUserQuestion call offering Red and Blue;</li>
  * <li>{@code REQUEST_PERMISSIONS <json>}: Codex's request_permissions call with those arguments;</li>
  * <li>{@code MCP_CALL <tool> <json>}: a call of that mission tool on the {@code flightdeck} MCP server
@@ -39,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code MISSION_WORK <file> <pr url> <state>}: a sandboxed run's turn in five calls: mission_get_issue,
  * a write of {@link #WRITTEN} to the file (an absolute path in the worktree), mission_commit with
  * {@link #COMMIT_MESSAGE}, mission_link_pr and mission_set_status; then text quoting every result;</li>
+ * <li>Claude Code's prompt-suggestion request ({@link #SUGGESTION_REQUEST}): {@link #SUGGESTION}, kept
+ * out of the lists of conversation requests;</li>
  * <li>anything else: one text reply that quotes it.</li>
  * </ul>
  * After a tool result, the reply is text that quotes the result, ending the turn. What the MCP scripts'
@@ -65,6 +68,15 @@ public final class ScriptedModel implements AutoCloseable {
     /** Each request's whole message history as text, to check what a resumed agent remembers. */
     public final List<String> histories = new CopyOnWriteArrayList<>();
     public final AtomicInteger requests = new AtomicInteger();
+    /**
+     * How Claude Code's prompt-suggestion request starts its user text (it makes one after a turn's
+     * result, from the second turn on), and the suggestion this model answers it with.
+     */
+    static final String SUGGESTION_REQUEST = "[SUGGESTION MODE:";
+    public static final String SUGGESTION = "run the scripted tests";
+    public final AtomicInteger suggestionRequests = new AtomicInteger();
+    /** The service tier each Responses request asked for ("" when none). */
+    public final List<String> serviceTiers = new CopyOnWriteArrayList<>();
     /** The model each request asked for. */
     public final List<String> models = new CopyOnWriteArrayList<>();
     /** Each Messages request's system prompt, as JSON text. */
@@ -207,6 +219,17 @@ public final class ScriptedModel implements AutoCloseable {
             JsonObject lastUser = lastUser(body.getJsonArray("messages"));
             String text = userText(lastUser);
             String toolResult = toolResult(lastUser);
+            if (text.startsWith(SUGGESTION_REQUEST)) {
+                // Not a turn of the conversation: kept apart, so the lists above stay the conversation's.
+                suggestionRequests.incrementAndGet();
+                Reply suggestion = new Reply(SUGGESTION, null, null, false);
+                if (body.getBoolean("stream", false)) {
+                    stream(ex, body.getString("model", "claude-scripted"), suggestion);
+                } else {
+                    json(ex, message(body.getString("model", "claude-scripted"), suggestion));
+                }
+                return;
+            }
             userTexts.add(text);
             histories.add(body.getJsonArray("messages").toString());
             models.add(body.getString("model", ""));
@@ -230,16 +253,49 @@ public final class ScriptedModel implements AutoCloseable {
 
     /**
      * One scripted reply: text, or a tool call; {@code slow} streams the text over time. A call of a
-     * tool of the {@link #MCP_SERVER} MCP server has its tool's own name in {@code mcpTool}.
+     * tool in a Codex namespace (an MCP server's, Codex's multi-agent tools) has the namespace and the
+     * tool's own name in {@code namespace} and {@code function}.
      */
-    record Reply(String text, String toolName, JsonObject toolInput, boolean slow, String mcpTool) {
+    record Reply(String text, String toolName, JsonObject toolInput, boolean slow, String namespace, String function) {
         Reply(String text, String toolName, JsonObject toolInput, boolean slow) {
-            this(text, toolName, toolInput, slow, null);
+            this(text, toolName, toolInput, slow, null, null);
         }
 
         static Reply mcp(String tool, JsonObject input) {
-            return new Reply(null, "mcp__" + MCP_SERVER + "__" + tool, input, false, tool);
+            return new Reply(null, "mcp__" + MCP_SERVER + "__" + tool, input, false, "mcp__" + MCP_SERVER, tool);
         }
+
+        static Reply codexAgents(String tool, JsonObject input) {
+            return new Reply(null, tool, input, false, CODEX_AGENTS, tool);
+        }
+    }
+
+    /** The namespace of the multi-agent tools Codex offers when its multi_agent feature is on. */
+    public static final String CODEX_AGENTS = "multi_agent_v1";
+
+    /**
+     * Codex's SUBAGENT, when Codex offers its multi-agent tools: spawn_agent with the prompt, then
+     * wait_agent on the id it answered, then (by {@link #script}) text quoting what the wait returned.
+     * The subagent's own first request has the prompt as its user text, so it follows the scripts too.
+     */
+    static Optional<Reply> codexSubagent(Turn turn, List<String> offered) {
+        String t = turn.instruction().strip();
+        if (!t.startsWith("SUBAGENT ") || !offered.contains(CODEX_AGENTS + "/spawn_agent")) {
+            return Optional.empty();
+        }
+        return switch (turn.results().size()) {
+            case 0 -> Optional.of(Reply.codexAgents("spawn_agent", Json.createObjectBuilder()
+                    .add("message", t.substring("SUBAGENT ".length()).strip()).build()));
+            case 1 -> {
+                String id;
+                try (var r = Json.createReader(new StringReader(turn.results().get(0)))) {
+                    id = r.readObject().getString("agent_id");
+                }
+                yield Optional.of(Reply.codexAgents("wait_agent", Json.createObjectBuilder()
+                        .add("targets", Json.createArrayBuilder().add(id)).add("timeout_ms", 60_000).build()));
+            }
+            default -> Optional.empty();
+        };
     }
 
     /** The instruction a turn started with, and the tool results it has had since. */
@@ -518,6 +574,7 @@ public final class ScriptedModel implements AutoCloseable {
         userTexts.add(text);
         histories.add(input.toString());
         models.add(body.getString("model", ""));
+        serviceTiers.add(body.getString("service_tier", ""));
         List<String> tools = new java.util.ArrayList<>();
         if (body.get("tools") instanceof JsonArray offered) {
             for (JsonValue t : offered) {
@@ -535,7 +592,8 @@ public final class ScriptedModel implements AutoCloseable {
         if (fault(ex, instruction, lastResult, true)) {
             return;
         }
-        Reply reply = mcpScript(new Turn(text, results)).orElseGet(() -> script(instruction, lastResult));
+        Turn turn = new Turn(text, results);
+        Reply reply = codexSubagent(turn, tools).or(() -> mcpScript(turn)).orElseGet(() -> script(instruction, lastResult));
         ex.getResponseHeaders().set("x-codex-primary-used-percent", String.valueOf(CODEX_PRIMARY_USED));
         ex.getResponseHeaders().set("x-codex-primary-window-minutes", String.valueOf(CODEX_PRIMARY_MINUTES));
         ex.getResponseHeaders().set("x-codex-primary-reset-at", String.valueOf(RATE_LIMIT_RESETS_AT));
@@ -555,11 +613,12 @@ public final class ScriptedModel implements AutoCloseable {
                     .add("arguments", reply.toolInput().toString()).add("status", "completed").build();
             event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
                     .add("output_index", 0).add("item", item).build());
-        } else if (reply.mcpTool() != null) {
-            // Codex offers an MCP server's tools as one namespace tool and resolves a call by both names.
+        } else if (reply.function() != null) {
+            // Codex offers an MCP server's tools (and its own multi-agent tools) as one namespace tool
+            // and resolves a call by both names.
             item = Json.createObjectBuilder().add("type", "function_call").add("id", "fc_" + System.nanoTime())
-                    .add("call_id", "call_" + System.nanoTime()).add("namespace", "mcp__" + MCP_SERVER)
-                    .add("name", reply.mcpTool()).add("arguments", reply.toolInput().toString())
+                    .add("call_id", "call_" + System.nanoTime()).add("namespace", reply.namespace())
+                    .add("name", reply.function()).add("arguments", reply.toolInput().toString())
                     .add("status", "completed").build();
             event(out, "response.output_item.added", Json.createObjectBuilder().add("type", "response.output_item.added")
                     .add("output_index", 0).add("item", item).build());

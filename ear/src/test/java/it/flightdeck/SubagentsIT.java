@@ -126,6 +126,83 @@ class SubagentsIT {
         end(s);
     }
 
+    /**
+     * The real {@code codex app-server} with its multi-agent tools (on by default): the main thread
+     * calls spawn_agent, then wait_agent; the subagent's thread answers on its own. Its rows are the
+     * subagent's, not the session's, and the session's service tier reaches the model.
+     */
+    @Test
+    void aCodexSubagentIsListedAndItsRowsAreItsOwn() throws Exception {
+        Agents.configureCodex(MODEL.get().port());
+        String task = "report from the codex subagent";
+        Agents.Session s = codex(",\"service_tier\":\"flex\"");
+        try (Ws ws = subscribe(s.id())) {
+            Api.Resp accepted = send(s.id(), "SUBAGENT " + task);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            JsonObject reply = Agents.awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+                    && r.getString("content", "").startsWith("Tool finished:"), 90);
+            assertThat(reply.getJsonObject("row").getString("content")).as("what wait_agent returned")
+                    .contains("Scripted reply to: " + task);
+            awaitDetail(s.id(), d -> Agents.idle(d) && d.getInt("active_worker_count") == 0, 60);
+        }
+        JsonArray subagents = detail(s.id()).getJsonArray("subagents");
+        assertThat(subagents).hasSize(1);
+        JsonObject sub = subagents.getJsonObject(0);
+        assertThat(sub.getString("provider")).isEqualTo("codex");
+        assertThat(sub.getString("status")).isEqualTo("completed");
+        assertThat(sub.getString("task_summary")).isEqualTo(task);
+        assertThat(sub.getString("ended_at")).isNotBlank();
+        assertThat(MODEL.get().histories).as("the subagent's id is the one spawn_agent answered")
+                .anyMatch(h -> h.contains("\\\"agent_id\\\":\\\"" + sub.getString("id") + "\\\""));
+
+        List<String> rows = new ArrayList<>();
+        JsonObject messages = Api.get("/api/sessions/" + s.id() + "/subagents/" + sub.getString("id") + "/messages").json();
+        for (JsonValue v : messages.getJsonArray("rows")) {
+            JsonObject row = v.asJsonObject().getJsonObject("row");
+            rows.add(row.getString("row_type") + ":" + row.getString("content", ""));
+        }
+        assertThat(rows).contains("assistant:Scripted reply to: " + task);
+        List<String> main = new ArrayList<>();
+        Api.get("/api/sessions/" + s.id() + "/conversation").json().getJsonArray("rows").forEach(v -> {
+            JsonObject row = v.asJsonObject().getJsonObject("row");
+            main.add(row.getString("row_type") + ":" + row.getString("content", ""));
+        });
+        assertThat(main).as("the subagent's reply is not a row of the session's own")
+                .doesNotContain("assistant:Scripted reply to: " + task);
+        assertThat(MODEL.get().serviceTiers).as("the session's service tier").contains("flex");
+        end(s);
+    }
+
+    @Test
+    void aCodexSessionWithMultiAgentOffIsNotOfferedTheSubagentTools() throws Exception {
+        Agents.configureCodex(MODEL.get().port());
+        for (boolean on : new boolean[] {true, false}) {
+            Agents.Session s = codex(",\"multi_agent\":" + on);
+            String text = "multi agent " + on;
+            try (Ws ws = subscribe(s.id())) {
+                assertThat(send(s.id(), text).status()).isEqualTo(202);
+                Agents.awaitRow(ws, r -> "assistant".equals(r.getString("row_type", ""))
+                        && r.getString("content", "").contains(text), 60);
+            }
+            int i = MODEL.get().userTexts.indexOf(text);
+            assertThat(i).isNotNegative();
+            if (on) {
+                assertThat(MODEL.get().offeredTools.get(i)).contains(ScriptedModel.CODEX_AGENTS + "/spawn_agent");
+            } else {
+                assertThat(MODEL.get().offeredTools.get(i)).noneMatch(t -> t.startsWith(ScriptedModel.CODEX_AGENTS + "/"));
+            }
+            end(s);
+        }
+    }
+
+    private static Agents.Session codex(String extra) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fd-codex-sub-");
+        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir
+                + "\",\"approval_policy\":\"never\"" + extra + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return new Agents.Session(r.json().getString("session_id"), dir);
+    }
+
     @Test
     void aTerminalClaudesSubagentHooksShowInItsPassiveSession() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fd-hook-sub-");

@@ -48,9 +48,27 @@ final class TestMcpServer implements AutoCloseable {
     private final MissionToolCalls tools;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
 
+    /**
+     * With OAuth, the server is also its own authorization server, as an MCP client discovers one: a 401
+     * names the protected-resource metadata, which names this server's authorization-server metadata,
+     * with dynamic client registration, an authorize endpoint that grants at once (it redirects to the
+     * client's callback with a code), and a token endpoint that exchanges the code for {@link #token}.
+     */
+    private final boolean oauth;
+
     TestMcpServer(String token, MissionToolCalls tools) throws IOException {
+        this(token, tools, false);
+    }
+
+    /** A server that only an OAuth sign-in reaches: the bearer token is the one its token endpoint issues. */
+    static TestMcpServer withOAuth(MissionToolCalls tools) throws IOException {
+        return new TestMcpServer("oauth-issued-" + java.util.UUID.randomUUID(), tools, true);
+    }
+
+    private TestMcpServer(String token, MissionToolCalls tools, boolean oauth) throws IOException {
         this.token = token;
         this.tools = tools;
+        this.oauth = oauth;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -58,7 +76,16 @@ final class TestMcpServer implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/mcp";
+        return base() + "/mcp";
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The requests to one path, such as the token endpoint's. */
+    List<Seen> at(String path) {
+        return seen.stream().filter(s -> path.equals(s.path())).toList();
     }
 
     List<Seen> rpc(String method) {
@@ -77,9 +104,11 @@ final class TestMcpServer implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String rpcMethod = null;
             JsonObject params = null;
+            JsonObject whole = JsonValue.EMPTY_JSON_OBJECT;
             try (var r = Json.createReader(new StringReader(body))) {
                 JsonValue v = r.readValue();
                 if (v instanceof JsonObject o) {
+                    whole = o;
                     rpcMethod = o.getString("method", null);
                     params = o.get("params") instanceof JsonObject p ? p : null;
                 }
@@ -88,9 +117,18 @@ final class TestMcpServer implements AutoCloseable {
             }
             int status;
             String answer = null;
-            if (!"/mcp".equals(ex.getRequestURI().getPath())) {
+            String path = ex.getRequestURI().getPath();
+            JsonObject grant = oauth ? authorization(ex, path, whole) : null;
+            if (grant != null) {
+                status = grant.getInt("status");
+                answer = grant.containsKey("body") ? grant.getJsonObject("body").toString() : null;
+            } else if (!"/mcp".equals(path)) {
                 status = 404;
             } else if (!("Bearer " + token).equals(headers.get("authorization"))) {
+                if (oauth) {
+                    ex.getResponseHeaders().set("WWW-Authenticate",
+                            "Bearer resource_metadata=\"" + base() + "/.well-known/oauth-protected-resource\"");
+                }
                 status = 401;
             } else if (!"POST".equals(ex.getRequestMethod())) {
                 ex.getResponseHeaders().set("Allow", "POST");
@@ -100,9 +138,9 @@ final class TestMcpServer implements AutoCloseable {
                 status = reply.status();
                 answer = reply.body();
             }
-            seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), headers, rpcMethod, params, status));
+            seen.add(new Seen(ex.getRequestMethod(), path, headers, rpcMethod, params, status));
             if (answer == null) {
-                ex.sendResponseHeaders(status, -1);
+                ex.sendResponseHeaders(status, status == 302 ? 0 : -1);
             } else {
                 byte[] b = answer.getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -110,5 +148,53 @@ final class TestMcpServer implements AutoCloseable {
                 ex.getResponseBody().write(b);
             }
         }
+    }
+
+    /**
+     * The authorization server's answer ({status, body?}) for its own paths, null for any other. The
+     * authorize endpoint asks no one: it redirects to the client's callback with a code and its state.
+     */
+    private JsonObject authorization(HttpExchange ex, String path, JsonObject body) {
+        String base = base();
+        switch (path) {
+            case "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp":
+                return answer(200, Json.createObjectBuilder().add("resource", url())
+                        .add("authorization_servers", Json.createArrayBuilder().add(base)));
+            case "/.well-known/oauth-authorization-server":
+                return answer(200, Json.createObjectBuilder().add("issuer", base)
+                        .add("authorization_endpoint", base + "/authorize").add("token_endpoint", base + "/token")
+                        .add("registration_endpoint", base + "/register")
+                        .add("response_types_supported", Json.createArrayBuilder().add("code"))
+                        .add("grant_types_supported", Json.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                        .add("code_challenge_methods_supported", Json.createArrayBuilder().add("S256"))
+                        .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none")));
+            case "/register":
+                return answer(201, Json.createObjectBuilder().add("client_id", "it-client")
+                        .add("token_endpoint_auth_method", "none")
+                        .add("redirect_uris", body.get("redirect_uris") instanceof jakarta.json.JsonArray uris
+                                ? uris : JsonValue.EMPTY_JSON_ARRAY));
+            case "/authorize": {
+                Map<String, String> q = new TreeMap<>();
+                String query = ex.getRequestURI().getRawQuery();
+                for (String pair : query == null ? new String[0] : query.split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        q.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    }
+                }
+                ex.getResponseHeaders().set("Location", q.get("redirect_uri") + "?code=it-code&state="
+                        + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
+                return Json.createObjectBuilder().add("status", 302).build();
+            }
+            case "/token":
+                return answer(200, Json.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")
+                        .add("expires_in", 3600));
+            default:
+                return null;
+        }
+    }
+
+    private static JsonObject answer(int status, jakarta.json.JsonObjectBuilder body) {
+        return Json.createObjectBuilder().add("status", status).add("body", body).build();
     }
 }

@@ -93,7 +93,8 @@ public class TurnService {
                 SessionConfig.stringOrNull(c, "developer_instructions"),
                 strings(c, "allowed_tools"), strings(c, "disallowed_tools"),
                 SessionConfig.stringOrNull(c, "sandbox_mode"), c.getBoolean("allow_bypass_permissions", false),
-                strings(c, "skills"));
+                strings(c, "skills"), SessionConfig.booleanOrNull(c, "multi_agent"),
+                SessionConfig.stringOrNull(c, "service_tier"));
     }
 
     /** Records the process serving a session, so a later boot can find and reap it. */

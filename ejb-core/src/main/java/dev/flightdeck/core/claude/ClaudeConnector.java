@@ -106,13 +106,8 @@ public class ClaudeConnector implements AgentConnector {
         try {
             instructions = ClaudeProtocol.hasInstructions(spec) ? instructionsFile(spec) : null;
             mcpConfig = grant.isPresent() ? missionMcpFile(grant.get()) : null;
-            // File checkpointing lets rewind_files restore what the agent changed since a user message.
-            Map<String, String> extra = new java.util.HashMap<>(Map.of("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true"));
-            if (grant.isPresent()) {
-                extra.putAll(ClaudeProtocol.MISSION_ENV);
-            }
             process = ProcessTree.start(ClaudeProtocol.command(exe.toString(), spec, instructions, mcpConfig), spec.cwd(),
-                    ProcessTree.agentEnv(extra), stderr);
+                    ClaudeProtocol.env(ProcessTree.agentEnv(Map.of()), grant.isPresent()), stderr);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(instructions);
             deleteQuietly(mcpConfig);

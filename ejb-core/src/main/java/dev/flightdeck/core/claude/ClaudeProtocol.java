@@ -92,6 +92,27 @@ public final class ClaudeProtocol {
      */
     public static final java.util.Map<String, String> MISSION_ENV = java.util.Map.of("ENABLE_TOOL_SEARCH", "false");
 
+    /** Claude Code's switch for prompt suggestions, which otherwise waits on a remote feature gate. */
+    public static final String PROMPT_SUGGESTIONS_ENV = "CLAUDE_CODE_ENABLE_PROMPT_SUGGESTION";
+
+    /**
+     * The CLI's environment: the built one, plus file checkpointing (so rewind_files can restore what
+     * the agent changed), plus for a mission run its own variables and for a direct session prompt
+     * suggestions. Claude Code 2.1.330 makes a suggestion only when a remote feature gate, off by
+     * default, or {@link #PROMPT_SUGGESTIONS_ENV} says so, and --prompt-suggestions alone does not; the
+     * server's own value (CLAUDE_* variables are passed through) wins.
+     */
+    public static java.util.Map<String, String> env(java.util.Map<String, String> built, boolean mission) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(built);
+        env.put("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true");
+        if (mission) {
+            env.putAll(MISSION_ENV);
+        } else {
+            env.putIfAbsent(PROMPT_SUGGESTIONS_ENV, "1");
+        }
+        return env;
+    }
+
     /**
      * The --mcp-config file of a mission run: Flightdeck's /mcp over streamable HTTP with the run's token as
      * a literal header. Literal, because Claude Code expands {@code ${VAR}} in headers only for its first

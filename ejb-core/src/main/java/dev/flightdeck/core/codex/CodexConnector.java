@@ -110,7 +110,7 @@ public class CodexConnector implements AgentConnector {
         if (grant != null) {
             env = ProcessEnv.withMissionToken(env, grant.token());
         }
-        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant), spec.cwd(), env,
+        Process process = ProcessTree.start(CodexProtocol.appServerCommand(exe.toString(), grant, spec.multiAgent()), spec.cwd(), env,
                 Executables.stderrLog(dataDir.path(), spec.sessionId()));
         Handle h = new Handle(process);
         Thread reader = threads.newThread(() -> h.read(events));

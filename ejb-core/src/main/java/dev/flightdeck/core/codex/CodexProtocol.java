@@ -27,10 +27,14 @@ public final class CodexProtocol {
      * streamable HTTP server whose bearer token Codex reads from {@link ProcessEnv#MISSION_TOKEN} in its
      * own environment. They go as {@code -c} overrides on the command line because a thread's own config
      * override makes Codex hang its next turn (openai/codex#45361). The shell Codex gives the model
-     * leaves out every FLIGHTDECK_ variable, so the token stays in the app-server.
+     * leaves out every FLIGHTDECK_ variable, so the token stays in the app-server. The session's
+     * multi-agent setting goes the same way: it is a feature flag, which no thread parameter carries.
      */
-    public static java.util.List<String> appServerCommand(String executable, ToolGrant grant) {
+    public static java.util.List<String> appServerCommand(String executable, ToolGrant grant, Boolean multiAgent) {
         java.util.List<String> cmd = new java.util.ArrayList<>(List.of(executable, "app-server"));
+        if (multiAgent != null) {
+            cmd.addAll(List.of("-c", "features.multi_agent=" + multiAgent));
+        }
         if (grant != null) {
             String server = "mcp_servers." + MissionTools.SERVER_NAME + ".";
             cmd.addAll(List.of("-c", server + "url=" + tomlString(grant.url()),
@@ -98,6 +102,9 @@ public final class CodexProtocol {
         }
         if (spec.sandboxMode() != null) {
             p.add("sandbox", spec.sandboxMode());
+        }
+        if (spec.serviceTier() != null) {
+            p.add("serviceTier", spec.serviceTier());
         }
         if (spec.resumeId() != null) {
             p.add("threadId", spec.resumeId());

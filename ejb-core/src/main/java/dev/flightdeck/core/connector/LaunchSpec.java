@@ -13,9 +13,11 @@ import java.util.List;
  * @param sandboxMode    Codex's sandbox (read-only, workspace-write, danger-full-access), or null for its own config
  * @param allowBypassPermissions Claude may be switched to bypassPermissions later in the session
  * @param skills         Claude skills the session runs without asking
+ * @param multiAgent     Codex's multi-agent tools on or off, or null for Codex's own default (on)
+ * @param serviceTier    Codex's service tier (fast, flex), or null for its own config
  */
 public record LaunchSpec(String sessionId, Path cwd, String model, String permissionMode, String resumeId,
                          boolean fork, String resumeAt, String developerInstructions, List<String> allowedTools,
                          List<String> disallowedTools, String sandboxMode, boolean allowBypassPermissions,
-                         List<String> skills) {
+                         List<String> skills, Boolean multiAgent, String serviceTier) {
 }

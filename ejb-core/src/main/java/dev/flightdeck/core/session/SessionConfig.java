@@ -204,4 +204,10 @@ public final class SessionConfig {
         JsonValue v = o.get(field);
         return v != null && v.getValueType() == JsonValue.ValueType.STRING ? o.getString(field) : null;
     }
+
+    /** A boolean setting, or null when it is unset or cleared. */
+    public static Boolean booleanOrNull(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        return v == JsonValue.TRUE ? Boolean.TRUE : v == JsonValue.FALSE ? Boolean.FALSE : null;
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How a mission run's Claude Code is given Flightdeck's mission tools. */
@@ -50,6 +51,20 @@ class ClaudeMissionLaunchTest {
     void aDirectSessionAsksForPromptSuggestions() {
         assertThat(ClaudeProtocol.command("claude", ClaudeProtocolTest.tools(List.of(), List.of(), false, List.of()),
                 null, null)).contains("--prompt-suggestions=true");
+    }
+
+    @Test
+    void aDirectSessionsEnvironmentTurnsSuggestionsOnUnlessTheOperatorSaidOtherwise() {
+        Map<String, String> direct = ClaudeProtocol.env(Map.of("PATH", "/bin"), false);
+        assertThat(direct).containsEntry("CLAUDE_CODE_ENABLE_PROMPT_SUGGESTION", "1")
+                .containsEntry("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true").containsEntry("PATH", "/bin")
+                .doesNotContainKey("ENABLE_TOOL_SEARCH");
+        assertThat(ClaudeProtocol.env(Map.of("CLAUDE_CODE_ENABLE_PROMPT_SUGGESTION", "0"), false))
+                .containsEntry("CLAUDE_CODE_ENABLE_PROMPT_SUGGESTION", "0");
+        Map<String, String> mission = ClaudeProtocol.env(Map.of(), true);
+        assertThat(mission).containsEntry("ENABLE_TOOL_SEARCH", "false")
+                .containsEntry("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true")
+                .doesNotContainKey("CLAUDE_CODE_ENABLE_PROMPT_SUGGESTION");
     }
 
     @Test

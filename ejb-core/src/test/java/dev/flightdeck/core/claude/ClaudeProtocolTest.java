@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClaudeProtocolTest {
     static LaunchSpec tools(List<String> allowed, List<String> disallowed, boolean bypass, List<String> skills) {
         return new LaunchSpec("od-1", Path.of("/w"), null, null, null, false, null, null, allowed, disallowed, null,
-                bypass, skills);
+                bypass, skills, null, null);
     }
 
     @Test
@@ -49,7 +49,7 @@ class ClaudeProtocolTest {
     static LaunchSpec spec(String model, String mode, String resume, boolean fork, String at, String instructions,
                            List<String> allowed) {
         return new LaunchSpec("od-1", Path.of("/repo"), model, mode, resume, fork, at, instructions, allowed, List.of(),
-                null, false, List.of());
+                null, false, List.of(), null, null);
     }
 
     @Test

@@ -109,7 +109,7 @@ class CodexMapperTest {
         assertThat(start.getJsonArray("input").getJsonObject(1).getString("url")).isEqualTo("data:image/png;base64,AQID");
         assertThat(start.getString("effort")).isEqualTo("low");
         var spec = new dev.flightdeck.core.connector.LaunchSpec("s", java.nio.file.Path.of("/p"), null, "untrusted",
-                "thread-1", false, "turn-9", null, List.of(), List.of(), null, false, List.of());
+                "thread-1", false, "turn-9", null, List.of(), List.of(), null, false, List.of(), null, null);
         assertThat(CodexProtocol.openMethod(spec)).as("resuming at a turn is a fork up to it").isEqualTo("thread/fork");
         assertThat(CodexProtocol.openParams(spec).getString("lastTurnId")).isEqualTo("turn-9");
         assertThat(CodexProtocol.openParams(spec).getString("approvalPolicy")).isEqualTo("untrusted");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CodexMissionLaunchTest {
     @Test
     void aMissionRunsAppServerGetsTheServerAsConfigOverrides() {
-        List<String> cmd = CodexProtocol.appServerCommand("codex", new ToolGrant("http://127.0.0.1:4000/mcp", "fdk_secret"));
+        List<String> cmd = CodexProtocol.appServerCommand("codex", new ToolGrant("http://127.0.0.1:4000/mcp", "fdk_secret"), null);
         assertThat(cmd).containsExactly("codex", "app-server",
                 "-c", "mcp_servers.flightdeck.url=\"http://127.0.0.1:4000/mcp\"",
                 "-c", "mcp_servers.flightdeck.bearer_token_env_var=\"FLIGHTDECK_MISSION_TOKEN\"",
@@ -24,7 +24,15 @@ class CodexMissionLaunchTest {
 
     @Test
     void anyOtherSessionRunsThePlainAppServer() {
-        assertThat(CodexProtocol.appServerCommand("/bin/codex", null)).containsExactly("/bin/codex", "app-server");
+        assertThat(CodexProtocol.appServerCommand("/bin/codex", null, null)).containsExactly("/bin/codex", "app-server");
+    }
+
+    @Test
+    void aSessionsMultiAgentSettingIsCodexsFeatureFlag() {
+        assertThat(CodexProtocol.appServerCommand("codex", null, false))
+                .containsExactly("codex", "app-server", "-c", "features.multi_agent=false");
+        assertThat(CodexProtocol.appServerCommand("codex", null, true))
+                .containsExactly("codex", "app-server", "-c", "features.multi_agent=true");
     }
 
     @Test

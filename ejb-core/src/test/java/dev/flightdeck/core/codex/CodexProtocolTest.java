@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CodexProtocolTest {
     static LaunchSpec spec(String approval, String sandbox, String resumeId, boolean fork, String resumeAt) {
         return new LaunchSpec("od-1", Path.of("/w/repo"), null, approval, resumeId, fork, resumeAt, null, List.of(),
-                List.of(), sandbox, false, List.of());
+                List.of(), sandbox, false, List.of(), null, null);
     }
 
     static JsonObject json(String s) {
@@ -39,9 +39,18 @@ class CodexProtocolTest {
     }
 
     @Test
+    void theServiceTierGoesWithEveryWayOfOpeningAThread() {
+        for (String resume : java.util.Arrays.asList(null, "th-1")) {
+            LaunchSpec s = new LaunchSpec("od-1", Path.of("/w/repo"), null, null, resume, false, null, null, List.of(),
+                    List.of(), null, false, List.of(), null, "flex");
+            assertThat(CodexProtocol.openParams(s).getString("serviceTier")).isEqualTo("flex");
+        }
+    }
+
+    @Test
     void unsetSettingsAreLeftToCodexAndOnFailureBecomesOnRequest() {
         JsonObject p = CodexProtocol.openParams(spec(null, null, null, false, null));
-        assertThat(p).doesNotContainKeys("sandbox", "approvalPolicy");
+        assertThat(p).doesNotContainKeys("sandbox", "approvalPolicy", "serviceTier");
         // The pinned app-server's AskForApproval has untrusted, on-request and never only.
         assertThat(CodexProtocol.openParams(spec("on-failure", "read-only", null, false, null)).getString("approvalPolicy"))
                 .isEqualTo("on-request");
