@@ -20,6 +20,8 @@ import java.util.List;
 public class CodexCapabilities {
     /** The contract's wait for Codex queries. */
     static final long TIMEOUT_SECONDS = 8;
+    /** How long a person has to finish an MCP server's sign-in in the browser. */
+    static final long LOGIN_SECONDS = 600;
 
     @Inject
     CodexConnector connector;
@@ -91,9 +93,19 @@ public class CodexCapabilities {
         ask(cwd, "config/mcpServer/reload", JsonValue.EMPTY_JSON_OBJECT);
     }
 
-    /** Starts an MCP server's OAuth sign-in; the URL the user opens to finish it, or null. */
+    /**
+     * Starts an MCP server's OAuth sign-in; the URL the user opens to finish it, or null. The
+     * app-server that answered holds the sign-in's callback listener, so it is kept until Codex
+     * reports the sign-in ended, or {@link #LOGIN_SECONDS} pass.
+     */
     public String mcpLogin(Path cwd, String serverName) {
-        JsonObject r = ask(cwd, "mcpServer/oauth/login", Json.createObjectBuilder().add("name", serverName).build());
+        Path exe = connector.resolve();
+        if (exe == null) {
+            throw ErrorCode.CODEX_UNAVAILABLE.error(connector.unavailableReason());
+        }
+        JsonObject r = CodexQuery.ask(threads, exe, cwd, "mcpServer/oauth/login",
+                Json.createObjectBuilder().add("name", serverName).build(), TIMEOUT_SECONDS, false,
+                new CodexQuery.Linger("mcpServer/oauthLogin/completed", LOGIN_SECONDS));
         return r.get("authorizationUrl") instanceof JsonString u ? u.getString() : null;
     }
 
