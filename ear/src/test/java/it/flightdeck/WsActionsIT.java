@@ -54,6 +54,15 @@ class WsActionsIT {
             JsonObject mcp = ws.await(f -> "mcp_startup_complete".equals(f.getString("type", "")), 60);
             assertThat(mcp.getString("session_id")).isEqualTo(s.id());
             assertThat(mcp.getJsonArray("ready")).isEmpty();
+            // And what the CLI offers: its tools and commands (init), the models of its picker (initialize).
+            JsonObject caps = ws.await(f -> "claude_capabilities".equals(f.getString("type", "")), 30);
+            assertThat(caps.getString("session_id")).isEqualTo(s.id());
+            assertThat(caps.getJsonArray("tools").getValuesAs(jakarta.json.JsonString.class))
+                    .extracting(jakarta.json.JsonString::getString).contains("Bash", "Write");
+            assertThat(caps.getJsonArray("slash_commands")).isNotEmpty();
+            assertThat(caps.getJsonArray("models")).isNotEmpty().allSatisfy(m ->
+                    assertThat(m.asJsonObject().getString("value")).isNotBlank());
+            assertThat(caps.getJsonNumber("revision").longValue()).isGreaterThan(mcp.getJsonNumber("revision").longValue());
             JsonObject request = ws.await(f -> "approval_requested".equals(f.getString("type", "")), 60)
                     .getJsonObject("request");
             ws.send(action("approve_tool", s.id()).add("request_id", request.getString("id"))

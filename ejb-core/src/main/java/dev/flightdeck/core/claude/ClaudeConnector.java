@@ -114,13 +114,14 @@ public class ClaudeConnector implements AgentConnector {
             throw e;
         }
         Handle handle = new Handle(process);
-        handle.write(ClaudeProtocol.initialize(handle.nextRequestId()));
+        String initializeId = handle.nextRequestId();
+        handle.write(ClaudeProtocol.initialize(initializeId));
         Path instructionsToDelete = instructions;
         Path mcpConfigToDelete = mcpConfig;
         boolean mission = grant.isPresent();
         Thread reader = threads.newThread(() -> {
             try {
-                read(process, handle, events, mission);
+                read(process, handle, initializeId, events, mission);
             } finally {
                 deleteQuietly(instructionsToDelete);
                 deleteQuietly(mcpConfigToDelete);
@@ -167,9 +168,11 @@ public class ClaudeConnector implements AgentConnector {
         }
     }
 
-    private static void read(Process process, Handle handle, Consumer<List<AgentEvent>> events, boolean mission) {
+    private static void read(Process process, Handle handle, String initializeId, Consumer<List<AgentEvent>> events,
+                             boolean mission) {
         ClaudeMapper mapper = new ClaudeMapper();
         EventPump.run(process.getInputStream(), json -> {
+            mapper.initialized(json, initializeId);
             if (handle.answer(json)) {
                 return List.of();
             }

@@ -48,7 +48,51 @@ public final class ClaudeMapper {
      */
     private double[] lifetimeAtLastResult = new double[5];
 
+    /** The models the CLI's picker offers, from its answer to the session's initialize. */
+    private jakarta.json.JsonArray models = jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+    /** The last claude_capabilities sent: init comes again each turn, the message only when it changed. */
+    private JsonObject capabilitiesSent;
+
     private record OpenTool(String name, JsonObject input, long startedAt, JsonObject row) {
+    }
+
+    /** Keeps the models of the CLI's answer to the initialize request {@code requestId}; other lines pass. */
+    public void initialized(JsonObject line, String requestId) {
+        if ("control_response".equals(str(line, "type")) && line.get("response") instanceof JsonObject r
+                && requestId.equals(r.getString("request_id", null)) && "success".equals(r.getString("subtype", null))) {
+            jakarta.json.JsonArrayBuilder out = Json.createArrayBuilder();
+            for (ClaudeModels.Model m : ClaudeModels.models(r).models()) {
+                out.add(Json.createObjectBuilder().add("value", m.value()).add("display_name", m.displayName())
+                        .add("description", m.description()));
+            }
+            models = out.build();
+        }
+    }
+
+    /**
+     * {@code claude_capabilities} (contract §2.2, the capabilities surface): the slash commands, skills
+     * and tools the init line lists, and the models of the initialize answer; none when unchanged.
+     */
+    List<AgentEvent> capabilities(JsonObject init) {
+        JsonObject payload = Json.createObjectBuilder().add("slash_commands", names(init, "slash_commands"))
+                .add("skills", names(init, "skills")).add("tools", names(init, "tools")).add("models", models).build();
+        if (payload.equals(capabilitiesSent)) {
+            return List.of();
+        }
+        capabilitiesSent = payload;
+        return List.of(new AgentEvent.Capability("claude_capabilities", payload));
+    }
+
+    private static jakarta.json.JsonArray names(JsonObject o, String key) {
+        jakarta.json.JsonArrayBuilder out = Json.createArrayBuilder();
+        if (o.get(key) instanceof JsonArray a) {
+            a.forEach(v -> {
+                if (v instanceof JsonString s) {
+                    out.add(s);
+                }
+            });
+        }
+        return out.build();
     }
 
     /** Whether the mapper knows this line's type (and subtype, for system lines). */
@@ -110,8 +154,10 @@ public final class ClaudeMapper {
     private List<AgentEvent> system(JsonObject line, long now) {
         String subtype = str(line, "subtype");
         if ("init".equals(subtype)) {
-            return List.of(new AgentEvent.Bound(str(line, "session_id"), str(line, "model"), str(line, "cwd")),
-                    mcpStartup(line));
+            List<AgentEvent> out = new java.util.ArrayList<>(List.of(
+                    new AgentEvent.Bound(str(line, "session_id"), str(line, "model"), str(line, "cwd")), mcpStartup(line)));
+            out.addAll(capabilities(line));
+            return out;
         }
         if ("compact_boundary".equals(subtype)) {
             compactedThisTurn = true;

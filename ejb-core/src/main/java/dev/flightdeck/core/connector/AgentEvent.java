@@ -29,7 +29,8 @@ public sealed interface AgentEvent {
      * What the agent can use changed: its MCP servers started, or its skills changed (contract §2.2,
      * the capabilities surface).
      *
-     * @param type    the wire type: mcp_startup_complete, mcp_startup_update or skills_update_available
+     * @param type    the wire type: mcp_startup_complete, mcp_startup_update, skills_update_available or
+     *                claude_capabilities
      * @param payload the message's own fields
      */
     record Capability(String type, JsonObject payload) implements AgentEvent {

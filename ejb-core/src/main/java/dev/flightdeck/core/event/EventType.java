@@ -41,6 +41,7 @@ public enum EventType {
     MCP_STARTUP_COMPLETE("mcp_startup_complete", Set.of(), Set.of(Surface.CAPABILITIES)),
     MCP_STARTUP_UPDATE("mcp_startup_update", Set.of(), Set.of(Surface.CAPABILITIES)),
     SKILLS_UPDATE_AVAILABLE("skills_update_available", Set.of(), Set.of(Surface.CAPABILITIES)),
+    CLAUDE_CAPABILITIES("claude_capabilities", Set.of(), Set.of(Surface.CAPABILITIES)),
     WORKTREE_CREATED("worktree_created", Set.of(), Set.of()),
     WORKTREE_REMOVED("worktree_removed", Set.of(), Set.of()),
     WORKTREE_STATUS_CHANGED("worktree_status_changed", Set.of(), Set.of()),

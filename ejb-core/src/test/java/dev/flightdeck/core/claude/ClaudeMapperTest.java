@@ -153,4 +153,26 @@ class ClaudeMapperTest {
         assertThat(c.payload().getJsonArray("ready").toString()).isEqualTo("[\"docs\"]");
         assertThat(c.payload().getJsonArray("failed").toString()).isEqualTo("[\"db\"]");
     }
+
+    @Test
+    void initAndTheInitializeAnswerMakeClaudeCapabilitiesSentOnlyWhenTheyChange() {
+        ClaudeMapper mapper = new ClaudeMapper();
+        mapper.initialized(json("{\"type\":\"control_response\",\"response\":{\"subtype\":\"success\","
+                + "\"request_id\":\"other\",\"response\":{\"models\":[{\"value\":\"nope\"}]}}}"), "init-1");
+        mapper.initialized(json("{\"type\":\"control_response\",\"response\":{\"subtype\":\"success\","
+                + "\"request_id\":\"init-1\",\"response\":{\"models\":[{\"value\":\"opus\",\"displayName\":\"Opus\","
+                + "\"description\":\"Best\"}]}}}"), "init-1");
+        JsonObject init = json("{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"s1\",\"tools\":[\"Bash\",\"Read\"],"
+                + "\"slash_commands\":[\"compact\",7],\"skills\":[\"verify\"]}");
+        List<AgentEvent> first = mapper.map(init, 1);
+        AgentEvent.Capability c = assertThat(first.get(2)).asInstanceOf(type(AgentEvent.Capability.class)).actual();
+        assertThat(c.type()).isEqualTo("claude_capabilities");
+        assertThat(c.payload()).isEqualTo(json("{\"slash_commands\":[\"compact\"],\"skills\":[\"verify\"],"
+                + "\"tools\":[\"Bash\",\"Read\"],\"models\":[{\"value\":\"opus\",\"display_name\":\"Opus\",\"description\":\"Best\"}]}"));
+        assertThat(mapper.map(init, 2)).as("the next turn's init, unchanged").hasSize(2);
+    }
+
+    private static JsonObject json(String s) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(s)).readObject();
+    }
 }
