@@ -48,7 +48,33 @@ export function socketFrames() {
 export async function shot(page, name) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  // The docs show these pictures: the build machine's directories are shown from the test data
+  // directory down ("~/fs-root/…"), and put back once the picture is taken.
+  const hide = (on) => page.evaluate((on) => {
+    const w = window;
+    if (on) {
+      w.__fdPaths = [];
+      const re = /\/[^\s"']*\/it-data(-pg)?\//g;
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (re.test(n.nodeValue)) { w.__fdPaths.push([n, n.nodeValue]); n.nodeValue = n.nodeValue.replace(re, '~/'); }
+        re.lastIndex = 0;
+      }
+      for (const el of document.querySelectorAll('input')) {
+        if (re.test(el.value)) { w.__fdPaths.push([el, el.value, true]); el.value = el.value.replace(re, '~/'); }
+        re.lastIndex = 0;
+      }
+    } else {
+      for (const [n, v, input] of w.__fdPaths ?? []) { if (input) n.value = v; else n.nodeValue = v; }
+      w.__fdPaths = [];
+    }
+  }, on);
+  await hide(true);
+  try {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  } finally {
+    await hide(false);
+  }
 }
 
 /** The server's view, over REST with the same token, to compare the screen with. */

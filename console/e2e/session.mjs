@@ -1,5 +1,6 @@
 // Create a session from the dashboard (provider, directory through the fs browser), send a message
-// and watch the agent's reply arrive as a row.
+// and watch the agent's reply arrive as a row; a second message, and the suggestion the agent makes
+// for the next prompt goes into the composer with one click.
 import { api, check, scenario, shot, signedIn, until } from './lib.mjs';
 
 const cwd = process.env.CONSOLE_CWD;
@@ -27,7 +28,17 @@ await scenario('create a session and send a message', async (b) => {
   await reply.waitFor({ timeout: 90_000 });
   await page.locator('[data-row-type="user"]').filter({ hasText: 'hello from the console' }).waitFor();
   await until('the turn to end', async () => (await api(`/api/sessions/${id}/detail`)).session.work_status !== 'working');
+
+  // From the second turn on, the agent suggests the next prompt; one click puts it in the box.
+  await page.locator('#composer-text').fill('and a second one');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const suggested = page.getByRole('button', { name: `Use the suggestion: ${process.env.CONSOLE_SUGGESTION}` });
+  await suggested.waitFor({ timeout: 90_000 });
   await shot(page, 'session');
+  await suggested.click();
+  check(await page.locator('#composer-text').inputValue() === process.env.CONSOLE_SUGGESTION,
+    'the suggestion did not go into the composer');
+  await page.locator('#composer-text').fill('');
 
   // The dashboard lists it under its project, live.
   await page.getByRole('link', { name: 'Dashboard' }).click();

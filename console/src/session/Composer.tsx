@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { socket } from '../ws/socket';
 import { api, ok } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { getToken } from '../app/auth';
@@ -8,7 +9,8 @@ interface Image { input_type: string; value: string; mime_type?: string; display
 
 /**
  * Message, or steer while a turn runs; images are uploaded as attachments first. Model and effort
- * apply to this message only.
+ * apply to this message only. The agent's guess at the next prompt (prompt_suggestion) is offered
+ * above an empty box, to take with one click.
  */
 export function Composer({ sessionId, steerable, canSend }: { sessionId: string; steerable: boolean; canSend: boolean }) {
   const [text, setText] = useState('');
@@ -17,11 +19,22 @@ export function Composer({ sessionId, steerable, canSend }: { sessionId: string;
   const [images, setImages] = useState<Image[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [suggestion, setSuggestion] = useState<string | null>(null);
+
+  useEffect(() => {
+    setSuggestion(null);
+    return socket.onFrame((f) => {
+      if (f.type === 'prompt_suggestion' && f.session_id === sessionId && typeof f.suggestion === 'string') {
+        setSuggestion(f.suggestion);
+      }
+    });
+  }, [sessionId]);
 
   const send = async (mode: 'auto' | 'message') => {
     if (!text.trim()) return;
     setBusy(true);
     setError(null);
+    setSuggestion(null);
     try {
       const path = { id: sessionId };
       if (steerable && mode === 'auto') {
@@ -59,6 +72,12 @@ export function Composer({ sessionId, steerable, canSend }: { sessionId: string;
 
   return (
     <form class="composer" onSubmit={(e) => { e.preventDefault(); void send('auto'); }} aria-label="Message the agent">
+      {suggestion && !text && (
+        <button type="button" class="suggestion" aria-label={`Use the suggestion: ${suggestion}`}
+          onClick={() => { setText(suggestion); setSuggestion(null); document.getElementById('composer-text')?.focus(); }}>
+          Suggested: {suggestion}
+        </button>
+      )}
       <label for="composer-text" class="sr-only">{steerable ? 'Steer the running turn' : 'Message'}</label>
       <textarea id="composer-text" rows={3} value={text} disabled={!canSend}
         placeholder={steerable ? 'Steer the running turn… (Ctrl+Enter)' : 'Message the agent… (Ctrl+Enter)'}

@@ -80,7 +80,7 @@ class ConsoleIT {
     void createASessionSendAMessageAndWatchTheReplyStream() throws Exception {
         // Inside the test server's browsable roots (FLIGHTDECK_FS_ROOTS), as the fs browser requires.
         Path dir = Files.createTempDirectory(Files.createDirectories(Api.DATA_DIR.resolve("fs-root")), "console-").toRealPath();
-        run("session.mjs", Map.of("CONSOLE_CWD", dir.toString()));
+        run("session.mjs", Map.of("CONSOLE_CWD", dir.toString(), "CONSOLE_SUGGESTION", ScriptedModel.SUGGESTION));
         assertThat(MODEL.get().userTexts).anyMatch(t -> t.contains("hello from the console"));
     }
 
