@@ -222,12 +222,7 @@ public final class ScriptedModel implements AutoCloseable {
             if (text.startsWith(SUGGESTION_REQUEST)) {
                 // Not a turn of the conversation: kept apart, so the lists above stay the conversation's.
                 suggestionRequests.incrementAndGet();
-                Reply suggestion = new Reply(SUGGESTION, null, null, false);
-                if (body.getBoolean("stream", false)) {
-                    stream(ex, body.getString("model", "claude-scripted"), suggestion);
-                } else {
-                    json(ex, message(body.getString("model", "claude-scripted"), suggestion));
-                }
+                answer(ex, body, new Reply(SUGGESTION, null, null, false));
                 return;
             }
             userTexts.add(text);
@@ -242,12 +237,16 @@ public final class ScriptedModel implements AutoCloseable {
             if (fault(ex, text, toolResult, false)) {
                 return;
             }
-            Reply reply = mcpScript(anthropicTurn(body.getJsonArray("messages"))).orElseGet(() -> script(text, toolResult));
-            if (body.getBoolean("stream", false)) {
-                stream(ex, body.getString("model", "claude-scripted"), reply);
-            } else {
-                json(ex, message(body.getString("model", "claude-scripted"), reply));
-            }
+            answer(ex, body, mcpScript(anthropicTurn(body.getJsonArray("messages"))).orElseGet(() -> script(text, toolResult)));
+        }
+    }
+
+    /** A Messages answer, streamed when the request asked for a stream. */
+    private static void answer(HttpExchange ex, JsonObject body, Reply reply) throws IOException {
+        if (body.getBoolean("stream", false)) {
+            stream(ex, body.getString("model", "claude-scripted"), reply);
+        } else {
+            json(ex, message(body.getString("model", "claude-scripted"), reply));
         }
     }
 

@@ -99,12 +99,7 @@ public class CodexCapabilities {
      * reports the sign-in ended, or {@link #LOGIN_SECONDS} pass.
      */
     public String mcpLogin(Path cwd, String serverName) {
-        Path exe = connector.resolve();
-        if (exe == null) {
-            throw ErrorCode.CODEX_UNAVAILABLE.error(connector.unavailableReason());
-        }
-        JsonObject r = CodexQuery.ask(threads, exe, cwd, "mcpServer/oauth/login",
-                Json.createObjectBuilder().add("name", serverName).build(), TIMEOUT_SECONDS, false,
+        JsonObject r = ask(cwd, "mcpServer/oauth/login", Json.createObjectBuilder().add("name", serverName).build(),
                 new CodexQuery.Linger("mcpServer/oauthLogin/completed", LOGIN_SECONDS));
         return r.get("authorizationUrl") instanceof JsonString u ? u.getString() : null;
     }
@@ -144,11 +139,15 @@ public class CodexCapabilities {
             new java.util.concurrent.atomic.AtomicReference<>();
 
     private JsonObject ask(Path cwd, String method, JsonObject params) {
+        return ask(cwd, method, params, null);
+    }
+
+    private JsonObject ask(Path cwd, String method, JsonObject params, CodexQuery.Linger linger) {
         Path exe = connector.resolve();
         if (exe == null) {
             throw ErrorCode.CODEX_UNAVAILABLE.error(connector.unavailableReason());
         }
-        return CodexQuery.ask(threads, exe, cwd, method, params, TIMEOUT_SECONDS, false);
+        return CodexQuery.ask(threads, exe, cwd, method, params, TIMEOUT_SECONDS, false, linger);
     }
 
     private static JsonArray array(JsonObject o, String key) {
