@@ -127,6 +127,15 @@ public final class Agents {
      * The server's CODEX_HOME (server.env) names only the scripted model, plus these lines of
      * config.toml; Codex reads it when each app-server starts.
      */
+    /**
+     * The server's CODEX_HOME as a fresh install has it, with no config.toml: Codex's own default
+     * provider, which needs an OpenAI login. Test classes that point Codex at the scripted model
+     * leave it so; a class that depends on the default starts with this.
+     */
+    public static void unconfigureCodex() throws IOException {
+        Files.deleteIfExists(Api.DATA_DIR.resolve("codex-home").resolve("config.toml"));
+    }
+
     public static void configureCodex(int port, String... extra) throws IOException {
         Path home = Api.DATA_DIR.resolve("codex-home");
         Files.createDirectories(home);

@@ -25,6 +25,12 @@ import org.junit.jupiter.api.Test;
  * the CODEX_HOME config, the installed model choices).
  */
 class CodexAccountConfigIT {
+    @org.junit.jupiter.api.BeforeAll
+    static void defaultCodex() throws java.io.IOException {
+        // Whatever an earlier class pointed Codex at, the account here is the default provider's.
+        Agents.unconfigureCodex();
+    }
+
     @Test
     void claudeModelsAreTheInstalledCliChoices() throws Exception {
         Api.Resp r = Api.get("/api/models/claude");
