@@ -127,6 +127,14 @@ public final class Agents {
      * The server's CODEX_HOME (server.env) names only the scripted model, plus these lines of
      * config.toml; Codex reads it when each app-server starts.
      */
+    /** A direct Codex session in a new directory, with these extra fields of the create body ({@code ,"k":v…}). */
+    public static Session createCodex(String extraFields) throws IOException {
+        Path dir = Files.createTempDirectory("fd-codex-");
+        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir + "\"" + extraFields + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return new Session(r.json().getString("session_id"), dir);
+    }
+
     /**
      * The server's CODEX_HOME as a fresh install has it, with no config.toml: Codex's own default
      * provider, which needs an OpenAI login. Test classes that point Codex at the scripted model

@@ -123,12 +123,7 @@ class McpControlIT {
                         .contains("client_id=it-client", "code_challenge_method=S256", "redirect_uri=");
                 assertThat(secure.at("/register")).as("the CLI registered itself as a client").isNotEmpty();
 
-                // The person opens the URL; the grant comes back to the CLI's own callback.
-                java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newBuilder()
-                        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
-                        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+                open(url);
                 JsonObject connected = Await.until("secure connected", () -> mcpOf(s.id()),
                         m -> "connected".equals(status(m, "secure")), Duration.ofSeconds(30));
                 assertThat(connected.getJsonObject("tools").getJsonObject("secure").keySet()).contains("mission_get_issue");
@@ -157,27 +152,30 @@ class McpControlIT {
         try (TestMcpServer secure = TestMcpServer.withOAuth(TOOLS)) {
             Agents.configureCodex(Integer.getInteger("it.scripted.model.port", 4199), "[mcp_servers.secure]",
                     "url = \"" + secure.url() + "\"", "");
-            Path dir = Files.createTempDirectory("fd-codex-");
-            Api.Resp created = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir + "\"}");
-            assertThat(created.status()).as(created.body()).isEqualTo(200);
-            String id = created.json().getString("session_id");
+            Agents.Session s = Agents.createCodex("");
+            String id = s.id();
             assertThat(mcpOf(id).getJsonObject("auth_statuses").getString("secure")).isEqualTo("notLoggedIn");
 
             Api.Resp auth = Api.post("/api/sessions/" + id + "/mcp/authenticate", "{\"server_name\":\"secure\"}");
             assertThat(auth.status()).as(auth.body()).isEqualTo(200);
             String url = auth.json().getString("authorization_url");
             assertThat(url).startsWith(secure.url().replace("/mcp", "/authorize?")).contains("code_challenge_method=S256");
-            java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newBuilder()
-                    .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
-                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+            open(url);
             JsonObject signedIn = Await.until("secure signed in", () -> mcpOf(id),
                     m -> "oAuth".equals(m.getJsonObject("auth_statuses").getString("secure", "")), Duration.ofSeconds(30));
             assertThat(signedIn.getJsonObject("tools").getJsonObject("secure").keySet()).contains("mission_get_issue");
             assertThat(secure.at("/token")).as("the code was exchanged for the token").isNotEmpty();
-            Agents.end(new Agents.Session(id, dir));
+            Agents.end(s);
         }
+    }
+
+    /** The person opens the sign-in URL; the test server grants at once and redirects to the CLI's callback. */
+    private static void open(String url) throws Exception {
+        java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
     }
 
     @Test

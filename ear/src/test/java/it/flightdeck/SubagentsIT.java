@@ -135,7 +135,7 @@ class SubagentsIT {
     void aCodexSubagentIsListedAndItsRowsAreItsOwn() throws Exception {
         Agents.configureCodex(MODEL.get().port());
         String task = "report from the codex subagent";
-        Agents.Session s = codex(",\"service_tier\":\"flex\"");
+        Agents.Session s = Agents.createCodex(",\"approval_policy\":\"never\",\"service_tier\":\"flex\"");
         try (Ws ws = subscribe(s.id())) {
             Api.Resp accepted = send(s.id(), "SUBAGENT " + task);
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
@@ -155,19 +155,10 @@ class SubagentsIT {
         assertThat(MODEL.get().histories).as("the subagent's id is the one spawn_agent answered")
                 .anyMatch(h -> h.contains("\\\"agent_id\\\":\\\"" + sub.getString("id") + "\\\""));
 
-        List<String> rows = new ArrayList<>();
-        JsonObject messages = Api.get("/api/sessions/" + s.id() + "/subagents/" + sub.getString("id") + "/messages").json();
-        for (JsonValue v : messages.getJsonArray("rows")) {
-            JsonObject row = v.asJsonObject().getJsonObject("row");
-            rows.add(row.getString("row_type") + ":" + row.getString("content", ""));
-        }
-        assertThat(rows).contains("assistant:Scripted reply to: " + task);
-        List<String> main = new ArrayList<>();
-        Api.get("/api/sessions/" + s.id() + "/conversation").json().getJsonArray("rows").forEach(v -> {
-            JsonObject row = v.asJsonObject().getJsonObject("row");
-            main.add(row.getString("row_type") + ":" + row.getString("content", ""));
-        });
-        assertThat(main).as("the subagent's reply is not a row of the session's own")
+        assertThat(typedContents("/api/sessions/" + s.id() + "/subagents/" + sub.getString("id") + "/messages"))
+                .contains("assistant:Scripted reply to: " + task);
+        assertThat(typedContents("/api/sessions/" + s.id() + "/conversation"))
+                .as("the subagent's reply is not a row of the session's own")
                 .doesNotContain("assistant:Scripted reply to: " + task);
         assertThat(MODEL.get().serviceTiers).as("the session's service tier").contains("flex");
         end(s);
@@ -177,7 +168,7 @@ class SubagentsIT {
     void aCodexSessionWithMultiAgentOffIsNotOfferedTheSubagentTools() throws Exception {
         Agents.configureCodex(MODEL.get().port());
         for (boolean on : new boolean[] {true, false}) {
-            Agents.Session s = codex(",\"multi_agent\":" + on);
+            Agents.Session s = Agents.createCodex(",\"approval_policy\":\"never\",\"multi_agent\":" + on);
             String text = "multi agent " + on;
             try (Ws ws = subscribe(s.id())) {
                 assertThat(send(s.id(), text).status()).isEqualTo(202);
@@ -193,14 +184,6 @@ class SubagentsIT {
             }
             end(s);
         }
-    }
-
-    private static Agents.Session codex(String extra) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fd-codex-sub-");
-        Api.Resp r = Api.post("/api/sessions", "{\"provider\":\"codex\",\"cwd\":\"" + dir
-                + "\",\"approval_policy\":\"never\"" + extra + "}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return new Agents.Session(r.json().getString("session_id"), dir);
     }
 
     @Test
@@ -232,6 +215,16 @@ class SubagentsIT {
         assertThat(after.getInt("active_worker_count")).isZero();
         assertThat(after.getJsonArray("subagents").getJsonObject(0).getString("status")).isEqualTo("completed");
         assertThat(Api.get("/api/sessions/" + id + "/subagents/agent-h1/tools").json().getJsonArray("tools")).isEmpty();
+    }
+
+    /** A page of rows as {@code row_type:content}. */
+    private static List<String> typedContents(String path) {
+        List<String> out = new ArrayList<>();
+        Api.get(path).json().getJsonArray("rows").forEach(v -> {
+            JsonObject row = v.asJsonObject().getJsonObject("row");
+            out.add(row.getString("row_type") + ":" + row.getString("content", ""));
+        });
+        return out;
     }
 
     private static int hook(jakarta.json.JsonObjectBuilder msg) {

@@ -118,10 +118,10 @@ final class TestMcpServer implements AutoCloseable {
             int status;
             String answer = null;
             String path = ex.getRequestURI().getPath();
-            JsonObject grant = oauth ? authorization(ex, path, whole) : null;
+            Answer grant = oauth ? authorization(ex, path, whole) : null;
             if (grant != null) {
-                status = grant.getInt("status");
-                answer = grant.containsKey("body") ? grant.getJsonObject("body").toString() : null;
+                status = grant.status();
+                answer = grant.body();
             } else if (!"/mcp".equals(path)) {
                 status = 404;
             } else if (!("Bearer " + token).equals(headers.get("authorization"))) {
@@ -151,10 +151,10 @@ final class TestMcpServer implements AutoCloseable {
     }
 
     /**
-     * The authorization server's answer ({status, body?}) for its own paths, null for any other. The
-     * authorize endpoint asks no one: it redirects to the client's callback with a code and its state.
+     * The authorization server's answer for its own paths, null for any other. The authorize endpoint
+     * asks no one: it redirects to the client's callback with a code and its state.
      */
-    private JsonObject authorization(HttpExchange ex, String path, JsonObject body) {
+    private Answer authorization(HttpExchange ex, String path, JsonObject body) {
         String base = base();
         switch (path) {
             case "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp":
@@ -184,7 +184,7 @@ final class TestMcpServer implements AutoCloseable {
                 }
                 ex.getResponseHeaders().set("Location", q.get("redirect_uri") + "?code=it-code&state="
                         + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
-                return Json.createObjectBuilder().add("status", 302).build();
+                return new Answer(302, null);
             }
             case "/token":
                 return answer(200, Json.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")
@@ -194,7 +194,11 @@ final class TestMcpServer implements AutoCloseable {
         }
     }
 
-    private static JsonObject answer(int status, jakarta.json.JsonObjectBuilder body) {
-        return Json.createObjectBuilder().add("status", status).add("body", body).build();
+    /** An HTTP answer: its status, and its JSON body or null. */
+    private record Answer(int status, String body) {
+    }
+
+    private static Answer answer(int status, jakarta.json.JsonObjectBuilder body) {
+        return new Answer(status, body.build().toString());
     }
 }

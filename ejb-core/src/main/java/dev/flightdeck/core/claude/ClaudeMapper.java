@@ -84,15 +84,7 @@ public final class ClaudeMapper {
     }
 
     private static jakarta.json.JsonArray names(JsonObject o, String key) {
-        jakarta.json.JsonArrayBuilder out = Json.createArrayBuilder();
-        if (o.get(key) instanceof JsonArray a) {
-            a.forEach(v -> {
-                if (v instanceof JsonString s) {
-                    out.add(s);
-                }
-            });
-        }
-        return out.build();
+        return Json.createArrayBuilder(dev.flightdeck.core.session.SessionConfig.strings(o, key)).build();
     }
 
     /** Whether the mapper knows this line's type (and subtype, for system lines). */
